@@ -1,0 +1,120 @@
+/*
+ * tendo/engine.h - what to do today.
+ *
+ * The engine is a pure function of the profile, the log and a date: it reads
+ * nothing and writes nothing, so every rule is testable on its own. It
+ * replays the log day by day from the first entry (or the profile's start)
+ * to the date, tracking stage, running step, flares and deloads, then
+ * prescribes the day. Every decision lists the rules that fired, each with
+ * a one-line reason and its source.
+ */
+#ifndef TENDO_ENGINE_H
+#define TENDO_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "log.h"
+#include "protocol.h"
+
+typedef struct {
+	char name[TENDO_NAME_MAX];  /* may be "" */
+	tendo_side side;            /* affected side(s) */
+	char tz[64];                /* IANA zone, "UTC" by default */
+	tendo_date start;           /* day of `tendo init` */
+	tendo_settings settings;    /* ceiling lives in settings.ceiling */
+} tendo_profile;
+
+typedef enum {
+	TENDO_DECISION_START,       /* first day of a stage */
+	TENDO_DECISION_PROGRESS,    /* more than last time */
+	TENDO_DECISION_HOLD,        /* same as last time */
+	TENDO_DECISION_REDUCE,      /* one step back after a flare */
+	TENDO_DECISION_DELOAD,      /* all loading cut for a week or two */
+	TENDO_DECISION_REGRESS,     /* back to an earlier stage */
+	TENDO_DECISION_SEEK_CARE    /* red flag: no loading, see a clinician */
+} tendo_decision;
+
+const char *tendo_decision_name(tendo_decision d);
+
+#define TENDO_RX_MAX_REHAB 10
+#define TENDO_RX_MAX_AVOID 20
+#define TENDO_RX_MAX_RULES 24
+#define TENDO_RX_REASON 200
+
+typedef struct {
+	const tendo_exercise *exercise; /* borrowed from the library */
+	int sets;
+	int reps;                   /* 0 = a hold */
+	int hold_s;                 /* 0 = reps */
+	char load[96];              /* "hard on rep 8: about 21 kg", "body weight" */
+} tendo_rx_item;
+
+typedef struct {
+	const char *id;             /* rule id, static */
+	const char *source;         /* static, from the registry */
+	char reason[TENDO_RX_REASON];/* why it fired, with the athlete's numbers */
+} tendo_rx_rule;
+
+/* Measured facts behind the decision (for `status`). -1 / TENDO_DATE_NONE = unknown. */
+typedef struct {
+	tendo_date stage_since;     /* first day of the current stage */
+	int run_step_min;           /* current running step, minutes (0 before running) */
+	double morning_baseline;    /* athlete's usual morning (or task) score */
+	int morning_today;          /* today's morning signal, -1 if not logged */
+	bool morning_is_task;       /* the signal is the daily monitoring task */
+	double week_mean;           /* mean morning signal, last 7 days */
+	double prev_week_mean;      /* the 7 days before */
+	double week_run_min;        /* running minutes, last 7 days incl. today */
+	tendo_date last_flare;      /* last flared morning */
+	tendo_date deload_until;    /* deload runs through this day */
+	tendo_date last_test;       /* last readiness test */
+	double lsi_curl;            /* percent, -1 */
+	double lsi_bridge;          /* percent, -1 */
+	bool tests_pass;            /* the last test passes all criteria */
+	bool red_flag;              /* an uncleared red flag */
+} tendo_status;
+
+typedef struct {
+	tendo_date date;
+	tendo_stage stage;
+	tendo_decision decision;
+	struct {
+		bool allowed;
+		int minutes;            /* 0 when not allowed */
+		tendo_terrain terrain;
+		bool run_walk;          /* run/walk pattern */
+		char why[TENDO_RX_REASON];
+	} run;
+	tendo_rx_item rehab[TENDO_RX_MAX_REHAB];
+	size_t n_rehab;
+	char rehab_why[TENDO_RX_REASON];
+	char avoid[TENDO_RX_MAX_AVOID][80];
+	size_t n_avoid;
+	tendo_rx_rule rules[TENDO_RX_MAX_RULES];
+	size_t n_rules;
+	tendo_status status;
+} tendo_prescription;
+
+/*
+ * Decide the prescription for `date`.
+ *
+ * out:     filled in completely; it holds no heap memory (bounded arrays)
+ * profile: borrowed for the call
+ * log:     borrowed for the call; arrays need not be sorted
+ * Returns 0, TENDO_EINVAL if the date is unset or more than 20 years from the
+ * first entry, or TENDO_ENOMEM.
+ */
+int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile,
+                           const tendo_log *log, tendo_date date);
+
+/* Readiness test verdict, for the test itself and for tools: fills lsi
+ * (percent, -1 if unmeasured) and returns true when every criterion of
+ * PROTOCOL.md section 4 holds. `earlier` may be NULL (bilateral cases
+ * compare with it). */
+bool tendo_engine_test_passes(const tendo_test *t, const tendo_test *earlier,
+                              const tendo_profile *profile,
+                              double *lsi_curl, double *lsi_bridge);
+
+#endif

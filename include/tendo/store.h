@@ -1,0 +1,85 @@
+/*
+ * tendo/store.h - the athlete's log in SQLite.
+ *
+ * One database file per athlete. Opening sets busy_timeout, then WAL, turns
+ * foreign keys on and migrates the schema (PRAGMA user_version). Every entry
+ * has one id, unique across kinds, so `tendo delete ID` needs nothing else.
+ * Writes go inside tendo_store_begin()/tendo_store_commit(); on any error
+ * the caller calls tendo_store_rollback() and nothing is written.
+ */
+#ifndef TENDO_STORE_H
+#define TENDO_STORE_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "engine.h"
+#include "log.h"
+
+typedef struct tendo_store tendo_store;
+
+enum {
+	TENDO_STORE_READONLY = 1 << 0, /* open for reading only */
+	TENDO_STORE_CREATE   = 1 << 1  /* create the file (and its folder) if missing */
+};
+
+#define TENDO_STORE_SCHEMA_VERSION 1
+
+/*
+ * Open (and migrate) the database at path.
+ * out: the store, release with tendo_store_close()
+ * Returns 0; TENDO_ENOTFOUND if the file is missing and CREATE not given;
+ * TENDO_ESTORE if it is not a database, corrupt, newer than this tendo or
+ * cannot be created; TENDO_EBUSY if it stays locked past the busy timeout.
+ */
+int tendo_store_open(tendo_store **out, const char *path, int flags);
+void tendo_store_close(tendo_store *store); /* NULL-safe */
+
+/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+int tendo_store_begin(tendo_store *store);
+int tendo_store_commit(tendo_store *store);
+void tendo_store_rollback(tendo_store *store); /* safe to call without begin */
+
+/*
+ * The athlete's profile (with settings applied over the defaults).
+ * Returns 0, or TENDO_ENOTFOUND before `tendo init`.
+ */
+int tendo_store_get_profile(tendo_store *store, tendo_profile *out);
+/* Create the profile; TENDO_EEXISTS if there is one. Stores every setting that
+ * differs from the default. */
+int tendo_store_init_profile(tendo_store *store, const tendo_profile *profile);
+/* Replace name, side, tz and settings of the existing profile. */
+int tendo_store_update_profile(tendo_store *store, const tendo_profile *profile);
+
+/*
+ * Add an entry. `at` is the UTC instant it happened (or noon local of the
+ * typed date); the entry's `date` field is its local day; its `id` field is
+ * ignored. out_id (may be NULL) receives the new entry id.
+ */
+int tendo_store_add_pain(tendo_store *store, const tendo_pain *e, time_t at, const char *note, int64_t *out_id);
+int tendo_store_add_run(tendo_store *store, const tendo_run *e, time_t at, int64_t *out_id);
+int tendo_store_add_rehab(tendo_store *store, const tendo_rehab *e, time_t at, int64_t *out_id);
+int tendo_store_add_cross(tendo_store *store, const tendo_cross *e, time_t at, int64_t *out_id);
+int tendo_store_add_test(tendo_store *store, const tendo_test *e, time_t at, int64_t *out_id);
+int tendo_store_add_flag(tendo_store *store, const tendo_flag *e, time_t at, int64_t *out_id);
+int tendo_store_add_sitting(tendo_store *store, const tendo_sitting *e, time_t at, int64_t *out_id);
+
+/*
+ * Load every entry dated in [from, to] (TENDO_DATE_NONE = open end) into out.
+ * out: arrays allocated here, sorted by (date, id); the caller releases them
+ * with tendo_log_dispose().
+ */
+int tendo_store_load_log(tendo_store *store, tendo_log *out, tendo_date from, tendo_date to);
+
+/* The note attached to an entry, copied into buf ("" if none). */
+int tendo_store_entry_note(tendo_store *store, int64_t id, char *buf, size_t bufsz);
+
+/* Delete entry id and everything hanging off it; TENDO_ENOTFOUND if absent. */
+int tendo_store_delete(tendo_store *store, int64_t id);
+
+/* The default database path: $TENDO_DB, else $XDG_DATA_HOME/tendo/tendo.db,
+ * else $HOME/.local/share/tendo/tendo.db. Copied into buf; TENDO_ELIMIT if
+ * it does not fit, TENDO_ENOTFOUND if neither XDG_DATA_HOME nor HOME is set. */
+int tendo_store_default_path(char *buf, size_t bufsz);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * pain.c - the pain-monitoring model's 24-hour signal (PROTOCOL.md 2).
+ *
+ * Each morning's signal is the daily monitoring task score when there is
+ * one (Goom et al. 2016), else the plain morning score. It is compared with
+ * the athlete's own usual level: the median of the same kind of score over
+ * the previous `baseline_days` days, leaving out flared mornings. With no
+ * history yet, a score above the ceiling counts as a flare.
+ */
+#include <stdlib.h>
+
+#include "engine/engine_int.h"
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
+{
+	eday *e = &g->days[i];
+	e->signal_is_task = e->task >= 0;
+	e->signal = e->signal_is_task ? e->task : e->morning;
+	e->mclass = MORNING_NONE;
+	e->baseline = -1;
+	if (e->signal < 0)
+		return;
+
+	int vals[64];
+	int n = 0;
+	for (int j = i - 1; j >= 0 && j >= i - s->baseline_days && n < 64; j--) {
+		const eday *p = &g->days[j];
+		int v = e->signal_is_task ? p->task : p->morning;
+		if (v >= 0 && p->mclass != MORNING_FLARE)
+			vals[n++] = v;
+	}
+	if (n == 0) {
+		e->mclass = e->signal > s->ceiling ? MORNING_FLARE : MORNING_SETTLED;
+		return;
+	}
+	qsort(vals, (size_t)n, sizeof(int), cmp_int);
+	double base = (n % 2) ? vals[n / 2] : (vals[n / 2 - 1] + vals[n / 2]) / 2.0;
+	e->baseline = base;
+	double diff = e->signal - base;
+	if (diff >= s->flare_delta)
+		e->mclass = MORNING_FLARE;
+	else if (diff > 0)
+		e->mclass = MORNING_RAISED;
+	else
+		e->mclass = MORNING_SETTLED;
+}
+
+double engine_mean_signal(const edigest *g, int from, int to)
+{
+	if (from < 0)
+		from = 0;
+	if (to >= g->n)
+		to = g->n - 1;
+	int n = 0;
+	double sum = 0;
+	for (int i = from; i <= to; i++) {
+		if (g->days[i].signal >= 0) {
+			sum += g->days[i].signal;
+			n++;
+		}
+	}
+	return n >= 3 ? sum / n : -1;
+}

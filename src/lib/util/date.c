@@ -1,0 +1,149 @@
+/*
+ * date.c - civil day numbers and the athlete's time zone (tendo/date.h).
+ *
+ * Day numbers use Howard Hinnant's days_from_civil algorithm, exact for the
+ * proleptic Gregorian calendar. Zone conversions go through the C library's
+ * tz database by setting TZ for the duration of the call.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <tendo/date.h>
+#include <tendo/errors.h>
+
+tendo_date tendo_date_from_ymd(int y, int m, int d)
+{
+	y -= m <= 2;
+	const int era = (y >= 0 ? y : y - 399) / 400;
+	const int yoe = y - era * 400;
+	const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (tendo_date)(era * 146097 + doe - 719468);
+}
+
+void tendo_date_to_ymd(tendo_date date, int *y, int *m, int *d)
+{
+	int z = date + 719468;
+	const int era = (z >= 0 ? z : z - 146096) / 146097;
+	const int doe = z - era * 146097;
+	const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const int mp = (5 * doy + 2) / 153;
+	const int dd = doy - (153 * mp + 2) / 5 + 1;
+	const int mm = mp + (mp < 10 ? 3 : -9);
+	*y = yoe + era * 400 + (mm <= 2);
+	*m = mm;
+	*d = dd;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dim[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dim[m - 1];
+}
+
+int tendo_date_parse(tendo_date *out, const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return tendo_error_set(TENDO_EFORMAT, "'%s' is not a date (YYYY-MM-DD)", s ? s : "");
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (!isdigit((unsigned char)s[i]))
+			return tendo_error_set(TENDO_EFORMAT, "'%s' is not a date (YYYY-MM-DD)", s);
+	}
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return tendo_error_set(TENDO_EINVAL, "'%s' is not a real date", s);
+	*out = tendo_date_from_ymd(y, m, d);
+	return 0;
+}
+
+char *tendo_date_format(tendo_date date, char buf[TENDO_DATE_BUFSZ])
+{
+	int y, m, d;
+	tendo_date_to_ymd(date, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		snprintf(buf, TENDO_DATE_BUFSZ, "0000-00-00");
+	else
+		snprintf(buf, TENDO_DATE_BUFSZ, "%04d-%02d-%02d", y, m, d);
+	return buf;
+}
+
+int tendo_date_weekday(tendo_date date)
+{
+	/* 1970-01-01 was a Thursday (3 with Monday = 0). */
+	int w = (int)((date + 3) % 7);
+	return w < 0 ? w + 7 : w;
+}
+
+bool tendo_tz_valid(const char *tz)
+{
+	if (!tz || !*tz)
+		return false;
+	if (strcmp(tz, "UTC") == 0)
+		return true;
+	if (tz[0] == '/' || strstr(tz, "..") || strlen(tz) > 60)
+		return false;
+	for (const char *p = tz; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("/_-+", *p))
+			return false;
+	char path[128];
+	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", tz);
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Run with TZ set to tz; restore the previous value afterwards. */
+static char *tz_push(const char *tz)
+{
+	const char *old = getenv("TZ");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("TZ", (tz && *tz) ? tz : "UTC", 1);
+	tzset();
+	return saved;
+}
+
+static void tz_pop(char *saved)
+{
+	if (saved) {
+		setenv("TZ", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+}
+
+tendo_date tendo_date_of_instant(time_t t, const char *tz)
+{
+	char *saved = tz_push(tz);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	tz_pop(saved);
+	return tendo_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+time_t tendo_date_noon_utc(tendo_date date, const char *tz)
+{
+	int y, m, d;
+	tendo_date_to_ymd(date, &y, &m, &d);
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12, .tm_isdst = -1 };
+	char *saved = tz_push(tz);
+	time_t t = mktime(&tm);
+	tz_pop(saved);
+	return t;
+}
+
+char *tendo_instant_format(time_t t, char buf[21])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}

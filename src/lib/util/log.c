@@ -1,0 +1,59 @@
+/*
+ * log.c - names of the log's enums and release of a loaded log (tendo/log.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <tendo/errors.h>
+#include <tendo/log.h>
+
+void tendo_log_dispose(tendo_log *log)
+{
+	if (!log)
+		return;
+	free(log->pain);
+	free(log->runs);
+	free(log->rehab);
+	free(log->cross);
+	free(log->tests);
+	free(log->flags);
+	free(log->sitting);
+	memset(log, 0, sizeof(*log));
+}
+
+static int lookup(const char *const *names, size_t n, const char *s)
+{
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+#define ENUM_NAMES(fn, type, joined, ...)                                             \
+	static const char *const fn##_tab[] = { __VA_ARGS__ };                        \
+	enum { fn##_n = sizeof(fn##_tab) / sizeof(fn##_tab[0]) };                      \
+	int tendo_##fn##_parse(type *out, const char *s)                              \
+	{                                                                             \
+		int i = lookup(fn##_tab, fn##_n, s);                                  \
+		if (i < 0)                                                            \
+			return TENDO_EINVAL;                                          \
+		*out = (type)i;                                                       \
+		return 0;                                                             \
+	}                                                                             \
+	const char *tendo_##fn##_name(type v)                                         \
+	{                                                                             \
+		return ((int)v >= 0 && (int)v < fn##_n) ? fn##_tab[v] : "?";          \
+	}                                                                             \
+	const char *tendo_##fn##_names(void) { return joined; }
+
+ENUM_NAMES(side, tendo_side, "left|right|both", "left", "right", "both")
+ENUM_NAMES(pain_kind, tendo_pain_kind, "during|after|morning|task|rest|sitting",
+           "during", "after", "morning", "task", "rest", "sitting")
+ENUM_NAMES(terrain, tendo_terrain, "flat|hilly|treadmill|trail", "flat", "hilly", "treadmill", "trail")
+ENUM_NAMES(intent, tendo_intent, "easy|long|speed|hills", "easy", "long", "speed", "hills")
+ENUM_NAMES(cross_kind, tendo_cross_kind, "stairs|swim|cycle|elliptical|row|walk",
+           "stairs", "swim", "cycle", "elliptical", "row", "walk")
+ENUM_NAMES(flag_kind, tendo_flag_kind, "pop|bruising|numbness|tingling|night-pain|cleared",
+           "pop", "bruising", "numbness", "tingling", "night-pain", "cleared")

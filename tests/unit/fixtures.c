@@ -1,0 +1,109 @@
+/*
+ * fixtures.c - growable in-memory logs for tests (see fixtures.h).
+ */
+#include "fixtures.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GROW(f, arr, n, cap)                                                   \
+	do {                                                                   \
+		if ((f)->log.n == (f)->cap) {                                  \
+			size_t nc = (f)->cap ? (f)->cap * 2 : 16;              \
+			void *p = realloc((f)->log.arr, nc * sizeof(*(f)->log.arr)); \
+			if (!p) {                                              \
+				fprintf(stderr, "fixtures: out of memory\n");  \
+				abort();                                       \
+			}                                                      \
+			(f)->log.arr = p;                                      \
+			(f)->cap = nc;                                         \
+		}                                                              \
+	} while (0)
+
+void fx_log_init(fx_log *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->next_id = 1;
+}
+
+void fx_log_free(fx_log *f)
+{
+	tendo_log_dispose(&f->log);
+	fx_log_init(f);
+}
+
+void fx_log_clear(fx_log *f)
+{
+	f->log.n_pain = f->log.n_runs = f->log.n_rehab = f->log.n_cross = 0;
+	f->log.n_tests = f->log.n_flags = f->log.n_sitting = 0;
+	f->next_id = 1;
+}
+
+tendo_date fx_day(int n)
+{
+	return tendo_date_from_ymd(2026, 1, 5) + n;
+}
+
+void fx_pain(fx_log *f, int day, tendo_pain_kind kind, int score)
+{
+	GROW(f, pain, n_pain, cap_pain);
+	f->log.pain[f->log.n_pain++] = (tendo_pain){ f->next_id++, fx_day(day), kind, score };
+}
+
+tendo_run *fx_run(fx_log *f, int day, double minutes, int pain_during)
+{
+	GROW(f, runs, n_runs, cap_runs);
+	tendo_run *r = &f->log.runs[f->log.n_runs++];
+	*r = (tendo_run){ .id = f->next_id++, .date = fx_day(day), .minutes = minutes, .km = -1,
+		.terrain = TENDO_TERRAIN_FLAT, .intent = TENDO_INTENT_EASY, .rpe = -1,
+		.pain_during = pain_during, .pain_after = -1 };
+	return r;
+}
+
+tendo_rehab *fx_rehab(fx_log *f, int day, const char *exercise, int sets, int reps, int hold_s,
+                      double kg, int pain_during)
+{
+	GROW(f, rehab, n_rehab, cap_rehab);
+	tendo_rehab *r = &f->log.rehab[f->log.n_rehab++];
+	*r = (tendo_rehab){ .id = f->next_id++, .date = fx_day(day), .sets = sets, .reps = reps,
+		.hold_s = hold_s, .kg = kg, .side = TENDO_SIDE_RIGHT, .rpe = -1, .pain_during = pain_during };
+	snprintf(r->exercise, sizeof(r->exercise), "%s", exercise);
+	return r;
+}
+
+void fx_cross(fx_log *f, int day, tendo_cross_kind kind, double minutes, int pain_during)
+{
+	GROW(f, cross, n_cross, cap_cross);
+	f->log.cross[f->log.n_cross++] = (tendo_cross){ f->next_id++, fx_day(day), kind, minutes, pain_during };
+}
+
+tendo_test *fx_test(fx_log *f, int day, int lunge, int bl, int br, double cl, double cr, int rest)
+{
+	GROW(f, tests, n_tests, cap_tests);
+	tendo_test *t = &f->log.tests[f->log.n_tests++];
+	*t = (tendo_test){ f->next_id++, fx_day(day), lunge, bl, br, cl, cr, rest };
+	return t;
+}
+
+void fx_flag(fx_log *f, int day, tendo_flag_kind kind)
+{
+	GROW(f, flags, n_flags, cap_flags);
+	f->log.flags[f->log.n_flags++] = (tendo_flag){ f->next_id++, fx_day(day), kind };
+}
+
+void fx_sitting(fx_log *f, int day, double hours)
+{
+	GROW(f, sitting, n_sitting, cap_sitting);
+	f->log.sitting[f->log.n_sitting++] = (tendo_sitting){ f->next_id++, fx_day(day), hours };
+}
+
+void fx_profile(tendo_profile *p)
+{
+	memset(p, 0, sizeof(*p));
+	snprintf(p->name, sizeof(p->name), "test");
+	p->side = TENDO_SIDE_RIGHT;
+	snprintf(p->tz, sizeof(p->tz), "UTC");
+	p->start = fx_day(0);
+	tendo_settings_default(&p->settings);
+}

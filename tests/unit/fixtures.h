@@ -1,0 +1,35 @@
+/*
+ * fixtures.h - helpers shared by the unit and property tests: a growable
+ * in-memory log to build stories day by day without a database.
+ */
+#ifndef TENDO_TEST_FIXTURES_H
+#define TENDO_TEST_FIXTURES_H
+
+#include <tendo/tendo.h>
+
+/* A log whose arrays grow; fx_log_free() releases them. */
+typedef struct {
+	tendo_log log;
+	size_t cap_pain, cap_runs, cap_rehab, cap_cross, cap_tests, cap_flags, cap_sitting;
+	int64_t next_id;
+} fx_log;
+
+void fx_log_init(fx_log *f);
+void fx_log_free(fx_log *f);
+void fx_log_clear(fx_log *f); /* keep capacity, drop entries */
+
+/* Day n counted from 2026-01-05 (a Monday). */
+tendo_date fx_day(int n);
+
+void fx_pain(fx_log *f, int day, tendo_pain_kind kind, int score);
+tendo_run *fx_run(fx_log *f, int day, double minutes, int pain_during);
+tendo_rehab *fx_rehab(fx_log *f, int day, const char *exercise, int sets, int reps, int hold_s, double kg, int pain_during);
+void fx_cross(fx_log *f, int day, tendo_cross_kind kind, double minutes, int pain_during);
+tendo_test *fx_test(fx_log *f, int day, int lunge, int bl, int br, double cl, double cr, int rest);
+void fx_flag(fx_log *f, int day, tendo_flag_kind kind);
+void fx_sitting(fx_log *f, int day, double hours);
+
+/* A right-sided profile starting at fx_day(0), default settings. */
+void fx_profile(tendo_profile *p);
+
+#endif
