@@ -1,0 +1,210 @@
+/*
+ * cli.c - helpers shared by the commands (cli.h): option parsing from
+ * tables, checked number and date conversion, messages, opening the store.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MAX_OPTS 32
+
+void cli_help(const cli_spec *spec)
+{
+	printf("usage: tendo [--db PATH] %s\n\n%s\n", spec->usage, spec->summary);
+	if (spec->opts && spec->opts[0].name) {
+		printf("\noptions:\n");
+		for (const cli_opt *o = spec->opts; o->name; o++) {
+			char left[48];
+			snprintf(left, sizeof(left), "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+			printf("  %-26s %s\n", left, o->help);
+		}
+	}
+	printf("  %-26s %s\n", "--help", "show this help");
+}
+
+int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+              int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg)
+{
+	struct option lo[MAX_OPTS + 2];
+	int n = 0;
+	for (const cli_opt *o = spec->opts; o && o->name && n < MAX_OPTS; o++, n++)
+		lo[n] = (struct option){ o->name, o->has_arg, NULL, o->id };
+	lo[n++] = (struct option){ "help", no_argument, NULL, OPT_HELP };
+	lo[n] = (struct option){ 0, 0, 0, 0 };
+	optind = 0; /* GNU: reinitialise */
+	opterr = 0;
+	for (;;) {
+		int c = getopt_long(argc, argv, "+:h", lo, NULL);
+		if (c == -1)
+			break;
+		if (c == OPT_HELP) {
+			cli_help(spec);
+			return EXIT_OK + 100; /* stop, success */
+		}
+		if (c == '?')
+			return cli_usage(ctx, "unknown option '%s' (see tendo %s --help)", argv[optind - 1], ctx->cmd);
+		if (c == ':')
+			return cli_usage(ctx, "option '%s' needs a value", argv[optind - 1]);
+		int rc = on_opt(ctx, c, optarg, user);
+		if (rc)
+			return rc;
+	}
+	if (first_arg)
+		*first_arg = optind;
+	else if (optind < argc)
+		return cli_usage(ctx, "unexpected argument '%s' (see tendo %s --help)", argv[optind], ctx->cmd);
+	return 0;
+}
+
+static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "tendo: %s%s", ctx && ctx->cmd ? ctx->cmd : "", ctx && ctx->cmd ? ": " : "");
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+int cli_usage(const cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vmsg(ctx, EXIT_USAGE, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int cli_fail(const cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vmsg(ctx, EXIT_RUNTIME, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int cli_lib_error(const cli_ctx *ctx, int rc)
+{
+	const char *msg = tendo_error_last();
+	if (!msg[0])
+		msg = tendo_error_name(rc);
+	if (rc == TENDO_EINVAL)
+		return cli_usage(ctx, "%s", msg);
+	return cli_fail(ctx, "%s", msg);
+}
+
+int cli_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return cli_usage(ctx, "--%s must be a whole number %d-%d (got '%s')", opt, lo, hi, s);
+	*out = (int)v;
+	return 0;
+}
+
+int cli_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || *end || !isfinite(v) || v < lo || v > hi)
+		return cli_usage(ctx, "--%s must be a number %g-%g (got '%s')", opt, lo, hi, s);
+	*out = v;
+	return 0;
+}
+
+int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out)
+{
+	int rc = tendo_date_parse(out, s);
+	if (rc == TENDO_EFORMAT)
+		return cli_usage(ctx, "--%s must be a date YYYY-MM-DD (got '%s')", opt, s);
+	if (rc)
+		return cli_usage(ctx, "--%s: '%s' is not a real date", opt, s);
+	return 0;
+}
+
+int cli_log_date(cli_ctx *ctx, const char *s, tendo_date *out)
+{
+	if (!s) {
+		*out = ctx->today;
+		return 0;
+	}
+	int rc = cli_date(ctx, "date", s, out);
+	if (rc)
+		return rc;
+	if (*out > ctx->today) {
+		char t[TENDO_DATE_BUFSZ];
+		return cli_usage(ctx, "--date %s is in the future (today is %s)", s, tendo_date_format(ctx->today, t));
+	}
+	return 0;
+}
+
+int cli_open(cli_ctx *ctx, bool write)
+{
+	char path[4096];
+	const char *p = ctx->db_path;
+	if (!p) {
+		if (tendo_store_default_path(path, sizeof(path)) != 0)
+			return cli_fail(ctx, "%s", tendo_error_last());
+		p = path;
+	}
+	int rc = tendo_store_open(&ctx->store, p, write ? 0 : TENDO_STORE_READONLY);
+	if (rc)
+		return cli_lib_error(ctx, rc);
+	rc = tendo_store_get_profile(ctx->store, &ctx->profile);
+	if (rc == TENDO_ENOTFOUND) {
+		cli_close(ctx);
+		return cli_fail(ctx, "no athlete in %s yet: run 'tendo init --side left|right|both' first", p);
+	}
+	if (rc) {
+		cli_close(ctx);
+		return cli_lib_error(ctx, rc);
+	}
+	ctx->today = tendo_date_of_instant(time(NULL), ctx->profile.tz);
+	return 0;
+}
+
+void cli_close(cli_ctx *ctx)
+{
+	tendo_store_close(ctx->store);
+	ctx->store = NULL;
+}
+
+int cli_print_json(json_t *v)
+{
+	if (!v)
+		return EXIT_RUNTIME;
+	int rc = json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+	fputc('\n', stdout);
+	json_decref(v);
+	return rc ? EXIT_RUNTIME : EXIT_OK;
+}
+
+const char *cli_bold(const cli_ctx *ctx)
+{
+	return ctx->color ? "\033[1m" : "";
+}
+
+const char *cli_dim(const cli_ctx *ctx)
+{
+	return ctx->color ? "\033[2m" : "";
+}
+
+const char *cli_reset(const cli_ctx *ctx)
+{
+	return ctx->color ? "\033[0m" : "";
+}
+
+time_t cli_stamp(const cli_ctx *ctx, tendo_date date)
+{
+	if (date == ctx->today)
+		return time(NULL);
+	return tendo_date_noon_utc(date, ctx->profile.tz);
+}

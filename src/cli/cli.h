@@ -1,0 +1,99 @@
+/*
+ * cli.h - shared pieces of the tendo command line: the command table,
+ * option tables that drive both getopt_long and --help, argument parsing
+ * with range checks, opening the store, and output helpers.
+ *
+ * Exit codes: 0 ok, 1 runtime error, 2 usage error.
+ */
+#ifndef TENDO_CLI_H
+#define TENDO_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include <jansson.h>
+#include <tendo/tendo.h>
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+	const char *db_path;    /* --db, or NULL for the default */
+	const char *cmd;        /* "log pain", for messages */
+	bool color;             /* stdout is a terminal and NO_COLOR unset */
+	tendo_store *store;     /* opened by cli_open() */
+	tendo_profile profile;  /* loaded by cli_open() */
+	tendo_date today;       /* today in the athlete's zone */
+} cli_ctx;
+
+/* One option of a command: drives getopt_long and --help. */
+typedef struct {
+	const char *name;       /* long name without "--" */
+	int has_arg;            /* no_argument / required_argument */
+	int id;                 /* value getopt returns */
+	const char *arg;        /* placeholder in help, "N" */
+	const char *help;       /* one line */
+} cli_opt;
+
+typedef struct {
+	const char *usage;      /* "log pain --kind K --score N [options]" */
+	const char *summary;    /* one line */
+	const cli_opt *opts;    /* terminated by {0} */
+} cli_spec;
+
+#define OPT_HELP 'h'
+
+/*
+ * Parse argv with spec. Calls on_opt(ctx, id, optarg, user) for each option;
+ * it returns 0 or an exit code. Handles --help (prints help, returns -1 via
+ * *done) and unknown options (usage error).
+ * Returns 0 to continue, or an exit code to stop with (EXIT_OK after --help).
+ */
+int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+              int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg);
+void cli_help(const cli_spec *spec);
+
+/* Messages: "tendo: <cmd>: <message>" on stderr; return the exit code. */
+int cli_usage(const cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_fail(const cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Report a libtendo error (tendo_error_last) as a runtime error, or usage for EINVAL. */
+int cli_lib_error(const cli_ctx *ctx, int rc);
+
+/* Checked conversions; on error print "--opt must be ..." and return EXIT_USAGE. */
+int cli_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out);
+int cli_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, double hi, double *out);
+int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out);
+
+/* Open the store and load the profile (requires init). write: open
+ * read-write. Sets ctx->today. Returns 0 or an exit code (message printed). */
+int cli_open(cli_ctx *ctx, bool write);
+void cli_close(cli_ctx *ctx);
+
+/* Resolve a --date for logging: default today, not in the future. */
+int cli_log_date(cli_ctx *ctx, const char *s, tendo_date *out);
+
+/* The UTC instant to store for an entry dated `date`: now for today, else
+ * local noon of that day. */
+time_t cli_stamp(const cli_ctx *ctx, tendo_date date);
+
+/* Print a JSON value to stdout (indented) and release it. */
+int cli_print_json(json_t *v);
+
+/* Terminal styling: "" when colour is off. */
+const char *cli_bold(const cli_ctx *ctx);
+const char *cli_dim(const cli_ctx *ctx);
+const char *cli_reset(const cli_ctx *ctx);
+
+/* Commands. */
+int cmd_init(cli_ctx *ctx, int argc, char **argv);
+int cmd_log(cli_ctx *ctx, int argc, char **argv);
+int cmd_exercises(cli_ctx *ctx, int argc, char **argv);
+int cmd_today(cli_ctx *ctx, int argc, char **argv);
+int cmd_status(cli_ctx *ctx, int argc, char **argv);
+int cmd_history(cli_ctx *ctx, int argc, char **argv);
+int cmd_delete(cli_ctx *ctx, int argc, char **argv);
+int cmd_rules(cli_ctx *ctx, int argc, char **argv);
+
+/* JSON of a prescription (shared by today and status). */
+json_t *cli_prescription_json(const tendo_prescription *rx);
+
+#endif

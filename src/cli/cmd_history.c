@@ -1,0 +1,294 @@
+/*
+ * cmd_history.c - tendo history (every entry with its id) and tendo delete
+ * (remove one mistaken entry, saying what it was).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* One entry of any kind, for listing. */
+typedef struct {
+	int64_t id;
+	tendo_date date;
+	const char *type;
+	char text[200];
+	json_t *json; /* owned */
+} entry;
+
+static json_t *num_or_null(double v)
+{
+	return v >= 0 ? json_real(v) : json_null();
+}
+
+static json_t *int_or_null(int v)
+{
+	return v >= 0 ? json_integer(v) : json_null();
+}
+
+static void add(entry **arr, size_t *n, int64_t id, tendo_date date, const char *type, json_t *j, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+static void add(entry **arr, size_t *n, int64_t id, tendo_date date, const char *type, json_t *j, const char *fmt, ...)
+{
+	entry *e = &(*arr)[(*n)++];
+	e->id = id;
+	e->date = date;
+	e->type = type;
+	e->json = j;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->text, sizeof(e->text), fmt, ap);
+	va_end(ap);
+}
+
+static int by_date_id(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void score(char *buf, size_t sz, const char *label, int v)
+{
+	if (v >= 0)
+		snprintf(buf, sz, ", %s %d/10", label, v);
+	else
+		buf[0] = '\0';
+}
+
+/* All entries of a log, sorted; release with free_entries(). */
+static entry *collect(const tendo_log *L, size_t *out_n)
+{
+	size_t total = L->n_pain + L->n_runs + L->n_rehab + L->n_cross + L->n_tests + L->n_flags + L->n_sitting;
+	entry *arr = calloc(total ? total : 1, sizeof(entry));
+	size_t n = 0;
+	if (!arr)
+		return NULL;
+	char s1[32], s2[32], s3[32];
+	for (size_t k = 0; k < L->n_pain; k++) {
+		const tendo_pain *x = &L->pain[k];
+		add(&arr, &n, x->id, x->date, "pain",
+		    json_pack("{s:s,s:i}", "kind", tendo_pain_kind_name(x->kind), "score", x->score),
+		    "pain %s %d/10", tendo_pain_kind_name(x->kind), x->score);
+	}
+	for (size_t k = 0; k < L->n_runs; k++) {
+		const tendo_run *x = &L->runs[k];
+		score(s1, sizeof(s1), "pain during", x->pain_during);
+		score(s2, sizeof(s2), "after", x->pain_after);
+		json_t *j = json_pack("{s:f,s:o,s:s,s:s,s:b,s:o,s:o,s:o,s:b}", "minutes", x->minutes, "km",
+		                      num_or_null(x->km), "terrain", tendo_terrain_name(x->terrain), "intent",
+		                      tendo_intent_name(x->intent), "walk_breaks", x->walk_breaks, "rpe", int_or_null(x->rpe),
+		                      "pain_during", int_or_null(x->pain_during), "pain_after", int_or_null(x->pain_after),
+		                      "sharp", x->sharp);
+		if (x->km > 0)
+			snprintf(s3, sizeof(s3), " %.1f km", x->km);
+		else
+			s3[0] = '\0';
+		add(&arr, &n, x->id, x->date, "run", j, "run %.0f min%s %s %s%s%s%s%s", x->minutes, s3,
+		    tendo_terrain_name(x->terrain), tendo_intent_name(x->intent), x->walk_breaks ? " run/walk" : "", s1, s2,
+		    x->sharp ? ", SHARP pain" : "");
+	}
+	for (size_t k = 0; k < L->n_rehab; k++) {
+		const tendo_rehab *x = &L->rehab[k];
+		score(s1, sizeof(s1), "pain", x->pain_during);
+		if (x->kg > 0)
+			snprintf(s2, sizeof(s2), " @ %.1f kg", x->kg);
+		else
+			s2[0] = '\0';
+		json_t *j = json_pack("{s:s,s:i,s:o,s:o,s:o,s:s,s:o,s:o}", "exercise", x->exercise, "sets", x->sets, "reps",
+		                      int_or_null(x->reps), "hold_s", int_or_null(x->hold_s), "kg", num_or_null(x->kg),
+		                      "side", tendo_side_name(x->side), "rpe", int_or_null(x->rpe), "pain_during",
+		                      int_or_null(x->pain_during));
+		if (x->reps > 0)
+			add(&arr, &n, x->id, x->date, "rehab", j, "%s %d x %d%s (%s)%s", x->exercise, x->sets, x->reps, s2,
+			    tendo_side_name(x->side), s1);
+		else
+			add(&arr, &n, x->id, x->date, "rehab", j, "%s %d x %d s hold (%s)%s", x->exercise, x->sets, x->hold_s,
+			    tendo_side_name(x->side), s1);
+	}
+	for (size_t k = 0; k < L->n_cross; k++) {
+		const tendo_cross *x = &L->cross[k];
+		score(s1, sizeof(s1), "pain", x->pain_during);
+		add(&arr, &n, x->id, x->date, "cross",
+		    json_pack("{s:s,s:f,s:o}", "kind", tendo_cross_kind_name(x->kind), "minutes", x->minutes, "pain_during",
+		              int_or_null(x->pain_during)),
+		    "%s %.0f min%s", tendo_cross_kind_name(x->kind), x->minutes, s1);
+	}
+	for (size_t k = 0; k < L->n_tests; k++) {
+		const tendo_test *x = &L->tests[k];
+		char b[160];
+		int m = snprintf(b, sizeof(b), "readiness test:");
+		if (x->drop_lunge_pain >= 0)
+			m += snprintf(b + m, sizeof(b) - (size_t)m, " drop lunge %d/10", x->drop_lunge_pain);
+		if (x->bridge_left >= 0)
+			m += snprintf(b + m, sizeof(b) - (size_t)m, " bridge L%d/R%d", x->bridge_left, x->bridge_right);
+		if (x->curl_left >= 0)
+			m += snprintf(b + m, sizeof(b) - (size_t)m, " curl 10RM L%.1f/R%.1f kg", x->curl_left, x->curl_right);
+		if (x->rest_pain >= 0)
+			snprintf(b + m, sizeof(b) - (size_t)m, " rest %d/10", x->rest_pain);
+		add(&arr, &n, x->id, x->date, "test",
+		    json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "drop_lunge_pain", int_or_null(x->drop_lunge_pain), "bridge_left",
+		              int_or_null(x->bridge_left), "bridge_right", int_or_null(x->bridge_right), "curl_left",
+		              num_or_null(x->curl_left), "curl_right", num_or_null(x->curl_right), "rest_pain",
+		              int_or_null(x->rest_pain)),
+		    "%s", b);
+	}
+	for (size_t k = 0; k < L->n_flags; k++) {
+		const tendo_flag *x = &L->flags[k];
+		add(&arr, &n, x->id, x->date, "flag", json_pack("{s:s}", "kind", tendo_flag_kind_name(x->kind)),
+		    x->kind == TENDO_FLAG_CLEARED ? "cleared by a clinician" : "RED FLAG: %s", tendo_flag_kind_name(x->kind));
+	}
+	for (size_t k = 0; k < L->n_sitting; k++) {
+		const tendo_sitting *x = &L->sitting[k];
+		add(&arr, &n, x->id, x->date, "sitting", json_pack("{s:f}", "hours", x->hours), "sitting %.1f h", x->hours);
+	}
+	qsort(arr, n, sizeof(entry), by_date_id);
+	*out_n = n;
+	return arr;
+}
+
+static void free_entries(entry *arr, size_t n)
+{
+	for (size_t k = 0; arr && k < n; k++)
+		json_decref(arr[k].json);
+	free(arr);
+}
+
+/* ------------------------------------------------------------- history */
+
+enum { O_FROM = 1, O_TO, O_JSON };
+
+static const cli_opt hist_opts[] = {
+	{ "from", required_argument, O_FROM, "D", "first day (default: the beginning)" },
+	{ "to", required_argument, O_TO, "D", "last day (default: today)" },
+	{ "json", no_argument, O_JSON, NULL, "print JSON" },
+	{ 0 }
+};
+static const cli_spec hist_spec = { "history [--from D] [--to D] [--json]", "Every entry of the log, with its id.",
+	hist_opts };
+
+typedef struct {
+	const char *from, *to;
+	bool json;
+} hist_args;
+
+static int hist_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)ctx;
+	hist_args *a = u;
+	if (id == O_FROM)
+		a->from = v;
+	else if (id == O_TO)
+		a->to = v;
+	else
+		a->json = true;
+	return 0;
+}
+
+int cmd_history(cli_ctx *ctx, int argc, char **argv)
+{
+	hist_args a = { 0 };
+	int rc = cli_parse(ctx, &hist_spec, argc, argv, hist_opt, &a, NULL);
+	if (rc)
+		return rc;
+	tendo_date from = TENDO_DATE_NONE, to = TENDO_DATE_NONE;
+	if ((a.from && (rc = cli_date(ctx, "from", a.from, &from))) || (a.to && (rc = cli_date(ctx, "to", a.to, &to))))
+		return rc;
+	if (from != TENDO_DATE_NONE && to != TENDO_DATE_NONE && from > to)
+		return cli_usage(ctx, "--from %s is after --to %s", a.from, a.to);
+	if ((rc = cli_open(ctx, false)))
+		return rc;
+	tendo_log log = { 0 };
+	if ((rc = tendo_store_load_log(ctx->store, &log, from, to)))
+		return cli_lib_error(ctx, rc);
+	size_t n = 0;
+	entry *arr = collect(&log, &n);
+	if (!arr) {
+		tendo_log_dispose(&log);
+		return cli_fail(ctx, "out of memory");
+	}
+	char d[TENDO_DATE_BUFSZ];
+	if (a.json) {
+		json_t *out = json_array();
+		for (size_t k = 0; k < n; k++) {
+			char note[1024];
+			json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)arr[k].id, "date",
+			                      tendo_date_format(arr[k].date, d), "type", arr[k].type);
+			json_object_update(o, arr[k].json);
+			if (tendo_store_entry_note(ctx->store, arr[k].id, note, sizeof(note)) == 0 && note[0])
+				json_object_set_new(o, "note", json_string(note));
+			json_array_append_new(out, o);
+		}
+		rc = cli_print_json(out);
+	} else if (n == 0) {
+		printf("no entries%s\n", a.from || a.to ? " in that range" : " yet");
+	} else {
+		for (size_t k = 0; k < n; k++) {
+			char note[1024];
+			if (tendo_store_entry_note(ctx->store, arr[k].id, note, sizeof(note)) != 0)
+				note[0] = '\0';
+			printf("#%-6" PRId64 " %s  %s%s%s%s\n", arr[k].id, tendo_date_format(arr[k].date, d), arr[k].text,
+			       note[0] ? " (" : "", note, note[0] ? ")" : "");
+		}
+	}
+	free_entries(arr, n);
+	tendo_log_dispose(&log);
+	return rc;
+}
+
+/* -------------------------------------------------------------- delete */
+
+static const cli_spec del_spec = { "delete ID", "Delete one mistaken entry (see tendo history for ids).", NULL };
+
+static int no_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)ctx, (void)id, (void)v, (void)u;
+	return 0;
+}
+
+int cmd_delete(cli_ctx *ctx, int argc, char **argv)
+{
+	int first = 0;
+	int rc = cli_parse(ctx, &del_spec, argc, argv, no_opt, NULL, &first);
+	if (rc)
+		return rc;
+	if (argc - first != 1)
+		return cli_usage(ctx, "give exactly one entry id (see tendo history)");
+	const char *s = argv[first];
+	if (s[0] == '#')
+		s++;
+	char *end;
+	long long id = strtoll(s, &end, 10);
+	if (end == s || *end || id <= 0)
+		return cli_usage(ctx, "'%s' is not an entry id (a positive number, see tendo history)", argv[first]);
+	if ((rc = cli_open(ctx, true)))
+		return rc;
+	tendo_log log = { 0 };
+	if ((rc = tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE)))
+		return cli_lib_error(ctx, rc);
+	size_t n = 0;
+	entry *arr = collect(&log, &n);
+	const entry *hit = NULL;
+	for (size_t k = 0; arr && k < n; k++)
+		if (arr[k].id == id)
+			hit = &arr[k];
+	char what[260] = "";
+	char d[TENDO_DATE_BUFSZ];
+	if (hit)
+		snprintf(what, sizeof(what), "%s  %s", tendo_date_format(hit->date, d), hit->text);
+	free_entries(arr, n);
+	tendo_log_dispose(&log);
+	if (!hit)
+		return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);
+	if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_delete(ctx->store, id)) ||
+	    (rc = tendo_store_commit(ctx->store))) {
+		tendo_store_rollback(ctx->store);
+		return cli_lib_error(ctx, rc);
+	}
+	printf("deleted #%lld: %s\n", id, what);
+	return 0;
+}

@@ -1,0 +1,297 @@
+/*
+ * cmd_today.c - tendo today and tendo status: run the engine on the log and
+ * show the prescription (decision first, then the reasons) or the state.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { O_DATE = 1, O_JSON };
+
+static const cli_opt opts[] = {
+	{ "date", required_argument, O_DATE, "D", "the day to prescribe, YYYY-MM-DD (default today)" },
+	{ "json", no_argument, O_JSON, NULL, "print JSON" },
+	{ 0 }
+};
+static const cli_spec today_spec = { "today [--date D] [--json]",
+	"What to do today: the decision, the run, the rehab, what to avoid, and the rules behind it.", opts };
+static const cli_spec status_spec = { "status [--date D] [--json]",
+	"Where things stand: stage, running step, morning pain against your usual, readiness tests.", opts };
+
+typedef struct {
+	const char *date;
+	bool json;
+} args;
+
+static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)ctx;
+	args *a = u;
+	if (id == O_DATE)
+		a->date = v;
+	else
+		a->json = true;
+	return 0;
+}
+
+/* Parse, open read-only, load the log and prescribe. */
+static int run_engine(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv, args *a, tendo_log *log,
+                      tendo_prescription *rx)
+{
+	int rc = cli_parse(ctx, spec, argc, argv, on_opt, a, NULL);
+	if (rc)
+		return rc;
+	tendo_date date = TENDO_DATE_NONE;
+	if (a->date && (rc = cli_date(ctx, "date", a->date, &date)))
+		return rc;
+	if ((rc = cli_open(ctx, false)))
+		return rc;
+	if (date == TENDO_DATE_NONE)
+		date = ctx->today;
+	if ((rc = tendo_store_load_log(ctx->store, log, TENDO_DATE_NONE, date)))
+		return cli_lib_error(ctx, rc);
+	if ((rc = tendo_engine_prescribe(rx, &ctx->profile, log, date)))
+		return cli_lib_error(ctx, rc);
+	return 0;
+}
+
+static json_t *opt_int(int v)
+{
+	return v >= 0 ? json_integer(v) : json_null();
+}
+
+static json_t *opt_real(double v)
+{
+	return v >= 0 ? json_real(v) : json_null();
+}
+
+static json_t *opt_date(tendo_date d)
+{
+	char b[TENDO_DATE_BUFSZ];
+	return d != TENDO_DATE_NONE ? json_string(tendo_date_format(d, b)) : json_null();
+}
+
+json_t *cli_prescription_json(const tendo_prescription *rx)
+{
+	char d[TENDO_DATE_BUFSZ];
+	json_t *o = json_object();
+	json_object_set_new(o, "date", json_string(tendo_date_format(rx->date, d)));
+	json_object_set_new(o, "stage", json_string(tendo_stage_name(rx->stage)));
+	json_object_set_new(o, "decision", json_string(tendo_decision_name(rx->decision)));
+	json_t *run = json_object();
+	json_object_set_new(run, "allowed", json_boolean(rx->run.allowed));
+	json_object_set_new(run, "minutes", rx->run.allowed ? json_integer(rx->run.minutes) : json_null());
+	json_object_set_new(run, "terrain", json_string(tendo_terrain_name(rx->run.terrain)));
+	json_object_set_new(run, "run_walk", json_boolean(rx->run.run_walk));
+	json_object_set_new(run, "why", json_string(rx->run.why));
+	json_object_set_new(o, "run", run);
+	json_t *rehab = json_array();
+	for (size_t k = 0; k < rx->n_rehab; k++) {
+		const tendo_rx_item *it = &rx->rehab[k];
+		json_t *x = json_object();
+		json_object_set_new(x, "exercise", json_string(it->exercise->name));
+		json_object_set_new(x, "title", json_string(it->exercise->title));
+		json_object_set_new(x, "kind", json_string(tendo_ex_kind_name(it->exercise->kind)));
+		json_object_set_new(x, "sets", json_integer(it->sets));
+		json_object_set_new(x, "reps", it->reps ? json_integer(it->reps) : json_null());
+		json_object_set_new(x, "hold_s", it->hold_s ? json_integer(it->hold_s) : json_null());
+		json_object_set_new(x, "load", json_string(it->load));
+		json_array_append_new(rehab, x);
+	}
+	json_object_set_new(o, "rehab", rehab);
+	json_object_set_new(o, "rehab_why", json_string(rx->rehab_why));
+	json_t *av = json_array();
+	for (size_t k = 0; k < rx->n_avoid; k++)
+		json_array_append_new(av, json_string(rx->avoid[k]));
+	json_object_set_new(o, "avoid", av);
+	json_t *rules = json_array();
+	for (size_t k = 0; k < rx->n_rules; k++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "id", json_string(rx->rules[k].id));
+		json_object_set_new(x, "reason", json_string(rx->rules[k].reason));
+		json_object_set_new(x, "source", json_string(rx->rules[k].source));
+		json_array_append_new(rules, x);
+	}
+	json_object_set_new(o, "rules", rules);
+	return o;
+}
+
+static const char *stage_title(tendo_stage s)
+{
+	switch (s) {
+	case TENDO_STAGE_SETTLE: return "1 settle";
+	case TENDO_STAGE_STRENGTH: return "2 strength";
+	case TENDO_STAGE_RETURN_TO_RUN: return "2b return to run";
+	case TENDO_STAGE_FULL_LOAD: return "3 full load";
+	}
+	return "?";
+}
+
+static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
+{
+	char d[TENDO_DATE_BUFSZ];
+	const char *B = cli_bold(ctx), *D = cli_dim(ctx), *R = cli_reset(ctx);
+	char decision[16];
+	snprintf(decision, sizeof(decision), "%s", tendo_decision_name(rx->decision));
+	for (char *p = decision; *p; p++)
+		*p = (char)(*p == '_' ? ' ' : (*p >= 'a' && *p <= 'z') ? *p - 32 : *p);
+
+	if (rx->decision == TENDO_DECISION_SEEK_CARE) {
+		printf("%s%s: SEEK CARE%s - no running or strength work until a clinician has seen you.\n",
+		       B, tendo_date_format(rx->date, d), R);
+	} else if (rx->run.allowed) {
+		printf("%s%s: %s%s - run %d min, %s and easy%s.\n", B, tendo_date_format(rx->date, d), decision, R,
+		       rx->run.minutes, tendo_terrain_name(rx->run.terrain), rx->run.run_walk ? ", run/walk" : "");
+	} else {
+		printf("%s%s: %s%s - no run today%s.\n", B, tendo_date_format(rx->date, d), decision, R,
+		       rx->n_rehab ? ", rehab only" : "");
+	}
+	printf("%sstage %s (since %s)%s\n\n", D, stage_title(rx->stage), tendo_date_format(rx->status.stage_since, d), R);
+
+	printf("%sRun:%s   %s\n", B, R, rx->run.why);
+	if (rx->run.allowed && rx->run.run_walk)
+		printf("       run/walk: 2 min run, 1 min walk; walk any hill\n");
+	printf("%sRehab:%s %s\n", B, R, rx->rehab_why);
+	for (size_t k = 0; k < rx->n_rehab; k++) {
+		const tendo_rx_item *it = &rx->rehab[k];
+		char dose[32];
+		if (it->hold_s)
+			snprintf(dose, sizeof(dose), "%d x %d s hold", it->sets, it->hold_s);
+		else
+			snprintf(dose, sizeof(dose), "%d x %d", it->sets, it->reps);
+		printf("       - %-18s %-14s %s\n", it->exercise->name, dose, it->load);
+	}
+	if (rx->n_avoid) {
+		printf("%sAvoid:%s ", B, R);
+		for (size_t k = 0; k < rx->n_avoid; k++)
+			printf("%s%s", k ? "; " : "", rx->avoid[k]);
+		printf("\n");
+	}
+	printf("\n%sWhy:%s\n", B, R);
+	for (size_t k = 0; k < rx->n_rules; k++) {
+		if (strcmp(rx->rules[k].id, "avoid.stage") == 0)
+			continue;
+		printf("  %-28s %s\n  %-28s %s[%s]%s\n", rx->rules[k].id, rx->rules[k].reason, "", D, rx->rules[k].source, R);
+	}
+	printf("\n%stendo is not a diagnosis: if in doubt, see a clinician.%s\n", D, R);
+}
+
+int cmd_today(cli_ctx *ctx, int argc, char **argv)
+{
+	args a = { 0 };
+	tendo_log log = { 0 };
+	tendo_prescription rx;
+	int rc = run_engine(ctx, &today_spec, argc, argv, &a, &log, &rx);
+	if (!rc) {
+		if (a.json)
+			rc = cli_print_json(cli_prescription_json(&rx));
+		else
+			print_today(ctx, &rx);
+	}
+	tendo_log_dispose(&log);
+	return rc;
+}
+
+int cmd_status(cli_ctx *ctx, int argc, char **argv)
+{
+	args a = { 0 };
+	tendo_log log = { 0 };
+	tendo_prescription rx;
+	int rc = run_engine(ctx, &status_spec, argc, argv, &a, &log, &rx);
+	if (rc) {
+		tendo_log_dispose(&log);
+		return rc;
+	}
+	const tendo_status *st = &rx.status;
+	const tendo_profile *p = &ctx->profile;
+	int days_in = (int)(rx.date - st->stage_since) + 1;
+	const char *trend = st->week_mean < 0 || st->prev_week_mean < 0 ? "unknown"
+	                    : st->week_mean - st->prev_week_mean >= p->settings.trend_rise ? "rising"
+	                    : st->prev_week_mean - st->week_mean >= p->settings.trend_rise ? "falling" : "steady";
+	char d[TENDO_DATE_BUFSZ];
+	if (a.json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "date", json_string(tendo_date_format(rx.date, d)));
+		json_t *ath = json_object();
+		json_object_set_new(ath, "name", json_string(p->name));
+		json_object_set_new(ath, "side", json_string(tendo_side_name(p->side)));
+		json_object_set_new(ath, "ceiling", json_integer(p->settings.ceiling));
+		json_object_set_new(ath, "tz", json_string(p->tz));
+		json_object_set_new(ath, "start", opt_date(p->start));
+		json_object_set_new(o, "athlete", ath);
+		json_object_set_new(o, "stage", json_string(tendo_stage_name(rx.stage)));
+		json_object_set_new(o, "stage_since", opt_date(st->stage_since));
+		json_object_set_new(o, "days_in_stage", json_integer(days_in));
+		json_object_set_new(o, "decision", json_string(tendo_decision_name(rx.decision)));
+		json_object_set_new(o, "run_step_min", st->run_step_min ? json_integer(st->run_step_min) : json_null());
+		json_object_set_new(o, "week_run_min", json_real(st->week_run_min));
+		json_t *m = json_object();
+		json_object_set_new(m, "today", opt_int(st->morning_today));
+		json_object_set_new(m, "is_task", json_boolean(st->morning_is_task));
+		json_object_set_new(m, "baseline", opt_real(st->morning_baseline));
+		json_object_set_new(m, "week_mean", opt_real(st->week_mean));
+		json_object_set_new(m, "prev_week_mean", opt_real(st->prev_week_mean));
+		json_object_set_new(m, "trend", json_string(trend));
+		json_object_set_new(o, "morning", m);
+		json_object_set_new(o, "last_flare", opt_date(st->last_flare));
+		json_object_set_new(o, "deload_until", opt_date(st->deload_until));
+		json_t *t = json_object();
+		json_object_set_new(t, "last_test", opt_date(st->last_test));
+		json_object_set_new(t, "lsi_curl", opt_real(st->lsi_curl));
+		json_object_set_new(t, "lsi_bridge", opt_real(st->lsi_bridge));
+		json_object_set_new(t, "pass", json_boolean(st->tests_pass));
+		json_object_set_new(o, "readiness", t);
+		json_object_set_new(o, "red_flag", json_boolean(st->red_flag));
+		json_t *c = json_object();
+		json_object_set_new(c, "pain", json_integer((json_int_t)log.n_pain));
+		json_object_set_new(c, "runs", json_integer((json_int_t)log.n_runs));
+		json_object_set_new(c, "rehab", json_integer((json_int_t)log.n_rehab));
+		json_object_set_new(c, "cross", json_integer((json_int_t)log.n_cross));
+		json_object_set_new(c, "tests", json_integer((json_int_t)log.n_tests));
+		json_object_set_new(c, "flags", json_integer((json_int_t)log.n_flags));
+		json_object_set_new(c, "sitting", json_integer((json_int_t)log.n_sitting));
+		json_object_set_new(o, "entries", c);
+		tendo_log_dispose(&log);
+		return cli_print_json(o);
+	}
+	const char *B = cli_bold(ctx), *R = cli_reset(ctx);
+	printf("%s%s%s: %s side, ceiling %d/10, %s, started %s\n", B, p->name[0] ? p->name : "athlete", R,
+	       tendo_side_name(p->side), p->settings.ceiling, p->tz, tendo_date_format(p->start, d));
+	printf("date:       %s\n", tendo_date_format(rx.date, d));
+	printf("stage:      %s since %s (day %d)\n", stage_title(rx.stage), tendo_date_format(st->stage_since, d), days_in);
+	printf("decision:   %s (tendo today for the details)\n", tendo_decision_name(rx.decision));
+	if (st->run_step_min)
+		printf("running:    step %d min; %.0f min in the last 7 days\n", st->run_step_min, st->week_run_min);
+	else
+		printf("running:    not yet (%.0f min in the last 7 days)\n", st->week_run_min);
+	if (st->morning_today >= 0)
+		printf("morning:    %s %d/10 today", st->morning_is_task ? "task" : "pain", st->morning_today);
+	else
+		printf("morning:    no score today");
+	if (st->morning_baseline >= 0)
+		printf(", usual %.1f", st->morning_baseline);
+	printf("\n");
+	if (st->week_mean >= 0 && st->prev_week_mean >= 0)
+		printf("trend:      %s (mean %.1f this week, %.1f last week)\n", trend, st->week_mean, st->prev_week_mean);
+	else
+		printf("trend:      not enough mornings yet (3 a week needed)\n");
+	printf("last flare: %s\n", st->last_flare != TENDO_DATE_NONE ? tendo_date_format(st->last_flare, d) : "none");
+	if (st->deload_until != TENDO_DATE_NONE)
+		printf("deload:     until %s\n", tendo_date_format(st->deload_until, d));
+	if (st->last_test != TENDO_DATE_NONE) {
+		printf("readiness:  last test %s", tendo_date_format(st->last_test, d));
+		if (st->lsi_curl >= 0)
+			printf(", curl LSI %.0f%%", st->lsi_curl);
+		if (st->lsi_bridge >= 0)
+			printf(", bridge LSI %.0f%%", st->lsi_bridge);
+		printf(" (%s)\n", st->tests_pass ? "pass" : "not passed");
+	} else {
+		printf("readiness:  no test yet\n");
+	}
+	printf("red flag:   %s\n", st->red_flag ? "YES - see a clinician" : "none");
+	printf("entries:    %zu pain, %zu runs, %zu rehab, %zu cross, %zu tests, %zu flags, %zu sitting\n", log.n_pain,
+	       log.n_runs, log.n_rehab, log.n_cross, log.n_tests, log.n_flags, log.n_sitting);
+	tendo_log_dispose(&log);
+	return 0;
+}
