@@ -1,8 +1,10 @@
 /*
  * tendo/store.h - the athlete's log in SQLite.
  *
- * One database file per athlete. Opening sets busy_timeout, then WAL, turns
- * foreign keys on and migrates the schema (PRAGMA user_version). Every entry
+ * One database file per athlete. Opening sets busy_timeout first, turns
+ * foreign keys on, checks PRAGMA user_version (a foreign or newer database is
+ * refused before anything is written to it), then switches to WAL and
+ * migrates the schema inside BEGIN IMMEDIATE. Every entry
  * has one id, unique across kinds, so `tendo delete ID` needs nothing else.
  * Writes go inside tendo_store_begin()/tendo_store_commit(); on any error
  * the caller calls tendo_store_rollback() and nothing is written.

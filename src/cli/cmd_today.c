@@ -144,8 +144,11 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 		printf("%s%s: %s%s - run %d min, %s and easy%s.\n", B, tendo_date_format(rx->date, d), decision, R,
 		       rx->run.minutes, tendo_terrain_name(rx->run.terrain), rx->run.run_walk ? ", run/walk" : "");
 	} else {
+		bool strength = false;
+		for (size_t k = 0; k < rx->n_rehab; k++)
+			strength |= rx->rehab[k].exercise->kind != TENDO_EX_ISOMETRIC;
 		printf("%s%s: %s%s - no run today%s.\n", B, tendo_date_format(rx->date, d), decision, R,
-		       rx->n_rehab ? ", rehab only" : "");
+		       strength ? "; strength day" : rx->n_rehab ? "; isometric holds" : "");
 	}
 	printf("%sstage %s (since %s)%s\n\n", D, stage_title(rx->stage), tendo_date_format(rx->status.stage_since, d), R);
 

@@ -1,0 +1,227 @@
+/*
+ * schema.c - the store's schema as a list of migrations, and the code that
+ * checks and applies them (store_check, store_migrate, store_read_version;
+ * see store_int.h), and store_fail, the sqlite-to-tendo error mapping.
+ *
+ * migrations[v] takes a database from schema version v to v + 1 and ends by
+ * setting PRAGMA user_version to v + 1. Version 0 is an empty database. To
+ * change the schema, append a migration and bump TENDO_STORE_SCHEMA_VERSION
+ * in tendo/store.h; never edit a migration that has shipped.
+ *
+ * Conventions of the tables: local days are TEXT 'YYYY-MM-DD' (they sort as
+ * dates), instants TEXT 'YYYY-MM-DDTHH:MM:SSZ' in UTC, enums their names
+ * (tendo_side_name() ...), and NULL means "not recorded" (-1 in the C
+ * structs). Every detail row hangs off entry(id) with ON DELETE CASCADE, so
+ * deleting an entry deletes everything about it.
+ */
+#include "store/store_int.h"
+
+#include "tendo/errors.h"
+
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema */
+	"CREATE TABLE profile (\n"
+	"  id          INTEGER PRIMARY KEY CHECK (id = 1),\n"
+	"  name        TEXT,\n"
+	"  side        TEXT NOT NULL,\n"          /* left|right|both */
+	"  tz          TEXT NOT NULL,\n"          /* IANA zone */
+	"  start_date  TEXT NOT NULL,\n"          /* local day of `tendo init` */
+	"  created_utc TEXT NOT NULL\n"
+	");\n"
+	/* only the settings that differ from tendo_settings_default() */
+	"CREATE TABLE setting (\n"
+	"  name  TEXT PRIMARY KEY,\n"
+	"  value REAL NOT NULL\n"
+	");\n"
+	"CREATE TABLE entry (\n"
+	"  id     INTEGER PRIMARY KEY,\n"
+	"  type   TEXT NOT NULL CHECK (type IN\n"
+	"           ('pain','run','rehab','cross','test','flag','sitting')),\n"
+	"  date   TEXT NOT NULL,\n"               /* local day */
+	"  at_utc TEXT NOT NULL,\n"               /* when it happened */
+	"  note   TEXT\n"
+	");\n"
+	"CREATE INDEX entry_date ON entry (date);\n"
+	"CREATE TABLE pain_report (\n"
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  kind     TEXT NOT NULL,\n"
+	"  score    INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)\n"
+	");\n"
+	"CREATE TABLE run (\n"
+	"  entry_id    INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  minutes     REAL NOT NULL,\n"
+	"  km          REAL,\n"
+	"  terrain     TEXT,\n"
+	"  intent      TEXT,\n"
+	"  walk_breaks INTEGER,\n"                /* 0/1 */
+	"  rpe         INTEGER,\n"
+	"  pain_during INTEGER,\n"
+	"  pain_after  INTEGER,\n"
+	"  sharp       INTEGER\n"                 /* 0/1 */
+	");\n"
+	"CREATE TABLE rehab_session (\n"
+	"  entry_id    INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  exercise    TEXT NOT NULL,\n"
+	"  side        TEXT,\n"
+	"  rpe         INTEGER,\n"
+	"  pain_during INTEGER\n"
+	");\n"
+	"CREATE TABLE rehab_set (\n"
+	"  session_id INTEGER NOT NULL\n"
+	"             REFERENCES rehab_session (entry_id) ON DELETE CASCADE,\n"
+	"  set_no     INTEGER NOT NULL,\n"        /* 1, 2, ... */
+	"  reps       INTEGER,\n"
+	"  hold_s     INTEGER,\n"                 /* seconds */
+	"  kg         REAL,\n"
+	"  PRIMARY KEY (session_id, set_no)\n"
+	");\n"
+	"CREATE TABLE cross_training (\n"
+	"  entry_id    INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  kind        TEXT NOT NULL,\n"
+	"  minutes     REAL NOT NULL,\n"
+	"  pain_during INTEGER\n"
+	");\n"
+	"CREATE TABLE readiness_test (\n"
+	"  entry_id        INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  drop_lunge_pain INTEGER,\n"
+	"  bridge_left     INTEGER,\n"            /* single-leg bridge reps */
+	"  bridge_right    INTEGER,\n"
+	"  curl_left_kg    REAL,\n"               /* prone curl 10RM */
+	"  curl_right_kg   REAL,\n"
+	"  rest_pain       INTEGER\n"
+	");\n"
+	"CREATE TABLE red_flag (\n"
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  kind     TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE sitting (\n"
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  hours    REAL NOT NULL\n"
+	");\n"
+	"PRAGMA user_version = 1;\n",
+};
+
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,
+               "one migration per schema version");
+
+int store_fail(sqlite3 *db, const char *path, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return tendo_error_set(TENDO_ESTORE, "%s is not a tendo database (%s)", path,
+		                       sqlite3_errmsg(db));
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return tendo_error_set(TENDO_EBUSY, "database %s is locked by another process", path);
+	case SQLITE_NOMEM:
+		return tendo_error_set(TENDO_ENOMEM, "out of memory reading database %s", path);
+	default:
+		return tendo_error_set(TENDO_ESTORE, "database %s: %s", path, sqlite3_errmsg(db));
+	}
+}
+
+/* Run a statement returning one integer row into *out. */
+static int query_int(tendo_store *s, const char *sql, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s->db, s->path, rc);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		int err = store_fail(s->db, s->path, rc == SQLITE_DONE ? SQLITE_ERROR : rc);
+		sqlite3_finalize(st);
+		return err;
+	}
+	*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_read_version(tendo_store *s, int *version, bool *has_objects)
+{
+	int v = 0, n = 0, err;
+	if ((err = query_int(s, "PRAGMA user_version", &v)) < 0)
+		return err;
+	if (has_objects && (err = query_int(s, "SELECT count(*) FROM sqlite_master", &n)) < 0)
+		return err;
+	if (version)
+		*version = v;
+	if (has_objects)
+		*has_objects = n > 0;
+	return 0;
+}
+
+/* Refuse versions this tendo cannot use; 0 if v may be migrated or used. */
+static int check_version(tendo_store *s, int v, bool has_objects)
+{
+	if (v > TENDO_STORE_SCHEMA_VERSION)
+		return tendo_error_set(TENDO_ESTORE,
+		                       "database %s has schema version %d, newer than this tendo (%d)",
+		                       s->path, v, TENDO_STORE_SCHEMA_VERSION);
+	if (v < 0)
+		return tendo_error_set(TENDO_ESTORE, "%s is not a tendo database (schema version %d)",
+		                       s->path, v);
+	if (v == 0 && has_objects)
+		return tendo_error_set(TENDO_ESTORE,
+		                       "%s is not a tendo database (it has tables but no tendo schema)",
+		                       s->path);
+	return 0;
+}
+
+int store_check(tendo_store *s, int *version)
+{
+	int v, err;
+	bool has_objects;
+
+	if ((err = store_read_version(s, &v, &has_objects)) < 0)
+		return err;
+	if ((err = check_version(s, v, has_objects)) < 0)
+		return err;
+	if (s->readonly && v < TENDO_STORE_SCHEMA_VERSION) {
+		if (v == 0)
+			return tendo_error_set(TENDO_ENOTFOUND,
+			                       "no database at %s: run 'tendo init' first", s->path);
+		return tendo_error_set(TENDO_ESTORE,
+		                       "database %s has schema version %d and needs an upgrade: "
+		                       "open it for writing once", s->path, v);
+	}
+	*version = v;
+	return 0;
+}
+
+int store_migrate(tendo_store *s, int version)
+{
+	int v, rc, err;
+	bool has_objects;
+
+	if (version == TENDO_STORE_SCHEMA_VERSION)
+		return 0;
+	rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(s->db, s->path, rc);
+	/* Another process may have migrated it while we waited for the lock. */
+	if ((err = store_read_version(s, &v, &has_objects)) < 0)
+		goto fail;
+	if ((err = check_version(s, v, has_objects)) < 0)
+		goto fail;
+	for (; v < TENDO_STORE_SCHEMA_VERSION; v++) {
+		rc = sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			err = store_fail(s->db, s->path, rc);
+			goto fail;
+		}
+	}
+	rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		err = store_fail(s->db, s->path, rc);
+		goto fail;
+	}
+	return 0;
+
+fail:
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return err;
+}

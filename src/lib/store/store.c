@@ -1,0 +1,1119 @@
+/*
+ * store.c - the athlete's log in SQLite (tendo/store.h): opening a database
+ * file, transactions, the profile and its settings, adding, loading and
+ * deleting entries, and the default database path.
+ *
+ * The schema and its migrations live in schema.c. Every statement is
+ * prepared with bound parameters. The add and profile functions write inside
+ * a savepoint, so one call is all or nothing whether or not the caller has
+ * opened a transaction with tendo_store_begin().
+ */
+#include "store/store_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "tendo/date.h"
+#include "tendo/errors.h"
+#include "tendo/log.h"
+#include "tendo/protocol.h"
+
+#define STORE_MAX_SETS 100            /* sets in one rehab session */
+#define STORE_MAX_ROWS ((size_t)1 << 24) /* entries of one kind loaded at once */
+
+sqlite3 *store_sqlite(tendo_store *s)
+{
+	return s ? s->db : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+/* mkdir -p the folder holding path, mode 0700 for what it creates. */
+static int make_parent_dirs(const char *path)
+{
+	char *dir = strdup(path);
+	char *slash, *p;
+	int err = 0;
+
+	if (!dir)
+		return tendo_error_set(TENDO_ENOMEM, "out of memory");
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir) { /* current folder or the root */
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (p = dir + 1;; p++) {
+		char c = *p;
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			err = tendo_error_set(TENDO_ESTORE, "cannot create folder %s: %s", dir,
+			                      strerror(errno));
+			break;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return err;
+}
+
+int tendo_store_open(tendo_store **out, const char *path, int flags)
+{
+	tendo_store *s;
+	int oflags, rc, err, version;
+	bool create = (flags & TENDO_STORE_CREATE) != 0;
+	bool readonly = (flags & TENDO_STORE_READONLY) != 0;
+
+	*out = NULL;
+	if (!path || !*path)
+		return tendo_error_set(TENDO_EINVAL, "no database path given");
+	if (readonly && create)
+		return tendo_error_set(TENDO_EINVAL, "cannot create database %s read-only", path);
+
+	if (create) {
+		if ((err = make_parent_dirs(path)) < 0)
+			return err;
+	} else {
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			if (errno == ENOENT || errno == ENOTDIR)
+				return tendo_error_set(TENDO_ENOTFOUND,
+				                       "no database at %s: run 'tendo init' first", path);
+			return tendo_error_set(TENDO_ESTORE, "cannot open database %s: %s", path,
+			                       strerror(errno));
+		}
+		if (S_ISDIR(st.st_mode))
+			return tendo_error_set(TENDO_ESTORE, "%s is not a tendo database (it is a folder)",
+			                       path);
+	}
+
+	s = calloc(1, sizeof(*s));
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return tendo_error_set(TENDO_ENOMEM, "out of memory opening database %s", path);
+	}
+	s->readonly = readonly;
+
+	oflags = readonly ? SQLITE_OPEN_READONLY
+	                  : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		err = s->db ? store_fail(s->db, path, rc)
+		            : tendo_error_set(TENDO_ENOMEM, "out of memory opening database %s", path);
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	rc = sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		err = store_fail(s->db, path, rc);
+		goto fail;
+	}
+	/* Check the version before WAL: a foreign or newer file stays untouched. */
+	if ((err = store_check(s, &version)) < 0)
+		goto fail;
+	if (!readonly) {
+		rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			err = store_fail(s->db, path, rc);
+			goto fail;
+		}
+	}
+	if ((err = store_migrate(s, version)) < 0)
+		goto fail;
+	*out = s;
+	return 0;
+
+fail:
+	tendo_store_close(s);
+	return err;
+}
+
+void tendo_store_close(tendo_store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close(s->db); /* NULL-safe; statements are all finalized */
+	free(s->path);
+	free(s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+
+static int exec(tendo_store *s, const char *sql)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : store_fail(s->db, s->path, rc);
+}
+
+int tendo_store_begin(tendo_store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int tendo_store_commit(tendo_store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+void tendo_store_rollback(tendo_store *s)
+{
+	if (s && s->db && !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/*
+ * One write call is all or nothing: it runs inside a savepoint, nested in
+ * the caller's transaction if there is one. *outer says whether the
+ * savepoint started the transaction itself.
+ */
+static int write_begin(tendo_store *s, bool *outer)
+{
+	*outer = sqlite3_get_autocommit(s->db) != 0;
+	return exec(s, "SAVEPOINT tendo_write");
+}
+
+/* End the savepoint: release it if err is 0, else undo it. Returns err, or
+ * the error of the release. */
+static int write_end(tendo_store *s, bool outer, int err)
+{
+	if (err == 0) {
+		int rc = sqlite3_exec(s->db, "RELEASE tendo_write", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		err = store_fail(s->db, s->path, rc);
+	}
+	sqlite3_exec(s->db, "ROLLBACK TO tendo_write", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "RELEASE tendo_write", NULL, NULL, NULL);
+	if (outer && !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return err;
+}
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+
+static int prepare(tendo_store *s, sqlite3_stmt **st, const char *sql)
+{
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return store_fail(s->db, s->path, rc);
+	}
+	return 0;
+}
+
+/*
+ * Binders accumulate the first failure in *rc, so a statement is bound in a
+ * row of calls and checked once. Negative optional values bind NULL.
+ */
+static void bind_int(sqlite3_stmt *st, int i, int v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_int(st, i, v);
+}
+
+static void bind_i64(sqlite3_stmt *st, int i, int64_t v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_int64(st, i, v);
+}
+
+static void bind_opt_int(sqlite3_stmt *st, int i, int v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = v < 0 ? sqlite3_bind_null(st, i) : sqlite3_bind_int(st, i, v);
+}
+
+static void bind_double(sqlite3_stmt *st, int i, double v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = sqlite3_bind_double(st, i, v);
+}
+
+static void bind_opt_double(sqlite3_stmt *st, int i, double v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = v < 0 ? sqlite3_bind_null(st, i) : sqlite3_bind_double(st, i, v);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = v ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+/* Step a bound statement that returns no row. The statement stays prepared
+ * (reset) for the caller to finalize. */
+static int step_done(tendo_store *s, sqlite3_stmt *st, int bind_rc)
+{
+	int rc = bind_rc == SQLITE_OK ? sqlite3_step(st) : bind_rc;
+	if (rc != SQLITE_DONE && rc != SQLITE_OK) {
+		int err = store_fail(s->db, s->path, rc);
+		sqlite3_reset(st);
+		return err;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static int col_opt_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i);
+}
+
+static double col_opt_double(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_double(st, i);
+}
+
+/* The name of an enum value, NULL for a value outside the enum (whose
+ * _name() function gives "?"). */
+static const char *known(const char *name)
+{
+	return name && *name && strcmp(name, "?") != 0 ? name : NULL;
+}
+
+/* An enum value with no name cannot be stored. */
+static int bad_enum(const char *what, int v)
+{
+	return tendo_error_set(TENDO_EINVAL, "invalid %s (%d)", what, v);
+}
+
+/* ------------------------------------------------------------------ */
+/* The profile                                                         */
+
+int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
+{
+	sqlite3_stmt *st = NULL;
+	const char *side, *tz, *start, *name;
+	int rc, err;
+
+	memset(out, 0, sizeof(*out));
+	if ((err = prepare(s, &st, "SELECT name, side, tz, start_date FROM profile WHERE id = 1")) < 0)
+		return err;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		err = tendo_error_set(TENDO_ENOTFOUND, "no athlete in %s: run 'tendo init' first",
+		                      s->path);
+		goto done;
+	}
+	if (rc != SQLITE_ROW) {
+		err = store_fail(s->db, s->path, rc);
+		goto done;
+	}
+	name = col_text(st, 0);
+	side = col_text(st, 1);
+	tz = col_text(st, 2);
+	start = col_text(st, 3);
+	if (!side || tendo_side_parse(&out->side, side) < 0) {
+		err = tendo_error_set(TENDO_ESTORE, "profile in %s has an unknown side '%s'", s->path,
+		                      side ? side : "");
+		goto done;
+	}
+	if (!tz || strlen(tz) >= sizeof(out->tz)) {
+		err = tendo_error_set(TENDO_ESTORE, "profile in %s has a bad time zone '%s'", s->path,
+		                      tz ? tz : "");
+		goto done;
+	}
+	if (!start || tendo_date_parse(&out->start, start) < 0) {
+		err = tendo_error_set(TENDO_ESTORE, "profile in %s has a bad start date '%s'", s->path,
+		                      start ? start : "");
+		goto done;
+	}
+	snprintf(out->name, sizeof(out->name), "%s", name ? name : "");
+	memcpy(out->tz, tz, strlen(tz) + 1);
+	sqlite3_finalize(st);
+
+	/* Settings: defaults, then what the athlete changed. Unknown names (from
+	 * a newer tendo) and values out of range are skipped: the default holds. */
+	tendo_settings_default(&out->settings);
+	if ((err = prepare(s, &st, "SELECT name, value FROM setting")) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sname = col_text(st, 0);
+		if (sname)
+			(void)tendo_settings_set(&out->settings, sname, sqlite3_column_double(st, 1));
+	}
+	err = rc == SQLITE_DONE ? 0 : store_fail(s->db, s->path, rc);
+done:
+	sqlite3_finalize(st);
+	return err;
+}
+
+/* Rewrite the setting table: one row per setting that differs from default. */
+static int write_settings(tendo_store *s, const tendo_settings *set)
+{
+	tendo_settings def;
+	const tendo_setting_info *info;
+	sqlite3_stmt *st = NULL;
+	size_t n, i;
+	int err;
+
+	if ((err = exec(s, "DELETE FROM setting")) < 0)
+		return err;
+	tendo_settings_default(&def);
+	info = tendo_settings_info(&n);
+	if ((err = prepare(s, &st, "INSERT INTO setting (name, value) VALUES (?1, ?2)")) < 0)
+		return err;
+	for (i = 0; i < n && err == 0; i++) {
+		double v = tendo_settings_get(set, &info[i]);
+		int rc = SQLITE_OK;
+		if (v == tendo_settings_get(&def, &info[i]))
+			continue;
+		bind_text(st, 1, info[i].name, &rc);
+		bind_double(st, 2, v, &rc);
+		err = step_done(s, st, rc);
+	}
+	sqlite3_finalize(st);
+	return err;
+}
+
+/* The profile fields every write checks. */
+static int check_profile(const tendo_profile *p)
+{
+	if (!known(tendo_side_name(p->side)))
+		return bad_enum("side", (int)p->side);
+	if (!p->tz[0] || !memchr(p->tz, '\0', sizeof(p->tz)))
+		return tendo_error_set(TENDO_EINVAL, "profile has no time zone");
+	if (!memchr(p->name, '\0', sizeof(p->name)))
+		return tendo_error_set(TENDO_EINVAL, "profile name is not terminated");
+	return 0;
+}
+
+int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
+{
+	sqlite3_stmt *st = NULL;
+	char start[TENDO_DATE_BUFSZ], now[21];
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if ((err = check_profile(p)) < 0)
+		return err;
+	if (p->start == TENDO_DATE_NONE)
+		return tendo_error_set(TENDO_EINVAL, "profile has no start date");
+	if ((err = write_begin(s, &outer)) < 0)
+		return err;
+	if ((err = prepare(s, &st, "SELECT 1 FROM profile")) < 0)
+		goto done;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		err = tendo_error_set(TENDO_EEXISTS, "an athlete is already set up in %s", s->path);
+	else if (rc != SQLITE_DONE)
+		err = store_fail(s->db, s->path, rc);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (err < 0)
+		goto done;
+
+	if ((err = prepare(s, &st,
+	                   "INSERT INTO profile (id, name, side, tz, start_date, created_utc) "
+	                   "VALUES (1, ?1, ?2, ?3, ?4, ?5)")) < 0)
+		goto done;
+	rc = SQLITE_OK;
+	bind_text(st, 1, p->name, &rc);
+	bind_text(st, 2, tendo_side_name(p->side), &rc);
+	bind_text(st, 3, p->tz, &rc);
+	bind_text(st, 4, tendo_date_format(p->start, start), &rc);
+	bind_text(st, 5, tendo_instant_format(time(NULL), now), &rc);
+	if ((err = step_done(s, st, rc)) < 0)
+		goto done;
+	err = write_settings(s, &p->settings);
+done:
+	sqlite3_finalize(st);
+	return write_end(s, outer, err);
+}
+
+int tendo_store_update_profile(tendo_store *s, const tendo_profile *p)
+{
+	sqlite3_stmt *st = NULL;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if ((err = check_profile(p)) < 0)
+		return err;
+	if ((err = write_begin(s, &outer)) < 0)
+		return err;
+	if ((err = prepare(s, &st, "UPDATE profile SET name = ?1, side = ?2, tz = ?3 WHERE id = 1")) < 0)
+		goto done;
+	bind_text(st, 1, p->name, &rc);
+	bind_text(st, 2, tendo_side_name(p->side), &rc);
+	bind_text(st, 3, p->tz, &rc);
+	if ((err = step_done(s, st, rc)) < 0)
+		goto done;
+	if (sqlite3_changes(s->db) == 0) {
+		err = tendo_error_set(TENDO_ENOTFOUND, "no athlete in %s: run 'tendo init' first",
+		                      s->path);
+		goto done;
+	}
+	err = write_settings(s, &p->settings);
+done:
+	sqlite3_finalize(st);
+	return write_end(s, outer, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Adding entries                                                      */
+
+/*
+ * Start an add: open the savepoint and insert the entry row; *st is the
+ * detail statement prepared from sql with ?1 bound to the new id.
+ */
+static int add_begin(tendo_store *s, bool *outer, const char *type, tendo_date date, time_t at,
+                     const char *note, const char *sql, sqlite3_stmt **st, int64_t *id)
+{
+	sqlite3_stmt *e = NULL;
+	char day[TENDO_DATE_BUFSZ], when[21];
+	int rc = SQLITE_OK, err;
+
+	*st = NULL;
+	if (date == TENDO_DATE_NONE)
+		return tendo_error_set(TENDO_EINVAL, "%s entry has no date", type);
+	if ((err = write_begin(s, outer)) < 0)
+		return err;
+	if ((err = prepare(s, &e, "INSERT INTO entry (type, date, at_utc, note) "
+	                          "VALUES (?1, ?2, ?3, ?4)")) < 0)
+		goto fail;
+	bind_text(e, 1, type, &rc);
+	bind_text(e, 2, tendo_date_format(date, day), &rc);
+	bind_text(e, 3, tendo_instant_format(at, when), &rc);
+	bind_text(e, 4, note, &rc);
+	err = step_done(s, e, rc);
+	sqlite3_finalize(e);
+	if (err < 0)
+		goto fail;
+	*id = sqlite3_last_insert_rowid(s->db);
+	if ((err = prepare(s, st, sql)) < 0)
+		goto fail;
+	rc = sqlite3_bind_int64(*st, 1, *id);
+	if (rc != SQLITE_OK) {
+		err = store_fail(s->db, s->path, rc);
+		goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_finalize(*st);
+	*st = NULL;
+	return write_end(s, *outer, err);
+}
+
+/* End an add's savepoint (undoing it if err) and report the id. */
+static int add_finish(tendo_store *s, bool outer, int err, int64_t id, int64_t *out_id)
+{
+	err = write_end(s, outer, err);
+	if (err == 0 && out_id)
+		*out_id = id;
+	return err;
+}
+
+/* Finish a one-row add: step the bound detail statement, finalize it. */
+static int add_end(tendo_store *s, bool outer, sqlite3_stmt *st, int bind_rc, int64_t id,
+                   int64_t *out_id)
+{
+	int err = step_done(s, st, bind_rc);
+	sqlite3_finalize(st);
+	return add_finish(s, outer, err, id, out_id);
+}
+
+int tendo_store_add_pain(tendo_store *s, const tendo_pain *e, time_t at, const char *note,
+                         int64_t *out_id)
+{
+	const char *kind = known(tendo_pain_kind_name(e->kind));
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if (!kind)
+		return bad_enum("pain kind", (int)e->kind);
+	if ((err = add_begin(s, &outer, "pain", e->date, at, note,
+	                     "INSERT INTO pain_report (entry_id, kind, score) VALUES (?1, ?2, ?3)",
+	                     &st, &id)) < 0)
+		return err;
+	bind_text(st, 2, kind, &rc);
+	bind_int(st, 3, e->score, &rc);
+	return add_end(s, outer, st, rc, id, out_id);
+}
+
+int tendo_store_add_run(tendo_store *s, const tendo_run *e, time_t at, int64_t *out_id)
+{
+	const char *terrain = known(tendo_terrain_name(e->terrain));
+	const char *intent = known(tendo_intent_name(e->intent));
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if (!terrain)
+		return bad_enum("terrain", (int)e->terrain);
+	if (!intent)
+		return bad_enum("run intent", (int)e->intent);
+	if ((err = add_begin(s, &outer, "run", e->date, at, NULL,
+	                     "INSERT INTO run (entry_id, minutes, km, terrain, intent, walk_breaks,"
+	                     " rpe, pain_during, pain_after, sharp)"
+	                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	                     &st, &id)) < 0)
+		return err;
+	bind_double(st, 2, e->minutes, &rc);
+	bind_opt_double(st, 3, e->km, &rc);
+	bind_text(st, 4, terrain, &rc);
+	bind_text(st, 5, intent, &rc);
+	bind_int(st, 6, e->walk_breaks ? 1 : 0, &rc);
+	bind_opt_int(st, 7, e->rpe, &rc);
+	bind_opt_int(st, 8, e->pain_during, &rc);
+	bind_opt_int(st, 9, e->pain_after, &rc);
+	bind_int(st, 10, e->sharp ? 1 : 0, &rc);
+	return add_end(s, outer, st, rc, id, out_id);
+}
+
+int tendo_store_add_rehab(tendo_store *s, const tendo_rehab *e, time_t at, int64_t *out_id)
+{
+	const char *side = known(tendo_side_name(e->side));
+	sqlite3_stmt *st, *set = NULL;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err, i;
+
+	if (!side)
+		return bad_enum("side", (int)e->side);
+	if (e->sets < 1 || e->sets > STORE_MAX_SETS)
+		return tendo_error_set(TENDO_EINVAL, "a rehab session has 1-%d sets (got %d)",
+		                       STORE_MAX_SETS, e->sets);
+	if (!memchr(e->exercise, '\0', sizeof(e->exercise)) || !e->exercise[0])
+		return tendo_error_set(TENDO_EINVAL, "rehab entry has no exercise name");
+	if ((err = add_begin(s, &outer, "rehab", e->date, at, NULL,
+	                     "INSERT INTO rehab_session (entry_id, exercise, side, rpe, pain_during)"
+	                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+	                     &st, &id)) < 0)
+		return err;
+	bind_text(st, 2, e->exercise, &rc);
+	bind_text(st, 3, side, &rc);
+	bind_opt_int(st, 4, e->rpe, &rc);
+	bind_opt_int(st, 5, e->pain_during, &rc);
+	err = step_done(s, st, rc);
+	sqlite3_finalize(st);
+	/* One row per set; every set of a logged session is the same dose. */
+	if (err == 0)
+		err = prepare(s, &set, "INSERT INTO rehab_set (session_id, set_no, reps, hold_s, kg)"
+		                       " VALUES (?1, ?2, ?3, ?4, ?5)");
+	for (i = 1; err == 0 && i <= e->sets; i++) {
+		rc = SQLITE_OK;
+		bind_i64(set, 1, id, &rc);
+		bind_int(set, 2, i, &rc);
+		bind_opt_int(set, 3, e->reps, &rc);
+		bind_opt_int(set, 4, e->hold_s, &rc);
+		bind_opt_double(set, 5, e->kg, &rc);
+		err = step_done(s, set, rc);
+	}
+	sqlite3_finalize(set);
+	return add_finish(s, outer, err, id, out_id);
+}
+
+int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64_t *out_id)
+{
+	const char *kind = known(tendo_cross_kind_name(e->kind));
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if (!kind)
+		return bad_enum("cross-training kind", (int)e->kind);
+	if ((err = add_begin(s, &outer, "cross", e->date, at, NULL,
+	                     "INSERT INTO cross_training (entry_id, kind, minutes, pain_during)"
+	                     " VALUES (?1, ?2, ?3, ?4)",
+	                     &st, &id)) < 0)
+		return err;
+	bind_text(st, 2, kind, &rc);
+	bind_double(st, 3, e->minutes, &rc);
+	bind_opt_int(st, 4, e->pain_during, &rc);
+	return add_end(s, outer, st, rc, id, out_id);
+}
+
+int tendo_store_add_test(tendo_store *s, const tendo_test *e, time_t at, int64_t *out_id)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if ((err = add_begin(s, &outer, "test", e->date, at, NULL,
+	                     "INSERT INTO readiness_test (entry_id, drop_lunge_pain, bridge_left,"
+	                     " bridge_right, curl_left_kg, curl_right_kg, rest_pain)"
+	                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	                     &st, &id)) < 0)
+		return err;
+	bind_opt_int(st, 2, e->drop_lunge_pain, &rc);
+	bind_opt_int(st, 3, e->bridge_left, &rc);
+	bind_opt_int(st, 4, e->bridge_right, &rc);
+	bind_opt_double(st, 5, e->curl_left, &rc);
+	bind_opt_double(st, 6, e->curl_right, &rc);
+	bind_opt_int(st, 7, e->rest_pain, &rc);
+	return add_end(s, outer, st, rc, id, out_id);
+}
+
+int tendo_store_add_flag(tendo_store *s, const tendo_flag *e, time_t at, int64_t *out_id)
+{
+	const char *kind = known(tendo_flag_kind_name(e->kind));
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if (!kind)
+		return bad_enum("red flag kind", (int)e->kind);
+	if ((err = add_begin(s, &outer, "flag", e->date, at, NULL,
+	                     "INSERT INTO red_flag (entry_id, kind) VALUES (?1, ?2)", &st, &id)) < 0)
+		return err;
+	bind_text(st, 2, kind, &rc);
+	return add_end(s, outer, st, rc, id, out_id);
+}
+
+int tendo_store_add_sitting(tendo_store *s, const tendo_sitting *e, time_t at, int64_t *out_id)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if ((err = add_begin(s, &outer, "sitting", e->date, at, NULL,
+	                     "INSERT INTO sitting (entry_id, hours) VALUES (?1, ?2)", &st, &id)) < 0)
+		return err;
+	bind_double(st, 2, e->hours, &rc);
+	return add_end(s, outer, st, rc, id, out_id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+
+/* Entries joined with one detail table, dated in [?1, ?2], by (date, id). */
+#define FROM_ENTRY " FROM entry e JOIN "
+#define IN_RANGE " WHERE e.date >= ?1 AND e.date <= ?2 ORDER BY e.date, e.id"
+
+/* Prepare a loading query and bind the range; an open end binds a string
+ * that sorts before (or after) every date. */
+static int range_query(tendo_store *s, sqlite3_stmt **st, const char *sql, tendo_date from,
+                       tendo_date to)
+{
+	char a[TENDO_DATE_BUFSZ], b[TENDO_DATE_BUFSZ];
+	int rc = SQLITE_OK, err;
+
+	if ((err = prepare(s, st, sql)) < 0)
+		return err;
+	bind_text(*st, 1, from == TENDO_DATE_NONE ? "0" : tendo_date_format(from, a), &rc);
+	bind_text(*st, 2, to == TENDO_DATE_NONE ? "A" : tendo_date_format(to, b), &rc);
+	if (rc != SQLITE_OK) {
+		err = store_fail(s->db, s->path, rc);
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return err;
+	}
+	return 0;
+}
+
+/*
+ * Make room for element n of arr (capacity *cap, elements of elsz bytes).
+ * Returns the array, moved or not; on failure sets *err and returns arr
+ * unchanged (still owned by the caller).
+ */
+static void *grow(tendo_store *s, void *arr, size_t *cap, size_t n, size_t elsz, int *err)
+{
+	size_t nc;
+	void *p;
+
+	if (n < *cap)
+		return arr;
+	if (n >= STORE_MAX_ROWS) {
+		*err = tendo_error_set(TENDO_ELIMIT, "database %s has more than %zu entries of a kind",
+		                       s->path, STORE_MAX_ROWS);
+		return arr;
+	}
+	nc = *cap ? *cap * 2 : 32;
+	p = realloc(arr, nc * elsz);
+	if (!p) {
+		*err = tendo_error_set(TENDO_ENOMEM, "out of memory loading %s", s->path);
+		return arr;
+	}
+	*cap = nc;
+	return p;
+}
+
+/* Columns 0 and 1 of every loading query: entry id and local day. */
+static int row_head(tendo_store *s, sqlite3_stmt *st, int64_t *id, tendo_date *date)
+{
+	const char *day = col_text(st, 1);
+	*id = sqlite3_column_int64(st, 0);
+	if (!day || tendo_date_parse(date, day) < 0)
+		return tendo_error_set(TENDO_ESTORE, "entry %lld in %s has a bad date '%s'",
+		                       (long long)*id, s->path, day ? day : "");
+	return 0;
+}
+
+static int bad_name(tendo_store *s, int64_t id, const char *what, const char *name)
+{
+	return tendo_error_set(TENDO_ESTORE, "entry %lld in %s has an unknown %s '%s'",
+	                       (long long)id, s->path, what, name ? name : "");
+}
+
+/* End a loading loop: rc is the last sqlite3_step() result, err the first
+ * failure of the loop. */
+static int load_end(tendo_store *s, sqlite3_stmt *st, int rc, int err)
+{
+	if (err == 0 && rc != SQLITE_DONE)
+		err = store_fail(s->db, s->path, rc);
+	sqlite3_finalize(st);
+	return err;
+}
+
+static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.score"
+	                               FROM_ENTRY "pain_report d ON d.entry_id = e.id" IN_RANGE,
+	                       from, to)) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tendo_pain *p;
+		out->pain = grow(s, out->pain, &cap, out->n_pain, sizeof(*p), &err);
+		if (err < 0)
+			break;
+		p = &out->pain[out->n_pain];
+		if ((err = row_head(s, st, &p->id, &p->date)) < 0)
+			break;
+		if (!col_text(st, 2) || tendo_pain_kind_parse(&p->kind, col_text(st, 2)) < 0) {
+			err = bad_name(s, p->id, "pain kind", col_text(st, 2));
+			break;
+		}
+		p->score = sqlite3_column_int(st, 3);
+		out->n_pain++;
+	}
+	return load_end(s, st, rc, err);
+}
+
+static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.minutes, d.km, d.terrain, d.intent,"
+	                               " d.walk_breaks, d.rpe, d.pain_during, d.pain_after, d.sharp"
+	                               FROM_ENTRY "run d ON d.entry_id = e.id" IN_RANGE,
+	                       from, to)) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tendo_run *r;
+		out->runs = grow(s, out->runs, &cap, out->n_runs, sizeof(*r), &err);
+		if (err < 0)
+			break;
+		r = &out->runs[out->n_runs];
+		memset(r, 0, sizeof(*r));
+		if ((err = row_head(s, st, &r->id, &r->date)) < 0)
+			break;
+		r->minutes = sqlite3_column_double(st, 2);
+		r->km = col_opt_double(st, 3);
+		r->terrain = TENDO_TERRAIN_FLAT;
+		if (col_text(st, 4) && tendo_terrain_parse(&r->terrain, col_text(st, 4)) < 0) {
+			err = bad_name(s, r->id, "terrain", col_text(st, 4));
+			break;
+		}
+		r->intent = TENDO_INTENT_EASY;
+		if (col_text(st, 5) && tendo_intent_parse(&r->intent, col_text(st, 5)) < 0) {
+			err = bad_name(s, r->id, "run intent", col_text(st, 5));
+			break;
+		}
+		r->walk_breaks = sqlite3_column_int(st, 6) != 0;
+		r->rpe = col_opt_int(st, 7);
+		r->pain_during = col_opt_int(st, 8);
+		r->pain_after = col_opt_int(st, 9);
+		r->sharp = sqlite3_column_int(st, 10) != 0;
+		out->n_runs++;
+	}
+	return load_end(s, st, rc, err);
+}
+
+static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+
+	/* sets = how many set rows; the dose is that of set 1 */
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.exercise, d.side, d.rpe, d.pain_during,"
+	                               " (SELECT count(*) FROM rehab_set c WHERE c.session_id = e.id),"
+	                               " s1.reps, s1.hold_s, s1.kg"
+	                               FROM_ENTRY "rehab_session d ON d.entry_id = e.id"
+	                               " LEFT JOIN rehab_set s1 ON s1.session_id = e.id AND s1.set_no = 1"
+	                               IN_RANGE,
+	                       from, to)) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *exercise = col_text(st, 2);
+		tendo_rehab *r;
+		out->rehab = grow(s, out->rehab, &cap, out->n_rehab, sizeof(*r), &err);
+		if (err < 0)
+			break;
+		r = &out->rehab[out->n_rehab];
+		memset(r, 0, sizeof(*r));
+		if ((err = row_head(s, st, &r->id, &r->date)) < 0)
+			break;
+		if (!exercise || strlen(exercise) >= sizeof(r->exercise)) {
+			err = bad_name(s, r->id, "exercise", exercise);
+			break;
+		}
+		memcpy(r->exercise, exercise, strlen(exercise) + 1);
+		r->side = TENDO_SIDE_BOTH;
+		if (col_text(st, 3) && tendo_side_parse(&r->side, col_text(st, 3)) < 0) {
+			err = bad_name(s, r->id, "side", col_text(st, 3));
+			break;
+		}
+		r->rpe = col_opt_int(st, 4);
+		r->pain_during = col_opt_int(st, 5);
+		r->sets = sqlite3_column_int(st, 6);
+		r->reps = col_opt_int(st, 7);
+		r->hold_s = col_opt_int(st, 8);
+		r->kg = col_opt_double(st, 9);
+		out->n_rehab++;
+	}
+	return load_end(s, st, rc, err);
+}
+
+static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during"
+	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id" IN_RANGE,
+	                       from, to)) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tendo_cross *c;
+		out->cross = grow(s, out->cross, &cap, out->n_cross, sizeof(*c), &err);
+		if (err < 0)
+			break;
+		c = &out->cross[out->n_cross];
+		if ((err = row_head(s, st, &c->id, &c->date)) < 0)
+			break;
+		if (!col_text(st, 2) || tendo_cross_kind_parse(&c->kind, col_text(st, 2)) < 0) {
+			err = bad_name(s, c->id, "cross-training kind", col_text(st, 2));
+			break;
+		}
+		c->minutes = sqlite3_column_double(st, 3);
+		c->pain_during = col_opt_int(st, 4);
+		out->n_cross++;
+	}
+	return load_end(s, st, rc, err);
+}
+
+static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.drop_lunge_pain, d.bridge_left,"
+	                               " d.bridge_right, d.curl_left_kg, d.curl_right_kg, d.rest_pain"
+	                               FROM_ENTRY "readiness_test d ON d.entry_id = e.id" IN_RANGE,
+	                       from, to)) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tendo_test *t;
+		out->tests = grow(s, out->tests, &cap, out->n_tests, sizeof(*t), &err);
+		if (err < 0)
+			break;
+		t = &out->tests[out->n_tests];
+		if ((err = row_head(s, st, &t->id, &t->date)) < 0)
+			break;
+		t->drop_lunge_pain = col_opt_int(st, 2);
+		t->bridge_left = col_opt_int(st, 3);
+		t->bridge_right = col_opt_int(st, 4);
+		t->curl_left = col_opt_double(st, 5);
+		t->curl_right = col_opt_double(st, 6);
+		t->rest_pain = col_opt_int(st, 7);
+		out->n_tests++;
+	}
+	return load_end(s, st, rc, err);
+}
+
+static int load_flags(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind"
+	                               FROM_ENTRY "red_flag d ON d.entry_id = e.id" IN_RANGE,
+	                       from, to)) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tendo_flag *f;
+		out->flags = grow(s, out->flags, &cap, out->n_flags, sizeof(*f), &err);
+		if (err < 0)
+			break;
+		f = &out->flags[out->n_flags];
+		if ((err = row_head(s, st, &f->id, &f->date)) < 0)
+			break;
+		if (!col_text(st, 2) || tendo_flag_kind_parse(&f->kind, col_text(st, 2)) < 0) {
+			err = bad_name(s, f->id, "red flag kind", col_text(st, 2));
+			break;
+		}
+		out->n_flags++;
+	}
+	return load_end(s, st, rc, err);
+}
+
+static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.hours"
+	                               FROM_ENTRY "sitting d ON d.entry_id = e.id" IN_RANGE,
+	                       from, to)) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tendo_sitting *d;
+		out->sitting = grow(s, out->sitting, &cap, out->n_sitting, sizeof(*d), &err);
+		if (err < 0)
+			break;
+		d = &out->sitting[out->n_sitting];
+		if ((err = row_head(s, st, &d->id, &d->date)) < 0)
+			break;
+		d->hours = sqlite3_column_double(st, 2);
+		out->n_sitting++;
+	}
+	return load_end(s, st, rc, err);
+}
+
+static void free_log(tendo_log *log)
+{
+	free(log->pain);
+	free(log->runs);
+	free(log->rehab);
+	free(log->cross);
+	free(log->tests);
+	free(log->flags);
+	free(log->sitting);
+	memset(log, 0, sizeof(*log));
+}
+
+int tendo_store_load_log(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	int (*const loaders[])(tendo_store *, tendo_log *, tendo_date, tendo_date) = {
+		load_pain, load_runs, load_rehab, load_cross, load_tests, load_flags, load_sitting,
+	};
+	bool own = sqlite3_get_autocommit(s->db) != 0;
+	size_t i;
+	int err = 0;
+
+	memset(out, 0, sizeof(*out));
+	/* One read transaction, so the kinds are loaded from one snapshot. */
+	if (own && (err = exec(s, "BEGIN")) < 0)
+		return err;
+	for (i = 0; i < sizeof(loaders) / sizeof(loaders[0]) && err == 0; i++)
+		err = loaders[i](s, out, from, to);
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (err < 0)
+		free_log(out);
+	return err;
+}
+
+/* ------------------------------------------------------------------ */
+/* Notes, deleting, the default path                                   */
+
+int tendo_store_entry_note(tendo_store *s, int64_t id, char *buf, size_t bufsz)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK, err;
+
+	if (!buf || bufsz == 0)
+		return tendo_error_set(TENDO_EINVAL, "no buffer for the note of entry %lld", (long long)id);
+	buf[0] = '\0';
+	if ((err = prepare(s, &st, "SELECT note FROM entry WHERE id = ?1")) < 0)
+		return err;
+	bind_i64(st, 1, id, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *note = col_text(st, 0);
+		size_t n = note ? strlen(note) : 0;
+		if (n >= bufsz) {
+			/* Cut to fit, never inside a UTF-8 sequence. */
+			n = bufsz - 1;
+			while (n > 0 && ((unsigned char)note[n] & 0xC0) == 0x80)
+				n--;
+		}
+		if (n)
+			memcpy(buf, note, n);
+		buf[n] = '\0';
+	} else if (rc == SQLITE_DONE) {
+		err = tendo_error_set(TENDO_ENOTFOUND, "no entry with id %lld", (long long)id);
+	} else {
+		err = store_fail(s->db, s->path, rc);
+	}
+	sqlite3_finalize(st);
+	return err;
+}
+
+int tendo_store_delete(tendo_store *s, int64_t id)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK, err;
+
+	/* Details and rehab sets go with the entry: ON DELETE CASCADE. */
+	if ((err = prepare(s, &st, "DELETE FROM entry WHERE id = ?1")) < 0)
+		return err;
+	bind_i64(st, 1, id, &rc);
+	err = step_done(s, st, rc);
+	sqlite3_finalize(st);
+	if (err == 0 && sqlite3_changes(s->db) == 0)
+		err = tendo_error_set(TENDO_ENOTFOUND, "no entry with id %lld", (long long)id);
+	return err;
+}
+
+static const char *env(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : NULL;
+}
+
+int tendo_store_default_path(char *buf, size_t bufsz)
+{
+	const char *v;
+	int n;
+
+	if ((v = env("TENDO_DB")))
+		n = snprintf(buf, bufsz, "%s", v);
+	else if ((v = env("XDG_DATA_HOME")))
+		n = snprintf(buf, bufsz, "%s/tendo/tendo.db", v);
+	else if ((v = env("HOME")))
+		n = snprintf(buf, bufsz, "%s/.local/share/tendo/tendo.db", v);
+	else
+		return tendo_error_set(TENDO_ENOTFOUND,
+		                       "no database path: set TENDO_DB or HOME");
+	if (n < 0 || (size_t)n >= bufsz)
+		return tendo_error_set(TENDO_ELIMIT, "database path is longer than %zu bytes",
+		                       bufsz ? bufsz - 1 : 0);
+	return 0;
+}
