@@ -23,7 +23,7 @@ t() {
 
 fail() {
 	FAILS=$((FAILS + 1))
-	printf 'FAIL: %s\n  stdout: %s\n  stderr: %s\n' "$*" "$(printf '%s' "$OUT" | head -c 2000)" "$ERR" >&2
+	printf 'FAIL: %s\n  stdout: %s\n  stderr: %s\n' "$*" "$(printf '%s' "$OUT" | tr -s ' \n' ' ' | head -c 400)" "$ERR" >&2
 }
 
 # expect_rc N DESCRIPTION: the last command exited with N

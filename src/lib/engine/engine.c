@@ -47,6 +47,7 @@ typedef struct {
 	int n_flare_starts;
 	bool in_flare;
 	int red_flag, red_flag_day;
+	int cleared_day;        /* last clinician clearance */
 	int regress_day;
 	int iso_hold;
 	int iso_up_day;
@@ -423,6 +424,7 @@ static void start_of_day(replay *r, int i)
 		if (r->red_flag >= 0 || r->stage != TENDO_STAGE_SETTLE)
 			enter_stage(r, TENDO_STAGE_SETTLE, i);
 		r->red_flag = -1;
+		r->cleared_day = i;
 		r->deload_from = r->deload_to = -1;
 	}
 
@@ -682,8 +684,10 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 			     fmt_day(r, r->last_run, d1));
 			why = "no running today: a rest day between runs";
 		}
-		if (!why && strength_due && r->last_strength <= r->last_run && r->last_run > r->stage_since - 1 &&
-		    !in_deload) {
+		/* alternate with strength work, but a skipped strength session
+		 * defers a run by one day at most */
+		if (!why && strength_due && r->last_strength <= r->last_run && r->last_run >= r->stage_since &&
+		    i - r->last_run <= gap_run && !in_deload) {
 			rule(rx, "spacing.run_before_strength", "strength is due today; the run goes to tomorrow, 24 h after it");
 			why = "strength day: the next run is tomorrow";
 		}
@@ -873,6 +877,10 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 			rule(rx, "stage.strength.hsr", "strength day: heavy slow resistance, %d sets", rx->rehab[0].sets);
 		}
 	}
+
+	if (r->cleared_day >= 0 && i - r->cleared_day < 7)
+		rule(rx, "redflag.cleared", "cleared by a clinician on %s: restarted from stage 1",
+		     fmt_day(r, r->cleared_day, d1));
 
 	/* --- stage rules */
 	if (r->stage_since == i && i > 0)
@@ -1069,6 +1077,7 @@ int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile
 	r.deload_from = r.deload_to = -1;
 	r.last_deload_start = r.last_deload_end = NEVER;
 	r.red_flag = r.red_flag_day = -1;
+	r.cleared_day = -1;
 	r.regress_day = -1;
 	r.iso_hold = 30;
 	r.iso_up_day = NEVER;
