@@ -62,6 +62,8 @@ int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
 	return 0;
 }
 
+static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+
 static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "tendo: %s%s", ctx && ctx->cmd ? ctx->cmd : "", ctx && ctx->cmd ? ": " : "");
