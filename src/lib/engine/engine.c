@@ -585,7 +585,7 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 	if (r->red_flag < 0 && r->stage <= TENDO_STAGE_STRENGTH && i >= s->no_improvement_days) {
 		double first = engine_mean_signal(&r->g, 0, 13);
 		double last = engine_mean_signal(&r->g, i - 13, i);
-		no_improvement = first >= 0 && last >= 0 && last >= first;
+		no_improvement = first >= 0 && last >= 0 && last >= first && last > s->painfree_max;
 	}
 	if (r->red_flag >= 0 || no_improvement) {
 		prescribe_redflag(r, rx, i, no_improvement);
