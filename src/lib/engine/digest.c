@@ -8,6 +8,7 @@
 #include <tendo/protocol.h>
 
 #include "engine/engine_int.h"
+#include "util/alloc.h"
 
 static int imax(int a, int b)
 {
@@ -24,7 +25,7 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 {
 	out->first = first;
 	out->n = n;
-	out->days = malloc((size_t)n * sizeof(eday));
+	out->days = tendo_malloc((size_t)n * sizeof(eday));
 	if (!out->days)
 		return tendo_error_set(TENDO_ENOMEM, "engine: out of memory for %d days", n);
 	for (int i = 0; i < n; i++) {

@@ -9,6 +9,7 @@
  * opened a transaction with tendo_store_begin().
  */
 #include "store/store_int.h"
+#include "util/alloc.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -36,7 +37,7 @@ sqlite3 *store_sqlite(tendo_store *s)
 /* mkdir -p the folder holding path, mode 0700 for what it creates. */
 static int make_parent_dirs(const char *path)
 {
-	char *dir = strdup(path);
+	char *dir = tendo_strdup(path);
 	char *slash, *p;
 	int err = 0;
 
@@ -96,8 +97,8 @@ int tendo_store_open(tendo_store **out, const char *path, int flags)
 			                       path);
 	}
 
-	s = calloc(1, sizeof(*s));
-	if (!s || !(s->path = strdup(path))) {
+	s = tendo_calloc(1, sizeof(*s));
+	if (!s || !(s->path = tendo_strdup(path))) {
 		free(s);
 		return tendo_error_set(TENDO_ENOMEM, "out of memory opening database %s", path);
 	}
@@ -743,7 +744,7 @@ static void *grow(tendo_store *s, void *arr, size_t *cap, size_t n, size_t elsz,
 		return arr;
 	}
 	nc = *cap ? *cap * 2 : 32;
-	p = realloc(arr, nc * elsz);
+	p = tendo_realloc(arr, nc * elsz);
 	if (!p) {
 		*err = tendo_error_set(TENDO_ENOMEM, "out of memory loading %s", s->path);
 		return arr;

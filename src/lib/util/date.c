@@ -99,33 +99,39 @@ bool tendo_tz_valid(const char *tz)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Run with TZ set to tz; restore the previous value afterwards. */
-static char *tz_push(const char *tz)
+/* The caller's TZ, saved while we run with the athlete's. */
+typedef struct {
+	bool had;        /* TZ was set */
+	char value[256]; /* its value (a longer one is restored as unset) */
+} tz_saved;
+
+/* Run with TZ set to tz; tz_pop() restores the previous value. */
+static void tz_push(tz_saved *sv, const char *tz)
 {
 	const char *old = getenv("TZ");
-	char *saved = old ? strdup(old) : NULL;
+	sv->had = old && strlen(old) < sizeof(sv->value);
+	if (sv->had)
+		memcpy(sv->value, old, strlen(old) + 1);
 	setenv("TZ", (tz && *tz) ? tz : "UTC", 1);
 	tzset();
-	return saved;
 }
 
-static void tz_pop(char *saved)
+static void tz_pop(const tz_saved *sv)
 {
-	if (saved) {
-		setenv("TZ", saved, 1);
-		free(saved);
-	} else {
+	if (sv->had)
+		setenv("TZ", sv->value, 1);
+	else
 		unsetenv("TZ");
-	}
 	tzset();
 }
 
 tendo_date tendo_date_of_instant(time_t t, const char *tz)
 {
-	char *saved = tz_push(tz);
+	tz_saved sv;
+	tz_push(&sv, tz);
 	struct tm tm;
 	localtime_r(&t, &tm);
-	tz_pop(saved);
+	tz_pop(&sv);
 	return tendo_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
@@ -134,9 +140,10 @@ time_t tendo_date_noon_utc(tendo_date date, const char *tz)
 	int y, m, d;
 	tendo_date_to_ymd(date, &y, &m, &d);
 	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12, .tm_isdst = -1 };
-	char *saved = tz_push(tz);
+	tz_saved sv;
+	tz_push(&sv, tz);
 	time_t t = mktime(&tm);
-	tz_pop(saved);
+	tz_pop(&sv);
 	return t;
 }
 
