@@ -92,6 +92,10 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv);
 int cmd_history(cli_ctx *ctx, int argc, char **argv);
 int cmd_delete(cli_ctx *ctx, int argc, char **argv);
 int cmd_rules(cli_ctx *ctx, int argc, char **argv);
+int cmd_profile(cli_ctx *ctx, int argc, char **argv);
+
+/* Apply one --set NAME=VALUE to s; returns 0 or EXIT_USAGE (message printed). */
+int cli_apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg);
 
 /* JSON of a prescription (shared by today and status). */
 json_t *cli_prescription_json(const tendo_prescription *rx);

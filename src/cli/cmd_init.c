@@ -90,20 +90,9 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	if (!tendo_tz_valid(tz))
 		return cli_usage(ctx, "--tz '%s' is not a time zone this machine knows (e.g. Europe/London, UTC)", tz);
 	snprintf(p.tz, sizeof(p.tz), "%s", tz);
-	for (int k = 0; k < a.n_sets; k++) {
-		char name[64];
-		const char *eq = strchr(a.sets[k], '=');
-		if (!eq || eq == a.sets[k] || (size_t)(eq - a.sets[k]) >= sizeof(name))
-			return cli_usage(ctx, "--set takes NAME=VALUE (got '%s')", a.sets[k]);
-		snprintf(name, sizeof(name), "%.*s", (int)(eq - a.sets[k]), a.sets[k]);
-		double v;
-		char *end;
-		v = strtod(eq + 1, &end);
-		if (end == eq + 1 || *end)
-			return cli_usage(ctx, "--set %s: '%s' is not a number", name, eq + 1);
-		if ((rc = tendo_settings_set(&p.settings, name, v)))
-			return cli_usage(ctx, "--set: %s", tendo_error_last());
-	}
+	for (int k = 0; k < a.n_sets; k++)
+		if ((rc = cli_apply_set(ctx, &p.settings, a.sets[k])))
+			return rc;
 	p.start = tendo_date_of_instant(time(NULL), p.tz);
 	if (a.date && (rc = cli_date(ctx, "date", a.date, &p.start)))
 		return rc;

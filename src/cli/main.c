@@ -19,6 +19,7 @@ static const command commands[] = {
 	{ "init", cmd_init, "set up the athlete: affected side, pain ceiling, time zone" },
 	{ "log", cmd_log, "record pain, a run, rehab, cross-training, a test, a red flag or sitting" },
 	{ "today", cmd_today, "what to do today, and why" },
+	{ "profile", cmd_profile, "show or change the athlete's profile and settings" },
 	{ "status", cmd_status, "where things stand: stage, running step, pain trend, tests" },
 	{ "history", cmd_history, "every entry with its id" },
 	{ "delete", cmd_delete, "delete a mistaken entry by id" },
@@ -37,6 +38,17 @@ static void usage(FILE *f)
 	           "  --db PATH  the database (default $TENDO_DB, else $XDG_DATA_HOME/tendo/tendo.db)\n"
 	           "  --version  print the version\n"
 	           "  --help     this help; 'tendo <command> --help' for a command\n");
+}
+
+/* "init, log, ... or rules", for one-line messages. */
+static const char *command_names(void)
+{
+	static char buf[160];
+	size_t n = sizeof(commands) / sizeof(commands[0]), len = 0;
+	for (size_t k = 0; k < n && len < sizeof(buf); k++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", k == 0 ? "" : k + 1 == n ? " or " : ", ",
+		                        commands[k].name);
+	return buf;
 }
 
 int main(int argc, char **argv)
@@ -71,7 +83,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (i >= argc) {
-		usage(stderr);
+		fprintf(stderr, "tendo: give a command: %s (see tendo --help)\n", command_names());
 		return EXIT_USAGE;
 	}
 	if (ctx.db_path && !ctx.db_path[0]) {
@@ -90,6 +102,6 @@ int main(int argc, char **argv)
 			return rc >= 100 ? rc - 100 : rc;
 		}
 	}
-	fprintf(stderr, "tendo: unknown command '%s' (see tendo --help)\n", argv[i]);
+	fprintf(stderr, "tendo: unknown command '%s': %s (see tendo --help)\n", argv[i], command_names());
 	return EXIT_USAGE;
 }

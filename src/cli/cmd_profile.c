@@ -1,0 +1,129 @@
+/*
+ * cmd_profile.c - tendo profile: show the athlete's profile and settings,
+ * or change them (side, ceiling, name, zone, any setting) in one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { O_SIDE = 1, O_CEILING, O_NAME, O_TZ, O_SET, O_JSON };
+
+static const cli_opt opts[] = {
+	{ "side", required_argument, O_SIDE, "left|right|both", "affected side(s)" },
+	{ "ceiling", required_argument, O_CEILING, "N", "pain ceiling during activity, 0-5" },
+	{ "name", required_argument, O_NAME, "TEXT", "the athlete's name" },
+	{ "tz", required_argument, O_TZ, "ZONE", "time zone, e.g. Europe/London" },
+	{ "set", required_argument, O_SET, "NAME=VALUE", "change a setting (see tendo rules); repeatable" },
+	{ "json", no_argument, O_JSON, NULL, "print JSON" },
+	{ 0 }
+};
+
+static const cli_spec spec = { "profile [--side S] [--ceiling N] [--name TEXT] [--tz ZONE] [--set NAME=VALUE]... [--json]",
+	"Show the athlete's profile and settings; with options, change them.", opts };
+
+typedef struct {
+	const char *side, *ceiling, *name, *tz;
+	const char *sets[16];
+	int n_sets;
+	bool json;
+} args;
+
+static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	args *a = u;
+	switch (id) {
+	case O_SIDE: a->side = v; break;
+	case O_CEILING: a->ceiling = v; break;
+	case O_NAME: a->name = v; break;
+	case O_TZ: a->tz = v; break;
+	case O_JSON: a->json = true; break;
+	case O_SET:
+		if (a->n_sets == 16)
+			return cli_usage(ctx, "too many --set options (16 at most)");
+		a->sets[a->n_sets++] = v;
+		break;
+	}
+	return 0;
+}
+
+int cli_apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
+{
+	char name[64];
+	const char *eq = strchr(arg, '=');
+	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof(name))
+		return cli_usage(ctx, "--set takes NAME=VALUE (got '%s')", arg);
+	snprintf(name, sizeof(name), "%.*s", (int)(eq - arg), arg);
+	char *end;
+	double v = strtod(eq + 1, &end);
+	if (end == eq + 1 || *end)
+		return cli_usage(ctx, "--set %s: '%s' is not a number", name, eq + 1);
+	if (tendo_settings_set(s, name, v))
+		return cli_usage(ctx, "--set: %s", tendo_error_last());
+	return 0;
+}
+
+int cmd_profile(cli_ctx *ctx, int argc, char **argv)
+{
+	args a = { 0 };
+	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, NULL);
+	if (rc)
+		return rc;
+	bool change = a.side || a.ceiling || a.name || a.tz || a.n_sets;
+	if ((rc = cli_open(ctx, change)))
+		return rc;
+	tendo_profile p = ctx->profile;
+	if (a.side && tendo_side_parse(&p.side, a.side))
+		return cli_usage(ctx, "--side must be %s (got '%s')", tendo_side_names(), a.side);
+	if (a.ceiling && (rc = cli_int(ctx, "ceiling", a.ceiling, 0, 5, &p.settings.ceiling)))
+		return rc;
+	if (a.name) {
+		if (strlen(a.name) >= sizeof(p.name))
+			return cli_usage(ctx, "--name is too long (%zu bytes at most)", sizeof(p.name) - 1);
+		snprintf(p.name, sizeof(p.name), "%s", a.name);
+	}
+	if (a.tz) {
+		if (!tendo_tz_valid(a.tz))
+			return cli_usage(ctx, "--tz '%s' is not a time zone this machine knows (e.g. Europe/London, UTC)", a.tz);
+		snprintf(p.tz, sizeof(p.tz), "%s", a.tz);
+	}
+	for (int k = 0; k < a.n_sets; k++)
+		if ((rc = cli_apply_set(ctx, &p.settings, a.sets[k])))
+			return rc;
+	if (change) {
+		if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_update_profile(ctx->store, &p)) ||
+		    (rc = tendo_store_commit(ctx->store))) {
+			tendo_store_rollback(ctx->store);
+			return cli_lib_error(ctx, rc);
+		}
+	}
+	size_t ns;
+	const tendo_setting_info *si = tendo_settings_info(&ns);
+	tendo_settings def;
+	tendo_settings_default(&def);
+	char d[TENDO_DATE_BUFSZ];
+	if (a.json) {
+		json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "name", p.name, "side", tendo_side_name(p.side), "tz", p.tz,
+		                      "start", tendo_date_format(p.start, d));
+		json_t *s = json_object();
+		for (size_t k = 0; k < ns; k++)
+			json_object_set_new(s, si[k].name, json_real(tendo_settings_get(&p.settings, &si[k])));
+		json_object_set_new(o, "settings", s);
+		return cli_print_json(o);
+	}
+	printf("%s%s: %s side, pain ceiling %d/10, time zone %s, started %s\n", change ? "updated " : "",
+	       p.name[0] ? p.name : "athlete", tendo_side_name(p.side), p.settings.ceiling, p.tz,
+	       tendo_date_format(p.start, d));
+	bool any = false;
+	for (size_t k = 0; k < ns; k++) {
+		double v = tendo_settings_get(&p.settings, &si[k]), dv = tendo_settings_get(&def, &si[k]);
+		if (v != dv) {
+			printf("%s  %-22s %g (default %g)\n", any ? "" : "settings changed from the defaults:\n", si[k].name, v, dv);
+			any = true;
+		}
+	}
+	if (!any)
+		printf("all settings at their defaults (tendo rules lists them)\n");
+	return 0;
+}
