@@ -74,6 +74,7 @@ typedef struct {
 	int run_step_min;            /* step, minutes (5) */
 	int run_step_cap_min;        /* above this single-run length growth is ~10%/week (30) */
 	double weekly_growth;        /* weekly running growth once there is a baseline (0.10) */
+	int run_step_max_min;        /* longest single run tendo prescribes, minutes (60) */
 	int run_walk_below_min;      /* run/walk prescribed while the step is at or below (15) */
 	int target_week_min;         /* weekly running minutes that complete return to run (120) */
 	int strength_run_gap_days;   /* days from strength work to a run: 1 = next day (~24 h) */

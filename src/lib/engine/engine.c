@@ -23,8 +23,18 @@
 
 typedef enum {
 	RESP_NONE, RESP_UP, RESP_GROWTH, RESP_WEEK_WAIT, RESP_MISSING, RESP_RAISED, RESP_AFTER,
-	RESP_TREND, RESP_SHORT, RESP_DELOAD, RESP_OVER, RESP_FLARE, RESP_SHARP, RESP_NOT_CLEAN
+	RESP_TREND, RESP_SHORT, RESP_DELOAD, RESP_OVER, RESP_FLARE, RESP_SHARP, RESP_NOT_CLEAN,
+	RESP_UNPRESCRIBED, RESP_REST
 } run_response;
+
+/* What running the plan allows on a day (plan_run()). */
+typedef struct {
+	bool allowed;
+	int minutes;            /* 0 when not allowed */
+	bool capped;            /* the weekly 10% cap cut the minutes */
+	bool deload;            /* deload minutes */
+	char why[TENDO_RX_REASON]; /* why not, when not allowed */
+} run_plan;
 
 typedef struct {
 	const tendo_profile *p;
@@ -38,6 +48,8 @@ typedef struct {
 	int step_before;        /* step before the last change */
 	int last_step_change;   /* last increase (or stage/deload start) */
 	int step_back_day;
+	int step_back_cause;    /* the day whose pain caused the step back */
+	bool step_back_flare;   /* ... a flared morning (else a run over the ceiling) */
 	int last_growth;
 	run_response last_resp; /* response to the last run */
 	int last_resp_day;
@@ -52,6 +64,8 @@ typedef struct {
 	int iso_hold;
 	int iso_up_day;
 	int last_run, last_strength, last_long;
+	int last_run_rx;        /* minutes prescribed on the last run's day (0 = not prescribed) */
+	int cap_day;            /* first day the step reached run_step_cap_min, -1 */
 	int strength_days;      /* strength sessions so far (for rotation) */
 	double recent_runs[4];  /* last run days' minutes, for the long-run flag */
 	int n_recent;
@@ -72,6 +86,8 @@ static void rule(tendo_prescription *rx, const char *id, const char *fmt, ...)
 
 static void rule(tendo_prescription *rx, const char *id, const char *fmt, ...)
 {
+	if (!rx)
+		return; /* planning without a prescription (the replay) */
 	for (size_t k = 0; k < rx->n_rules; k++)
 		if (strcmp(rx->rules[k].id, id) == 0)
 			return; /* first reason wins */
@@ -156,10 +172,12 @@ static void enter_stage(replay *r, tendo_stage st, int i)
 	r->last_step_change = i;
 }
 
-static void step_back(replay *r, int i)
+static void step_back(replay *r, int i, int cause, bool flare)
 {
 	if (r->step <= 0 || r->step_back_day == i)
 		return;
+	r->step_back_cause = cause;
+	r->step_back_flare = flare;
 	r->step_before = r->step;
 	r->step = r->step - r->s->run_step_min;
 	if (r->step < r->s->run_start_min)
@@ -266,7 +284,7 @@ static void respond_to_run(replay *r, int rd, int i)
 		return;
 	}
 	if (R->run_pain > s->ceiling) {
-		step_back(r, i);
+		step_back(r, i, rd, false);
 		r->last_resp = RESP_OVER;
 		return;
 	}
@@ -286,6 +304,14 @@ static void respond_to_run(replay *r, int rd, int i)
 		r->last_resp = RESP_AFTER;
 		return;
 	}
+	if (M->rest > s->painfree_max) {
+		r->last_resp = RESP_REST;
+		return;
+	}
+	if (R->rx_min == 0) {
+		r->last_resp = RESP_UNPRESCRIBED; /* a run on a day without one: no step up */
+		return;
+	}
 	if (trend_rising(r, i, NULL, NULL)) {
 		r->last_resp = RESP_TREND;
 		return;
@@ -294,13 +320,17 @@ static void respond_to_run(replay *r, int rd, int i)
 		r->last_resp = RESP_DELOAD;
 		return;
 	}
-	if (R->step_at > 0 && R->run_min + 0.5 < R->step_at) {
+	if (R->run_min + 0.5 < R->rx_min) {
 		r->last_resp = RESP_SHORT;
 		return;
 	}
 	if (r->step < s->run_step_cap_min) {
 		r->step_before = r->step;
 		r->step += s->run_step_min;
+		if (r->step >= s->run_step_cap_min) {
+			r->step = s->run_step_cap_min;
+			r->last_growth = i; /* a week at the cap before weekly growth */
+		}
 		r->last_step_change = i;
 		r->last_resp = RESP_UP;
 		return;
@@ -316,13 +346,15 @@ static void respond_to_run(replay *r, int rd, int i)
 		r->last_resp = RESP_NOT_CLEAN;
 		return;
 	}
-	if (i - r->last_growth < 7) {
+	if (i - r->last_growth < 7 || r->step >= s->run_step_max_min) {
 		r->last_resp = RESP_WEEK_WAIT;
 		return;
 	}
 	int inc = (int)lround(r->step * s->weekly_growth);
 	r->step_before = r->step;
 	r->step += inc < 1 ? 1 : inc;
+	if (r->step > s->run_step_max_min)
+		r->step = s->run_step_max_min;
 	r->last_growth = i;
 	r->last_step_change = i;
 	r->last_resp = RESP_GROWTH;
@@ -347,7 +379,7 @@ static void check_deload(replay *r, int i)
 	int reason = 0;
 	if (flares >= s->flare_repeat) {
 		reason = 1;
-	} else if (r->stage >= TENDO_STAGE_RETURN_TO_RUN) {
+	} else if (r->stage == TENDO_STAGE_RETURN_TO_RUN && r->step < s->run_step_max_min) {
 		int since = r->last_step_change;
 		if (r->stage_since > since)
 			since = r->stage_since;
@@ -409,6 +441,145 @@ static void check_stage(replay *r, int i)
 	}
 }
 
+/* No improvement after about 12 weeks (PROTOCOL.md 7): still in stage 1 or 2
+ * and the last two weeks' mornings no better than the first two weeks' (from
+ * the start, or from the last clearance) while pain persists. */
+static bool no_improvement(const replay *r, int i)
+{
+	const tendo_settings *s = r->s;
+	int from = r->cleared_day >= 0 ? r->cleared_day : 0;
+	if (r->stage > TENDO_STAGE_STRENGTH || i - from < s->no_improvement_days)
+		return false;
+	double first = engine_mean_signal(&r->g, from, from + 13);
+	double last = engine_mean_signal(&r->g, i - 13, i);
+	return first >= 0 && last >= 0 && last >= first && last > s->painfree_max;
+}
+
+/* The latest morning signal of day i or, if none, of the day before. */
+static const eday *latest_morning(const replay *r, int i)
+{
+	const eday *E = day(r, i), *Y = day(r, i - 1);
+	if (E && E->signal >= 0)
+		return E;
+	return Y && Y->signal >= 0 ? Y : NULL;
+}
+
+/* The last session (within 4 weeks) whose pain went over the ceiling, when
+ * no settled morning has followed it: true, with its day and the latest
+ * morning since (NULL if none). */
+static bool unsettled_over(const replay *r, int i, int *over_day, const eday **latest_out)
+{
+	for (int k = i - 1; k >= 0 && k >= i - 28; k--) {
+		if (r->g.days[k].during <= r->s->ceiling)
+			continue;
+		const eday *latest = NULL;
+		for (int m = k + 1; m <= i; m++)
+			if (r->g.days[m].signal >= 0)
+				latest = &r->g.days[m];
+		*over_day = k;
+		*latest_out = latest;
+		return !latest || latest->mclass != MORNING_SETTLED;
+	}
+	return false;
+}
+
+/*
+ * Whether day i has a run, and how long: the stage, the 24-hour signal, the
+ * spacing rules and the weekly cap. morning_view: as seen in the morning,
+ * before the day's own sessions (the replay); otherwise sessions already
+ * logged today count. Adds the spacing rules to rx when rx is not NULL.
+ */
+static void plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_prescription *rx)
+{
+	const tendo_settings *s = r->s;
+	const eday *E = &r->g.days[i];
+	char d1[TENDO_DATE_BUFSZ];
+	memset(pl, 0, sizeof(*pl));
+	const char *why = NULL;
+	if (r->red_flag >= 0 || no_improvement(r, i)) {
+		snprintf(pl->why, sizeof(pl->why), "no running: see a clinician first (tendo is not a diagnosis)");
+		return;
+	}
+	if (r->stage < TENDO_STAGE_RETURN_TO_RUN) {
+		snprintf(pl->why, sizeof(pl->why), "%s",
+		         r->stage == TENDO_STAGE_SETTLE ? "no running in stage 1: let the tendon settle first"
+		                                        : "no running until the readiness tests pass");
+		return;
+	}
+	const eday *M = latest_morning(r, i);
+	int over_day;
+	const eday *over_latest;
+	bool in_deload = r->deload_to >= i && r->deload_from <= i;
+	bool strength_due = i - r->last_strength >= s->strength_gap_days;
+	int gap_run = r->stage == TENDO_STAGE_RETURN_TO_RUN ? s->run_gap_days : 1;
+	bool ran_today = !morning_view && E->runs;
+	bool strength_today = !morning_view && E->strength;
+	if (ran_today) {
+		snprintf(pl->why, sizeof(pl->why), "you already ran today (%.0f min)", E->run_min);
+		why = pl->why;
+	}
+	if (M && M->mclass == MORNING_FLARE)
+		why = why ? why : "no running while the tendon is flared: wait for a settled morning";
+	if (unsettled_over(r, i, &over_day, &over_latest))
+		why = why ? why : "no running until a morning has settled after pain over your ceiling";
+	if (strength_today || i - r->last_strength < s->strength_run_gap_days) {
+		rule(rx, "spacing.strength_before_run", "strength work on %s: at least 24 h before running",
+		     fmt_day(r, strength_today ? i : r->last_strength, d1));
+		why = why ? why : "no running today: strength work needs 24 h before a run";
+	}
+	if (i - r->last_long < s->long_run_gap_days) {
+		rule(rx, "spacing.long_run_48h", "long run on %s: 48 h before the next hard loading",
+		     fmt_day(r, r->last_long, d1));
+		why = why ? why : "no running today: 48 h after a long run";
+	}
+	if (!why && i - r->last_run < gap_run) {
+		rule(rx, "spacing.run_rest_day", "ran on %s: a day without running in between", fmt_day(r, r->last_run, d1));
+		why = "no running today: a rest day between runs";
+	}
+	/* alternate with strength work; a skipped strength session defers a
+	 * run by one day at most */
+	if (!why && strength_due && r->last_strength <= r->last_run && r->last_run >= r->stage_since &&
+	    i - r->last_run <= gap_run && !in_deload) {
+		rule(rx, "spacing.alternate", "strength is due today (last on %s); the run goes to tomorrow",
+		     fmt_day(r, r->last_strength, d1));
+		why = "strength day: the next run is tomorrow";
+	}
+	if (why) {
+		if (why != pl->why)
+			snprintf(pl->why, sizeof(pl->why), "%s", why);
+		return;
+	}
+	int minutes = r->step;
+	if (in_deload) {
+		minutes = ((minutes / 2 + 2) / 5) * 5;
+		if (minutes < s->run_start_min)
+			minutes = s->run_start_min;
+		pl->deload = true;
+	}
+	/* weekly volume grows ~10% a week: compared over two-week windows (runs
+	 * every other day put 3 or 4 runs in a 7-day window), once the step has
+	 * been at the cap for two weeks */
+	if (r->cap_day >= 0 && i - r->cap_day >= 14) {
+		double prevw = run_minutes(r, i - 27, i - 14), thisw = run_minutes(r, i - 13, i - 1);
+		double g = (1 + s->weekly_growth) * (1 + s->weekly_growth);
+		double budget = prevw * g - thisw;
+		if (prevw > 0 && budget < minutes) {
+			rule(rx, "run.weekly_10pct", "%.0f min in the last two weeks after %.0f min the two before: "
+			     "at most %.0f min more", thisw, prevw, budget < 0 ? 0 : budget);
+			if (budget < s->run_start_min || budget < minutes / 2.0) {
+				snprintf(pl->why, sizeof(pl->why),
+				         "two weeks' running (%.0f min) is at the two before (%.0f min) + 10%% a week: "
+				         "rest from running today", thisw, prevw);
+				return;
+			}
+			minutes = (int)budget;
+			pl->capped = true;
+		}
+	}
+	pl->allowed = true;
+	pl->minutes = minutes;
+}
+
 /* What is known at the start of day i, applied to the state. */
 static void start_of_day(replay *r, int i)
 {
@@ -420,9 +591,8 @@ static void start_of_day(replay *r, int i)
 		r->red_flag = e->flag;
 		r->red_flag_day = i;
 	}
-	if (e->cleared) {
-		if (r->red_flag >= 0 || r->stage != TENDO_STAGE_SETTLE)
-			enter_stage(r, TENDO_STAGE_SETTLE, i);
+	if (e->cleared && (r->red_flag >= 0 || no_improvement(r, i))) {
+		enter_stage(r, TENDO_STAGE_SETTLE, i);
 		r->red_flag = -1;
 		r->cleared_day = i;
 		r->deload_from = r->deload_to = -1;
@@ -435,7 +605,7 @@ static void start_of_day(replay *r, int i)
 				r->n_flare_starts--;
 			}
 			r->flare_starts[r->n_flare_starts++] = i;
-			step_back(r, i);
+			step_back(r, i, i, true);
 			r->iso_hold = 30;
 		}
 		r->in_flare = true;
@@ -463,6 +633,13 @@ static void start_of_day(replay *r, int i)
 		}
 	}
 	e->step_at = r->stage >= TENDO_STAGE_RETURN_TO_RUN ? r->step : 0;
+	if (r->step < s->run_step_cap_min)
+		r->cap_day = -1;
+	else if (r->cap_day < 0)
+		r->cap_day = i;
+	run_plan pl;
+	plan_run(r, i, true, &pl, NULL);
+	e->rx_min = pl.allowed ? pl.minutes : 0;
 }
 
 /* Sessions of day i, applied after its prescription. */
@@ -473,11 +650,15 @@ static void end_of_day(replay *r, int i)
 		double sum = 0;
 		for (int k = 0; k < r->n_recent; k++)
 			sum += r->recent_runs[k];
-		bool longer = r->n_recent >= 2 && e->run_min > r->s->long_run_factor * (sum / r->n_recent);
+		/* longer than the plan and 1.5 x the recent average; a prescribed
+		 * step is never a long run */
+		bool longer = r->n_recent >= 2 && e->run_min > e->rx_min + 0.5 &&
+		              e->run_min > r->s->long_run_factor * (sum / r->n_recent);
 		e->long_run = e->run_long_intent || longer;
 		if (e->long_run)
 			r->last_long = i;
 		r->last_run = i;
+		r->last_run_rx = e->rx_min;
 		if (r->n_recent == 4)
 			memmove(r->recent_runs, r->recent_runs + 1, 3 * sizeof(double));
 		else
@@ -581,19 +762,14 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 	rx->run.terrain = TENDO_TERRAIN_FLAT;
 
 	/* red flags first: nothing else matters */
-	bool no_improvement = false;
-	if (r->red_flag < 0 && r->stage <= TENDO_STAGE_STRENGTH && i >= s->no_improvement_days) {
-		double first = engine_mean_signal(&r->g, 0, 13);
-		double last = engine_mean_signal(&r->g, i - 13, i);
-		no_improvement = first >= 0 && last >= 0 && last >= first && last > s->painfree_max;
-	}
-	if (r->red_flag >= 0 || no_improvement) {
-		prescribe_redflag(r, rx, i, no_improvement);
+	bool noimp = r->red_flag < 0 && no_improvement(r, i);
+	if (r->red_flag >= 0 || noimp) {
+		prescribe_redflag(r, rx, i, noimp);
 		return;
 	}
 
 	/* the 24-hour signal */
-	const eday *M = E->signal >= 0 ? E : (Y && Y->signal >= 0 ? Y : NULL);
+	const eday *M = latest_morning(r, i);
 	bool flare_now = M && M->mclass == MORNING_FLARE;
 	bool flare_recent = E->mclass == MORNING_FLARE || (Y && Y->mclass == MORNING_FLARE);
 	double wk = -1, prev = -1;
@@ -617,24 +793,13 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 	if (rising)
 		rule(rx, "pain.trend.rising", "mean morning score %.1f this week against %.1f last week", wk, prev);
 
-	/* the last session over the ceiling, and whether a morning has settled since */
-	bool unsettled = false;
-	for (int k = i - 1; k >= 0 && k >= i - 28; k--) {
-		const eday *e = &r->g.days[k];
-		if (e->during <= s->ceiling)
-			continue;
-		const eday *latest = NULL;
-		for (int m = k + 1; m <= i; m++)
-			if (r->g.days[m].signal >= 0)
-				latest = &r->g.days[m];
-		if (!latest || latest->mclass != MORNING_SETTLED) {
-			unsettled = true;
-			rule(rx, "pain.during.over_ceiling", "pain %d/10 during a session on %s, over your ceiling of %d; "
-			     "%s", e->during, fmt_day(r, k, d1), s->ceiling,
-			     latest ? "the mornings since have not settled" : "no morning score since");
-		}
-		break;
-	}
+	int over_day = -1;
+	const eday *over_latest = NULL;
+	bool unsettled = unsettled_over(r, i, &over_day, &over_latest);
+	if (unsettled)
+		rule(rx, "pain.during.over_ceiling", "pain %d/10 during a session on %s, over your ceiling of %d; %s",
+		     r->g.days[over_day].during, fmt_day(r, over_day, d1), s->ceiling,
+		     over_latest ? "the mornings since have not settled" : "no morning score since");
 
 	bool in_deload = r->deload_to >= i && r->deload_from <= i;
 	if (in_deload) {
@@ -648,132 +813,86 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 	if (regressed)
 		rule(rx, "pain.sharp.regress", "sharp pain on the run of %s: back to stage 1",
 		     fmt_day(r, r->regress_day - 1, d1));
+	int rest = -1;
+	for (int k = i - 1; k <= i; k++)
+		if (day(r, k) && day(r, k)->rest > rest)
+			rest = day(r, k)->rest;
+	bool rest_pain = rest > s->painfree_max;
+	if (rest_pain && r->stage > TENDO_STAGE_SETTLE)
+		rule(rx, "pain.rest.present", "pain at rest %d/10 in the last two days: no progression", rest);
 
 	/* --- running */
+	run_plan pl;
+	plan_run(r, i, false, &pl, rx);
 	bool run_progress = false, run_first = false;
-	if (r->stage < TENDO_STAGE_RETURN_TO_RUN) {
-		snprintf(rx->run.why, sizeof(rx->run.why), "%s",
-		         r->stage == TENDO_STAGE_SETTLE ? "no running in stage 1: let the tendon settle first"
-		                                        : "no running until the readiness tests pass");
+	if (!pl.allowed) {
+		snprintf(rx->run.why, sizeof(rx->run.why), "%s", pl.why);
 	} else {
-		const char *why = NULL;
-		char buf[TENDO_RX_REASON];
-		bool strength_due = i - r->last_strength >= s->strength_gap_days;
-		int gap_run = r->stage == TENDO_STAGE_RETURN_TO_RUN ? s->run_gap_days : 1;
-		if (E->runs) {
-			snprintf(buf, sizeof(buf), "you already ran today (%.0f min)", E->run_min);
-			why = buf;
-		}
-		if (flare_now) {
-			why = why ? why : "no running while the tendon is flared: wait for a settled morning";
-		}
-		if (unsettled)
-			why = why ? why : "no running until a morning has settled after pain over your ceiling";
-		if (E->strength || i - r->last_strength < s->strength_run_gap_days) {
-			rule(rx, "spacing.strength_before_run", "strength work on %s: at least 24 h before running",
-			     fmt_day(r, E->strength ? i : r->last_strength, d1));
-			why = why ? why : "no running today: strength work needs 24 h before a run";
-		}
-		if (i - r->last_long < s->long_run_gap_days) {
-			rule(rx, "spacing.long_run_48h", "long run on %s: 48 h before the next hard loading",
-			     fmt_day(r, r->last_long, d1));
-			why = why ? why : "no running today: 48 h after a long run";
-		}
-		if (!why && i - r->last_run < gap_run) {
-			rule(rx, "spacing.run_rest_day", "ran on %s: a day without running in between",
-			     fmt_day(r, r->last_run, d1));
-			why = "no running today: a rest day between runs";
-		}
-		/* alternate with strength work, but a skipped strength session
-		 * defers a run by one day at most */
-		if (!why && strength_due && r->last_strength <= r->last_run && r->last_run >= r->stage_since &&
-		    i - r->last_run <= gap_run && !in_deload) {
-			rule(rx, "spacing.run_before_strength", "strength is due today; the run goes to tomorrow, 24 h after it");
-			why = "strength day: the next run is tomorrow";
-		}
-		if (why) {
-			snprintf(rx->run.why, sizeof(rx->run.why), "%s", why);
+		int minutes = pl.minutes;
+		rx->run.allowed = true;
+		rx->run.minutes = minutes;
+		rx->run.run_walk = minutes <= s->run_walk_below_min || in_deload || r->step_back_day > r->last_run;
+		run_first = r->last_run < r->stage_since || r->stage_since == i;
+		const eday *L = day(r, r->last_run);
+		run_progress = !run_first && L && r->last_run_rx > 0 && minutes > r->last_run_rx && !in_deload &&
+		               r->step_back_day <= r->last_run && !rest_pain;
+		if (run_first && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
+			rule(rx, "run.first_test", "first run of return to run: %d min, flat or treadmill; "
+			     "log the next two mornings", minutes);
+			snprintf(rx->run.why, sizeof(rx->run.why),
+			         "the first run is a test: %d min, flat or treadmill, then watch the next 24-48 h", minutes);
+		} else if (r->step_back_day > r->last_run) {
+			if (r->step_back_flare)
+				rule(rx, "run.step_back", "one step back after the flare on the morning of %s: %d min (was %d)",
+				     fmt_day(r, r->step_back_cause, d1), r->step, r->step_before);
+			else
+				rule(rx, "run.step_back", "one step back after pain over the ceiling on the run of %s: "
+				     "%d min (was %d)", fmt_day(r, r->step_back_cause, d1), r->step, r->step_before);
+			snprintf(rx->run.why, sizeof(rx->run.why), "one step back: %d min, easy and flat", minutes);
+		} else if (run_progress) {
+			rule(rx, r->last_resp == RESP_GROWTH ? "run.weekly_10pct" : "run.step_up",
+			     "ran %.0f min on %s with no raised morning: %d -> %d min", L->run_min,
+			     fmt_day(r, r->last_run, d1), r->last_run_rx, minutes);
+			if (L->run_pain >= 0)
+				rule(rx, "pain.during.within_ceiling", "pain %d/10 during the run of %s, within your ceiling of %d",
+				     L->run_pain, d1, s->ceiling);
+			snprintf(rx->run.why, sizeof(rx->run.why), "last run went well: up to %d min, easy and flat", minutes);
 		} else {
-			int minutes = r->step;
-			if (in_deload) {
-				minutes = ((minutes / 2 + 2) / 5) * 5;
-				if (minutes < s->run_start_min)
-					minutes = s->run_start_min;
+			const char *hold = "hold the step";
+			switch (r->last_resp) {
+			case RESP_MISSING: hold = "no morning score after the last run: hold until the response is known";
+				rule(rx, "pain.morning.missing", "no morning score on the day after the run of %s",
+				     fmt_day(r, r->last_resp_day, d1));
+				break;
+			case RESP_RAISED: hold = "the morning after the last run was a little raised: hold"; break;
+			case RESP_AFTER: hold = "pain after the last run went over your ceiling: hold";
+				rule(rx, "pain.after.raised", "pain after the run of %s over %d/10",
+				     fmt_day(r, r->last_resp_day, d1), s->ceiling);
+				break;
+			case RESP_TREND: hold = "morning pain is trending up: hold"; break;
+			case RESP_REST: hold = "pain at rest the morning after the last run: hold"; break;
+			case RESP_SHORT: hold = "the last run was shorter than prescribed: repeat the step"; break;
+			case RESP_UNPRESCRIBED: hold = "the last run was on a day without one: the step stays"; break;
+			case RESP_WEEK_WAIT: hold = r->step >= s->run_step_max_min
+			                         ? "at the longest run tendo prescribes: hold"
+			                         : "weekly growth: the next increase is due later this week"; break;
+			case RESP_NOT_CLEAN: hold = "growth waits for a week with no raised morning"; break;
+			default: break;
 			}
-			bool allowed = true;
-			if (r->step >= s->run_step_cap_min) {
-				double prevw = run_minutes(r, i - 13, i - 7), thisw = run_minutes(r, i - 6, i - 1);
-				double budget = prevw * (1 + s->weekly_growth) - thisw;
-				if (prevw > 0 && budget < minutes) {
-					if (budget < s->run_start_min) {
-						allowed = false;
-						snprintf(rx->run.why, sizeof(rx->run.why),
-						         "this week's running (%.0f min) has reached last week's %.0f min + 10%%",
-						         thisw, prevw);
-					} else {
-						minutes = (int)budget;
-					}
-					rule(rx, "run.weekly_10pct", "last week %.0f min, this week so far %.0f min: "
-					     "at most %.0f min more", prevw, thisw, budget < 0 ? 0 : budget);
-				}
-			}
-			if (allowed) {
-				rx->run.allowed = true;
-				rx->run.minutes = minutes;
-				rx->run.run_walk = minutes <= s->run_walk_below_min || in_deload ||
-				                   r->step_back_day > r->last_run;
-				run_first = r->last_run < r->stage_since || r->stage_since == i;
-				const eday *L = day(r, r->last_run);
-				run_progress = !run_first && L && r->step > L->step_at && !in_deload &&
-				               r->step_back_day <= r->last_run;
-				if (run_first && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
-					rule(rx, "run.first_test", "first run of return to run: %d min, flat or treadmill; "
-					     "log the next two mornings", minutes);
-					snprintf(rx->run.why, sizeof(rx->run.why),
-					         "the first run is a test: %d min, flat or treadmill, then watch the next 24-48 h",
-					         minutes);
-				} else if (r->step_back_day > r->last_run) {
-					rule(rx, "run.step_back", "one step back after the flare or pain of %s: %d min (was %d)",
-					     fmt_day(r, r->step_back_day, d1), r->step, r->step_before);
-					snprintf(rx->run.why, sizeof(rx->run.why), "one step back: %d min, easy and flat", minutes);
-				} else if (run_progress) {
-					rule(rx, r->last_resp == RESP_GROWTH ? "run.weekly_10pct" : "run.step_up",
-					     "ran %.0f min on %s with no raised morning: %d -> %d min", L->run_min,
-					     fmt_day(r, r->last_run, d1), L->step_at, r->step);
-					snprintf(rx->run.why, sizeof(rx->run.why), "last run went well: up to %d min, easy and flat",
-					         minutes);
-				} else {
-					const char *hold = "hold the step";
-					switch (r->last_resp) {
-					case RESP_MISSING: hold = "no morning score after the last run: hold until the response is known";
-						rule(rx, "pain.morning.missing", "no morning score on the day after the run of %s",
-						     fmt_day(r, r->last_resp_day, d1));
-						break;
-					case RESP_RAISED: hold = "the morning after the last run was a little raised: hold"; break;
-					case RESP_AFTER: hold = "pain after the last run went over your ceiling: hold";
-						rule(rx, "pain.after.raised", "pain after the run of %s over %d/10",
-						     fmt_day(r, r->last_resp_day, d1), s->ceiling);
-						break;
-					case RESP_TREND: hold = "morning pain is trending up: hold"; break;
-					case RESP_SHORT: hold = "the last run was shorter than prescribed: repeat the step"; break;
-					case RESP_WEEK_WAIT: hold = "weekly growth: the next increase is due later this week"; break;
-					case RESP_NOT_CLEAN: hold = "growth waits for a week with no raised morning"; break;
-					default: break;
-					}
-					if (in_deload)
-						hold = "deload: about half your usual run";
-					rule(rx, "run.step_hold", "%d min: %s", minutes, hold);
-					snprintf(rx->run.why, sizeof(rx->run.why), "%s", hold);
-				}
-				rule(rx, "run.flat_easy", "flat and easy; afternoon runs are often easier than morning ones");
-				if (rx->run.run_walk)
-					rule(rx, "run.run_walk", "run/walk: 2 min run / 1 min walk, walk any hill");
-				if (minutes >= 15)
-					rule(rx, "run.cadence_cue", "optional: a slightly quicker, shorter step (+5%%)");
-				if (r->stage == TENDO_STAGE_FULL_LOAD && !flare_between(r, i - 14, i))
-					rule(rx, "run.speed_hills_short", "optional: 4 x 20 s strides or one short gentle hill at the end");
-			}
+			if (in_deload)
+				hold = "deload: about half your usual run";
+			else if (pl.capped)
+				hold = "this week's running is capped at last week's + 10%";
+			rule(rx, "run.step_hold", "%d min: %s", minutes, hold);
+			snprintf(rx->run.why, sizeof(rx->run.why), "%s", hold);
 		}
+		rule(rx, "run.flat_easy", "flat and easy; afternoon runs are often easier than morning ones");
+		if (rx->run.run_walk)
+			rule(rx, "run.run_walk", "run/walk: 2 min run / 1 min walk, walk any hill");
+		if (minutes >= 15)
+			rule(rx, "run.cadence_cue", "optional: a slightly quicker, shorter step (+5%%)");
+		if (r->stage == TENDO_STAGE_FULL_LOAD && !flare_between(r, i - 14, i))
+			rule(rx, "run.speed_hills_short", "optional: 4 x 20 s strides or one short gentle hill at the end");
 	}
 
 	/* the last run against what was prescribed */
@@ -781,12 +900,12 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 		const eday *e = &r->g.days[k];
 		if (!e->runs)
 			continue;
-		if (e->step_at == 0)
-			rule(rx, "run.over_prescription", "ran %.0f min on %s while running was not prescribed", e->run_min,
+		if (e->rx_min == 0)
+			rule(rx, "run.over_prescription", "ran %.0f min on %s, a day without a run in the plan", e->run_min,
 			     fmt_day(r, k, d1));
-		else if (e->run_min > e->step_at * 1.25 + 0.5)
+		else if (e->run_min > e->rx_min * 1.25 + 0.5)
 			rule(rx, "run.over_prescription", "ran %.0f min on %s, prescribed %d", e->run_min, fmt_day(r, k, d1),
-			     e->step_at);
+			     e->rx_min);
 		break;
 	}
 
@@ -846,7 +965,7 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 					rule(rx, "pain.during.over_ceiling", "strength work on %s hurt %d/10: one step back",
 					     fmt_day(r, r->last_strength, d1), ls->strength_pain);
 			}
-			bool may = !flare_recent && !rising && !(M && M->mclass == MORNING_RAISED);
+			bool may = !flare_recent && !rising && !rest_pain && !(M && M->mclass == MORNING_RAISED);
 			int rot = r->strength_days % 2;
 			int in_stage = i - r->stage_since;
 			const char *picks[8];
@@ -854,10 +973,11 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 			picks[np++] = "prone-curl";
 			if (r->stage == TENDO_STAGE_STRENGTH)
 				picks[np++] = in_stage < 14 ? "bridge-90" : "single-leg-bridge";
-			else
+			else if (r->stage == TENDO_STAGE_RETURN_TO_RUN)
 				picks[np++] = "single-leg-bridge";
 			picks[np++] = "hip-thrust";
-			if (r->stage >= TENDO_STAGE_RETURN_TO_RUN && in_stage >= 14)
+			if (r->stage == TENDO_STAGE_FULL_LOAD ||
+			    (r->stage == TENDO_STAGE_RETURN_TO_RUN && in_stage >= 14))
 				picks[np++] = "nordic-negative";
 			if (r->stage == TENDO_STAGE_FULL_LOAD) {
 				picks[np++] = rot ? "deadlift" : "squat";
@@ -889,16 +1009,37 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 		char why[TENDO_RX_REASON];
 		if (!settle_ready(r, i, why, sizeof(why)))
 			rule(rx, "stage.settle.waiting", "still to come: %s", why);
-		int rest = -1;
+		int rest_week = -1;
 		for (int k = i - 6; k <= i; k++)
-			if (day(r, k) && day(r, k)->rest > rest)
-				rest = day(r, k)->rest;
-		if (rest > s->painfree_max)
-			rule(rx, "pain.rest.present", "pain at rest up to %d/10 this week", rest);
+			if (day(r, k) && day(r, k)->rest > rest_week)
+				rest_week = day(r, k)->rest;
+		if (rest_week > s->painfree_max)
+			rule(rx, "pain.rest.present", "pain at rest up to %d/10 this week", rest_week);
 	}
+	if (r->stage_since == i && r->stage == TENDO_STAGE_STRENGTH && r->regress_day != i)
+		rule(rx, "stage.settle.exit", "a week of stage 1 with no pain at rest, pain-free isometrics and no flare: "
+		     "strength work starts");
+	if (r->stage_since == i && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
+		const tendo_test *earlier = NULL;
+		const tendo_test *t = find_test(r, i - 14, i - 1, &earlier);
+		double lc = -1, lb = -1;
+		if (t)
+			tendo_engine_test_passes(t, earlier, r->p, &lc, &lb);
+		rule(rx, "readiness.pass", "tests of %s pass (curl LSI %.0f%%, bridge LSI %.0f%%): running starts",
+		     t ? tendo_date_format(t->date, d1) : "?", lc, lb);
+	}
+	if (r->stage_since == i && r->stage == TENDO_STAGE_FULL_LOAD)
+		rule(rx, "stage.return_to_run.exit", "%.0f min of running in the last 7 days (target %d) without a flare "
+		     "in 14 days: stage 3", run_minutes(r, i - 7, i - 1), s->target_week_min);
 	if (r->stage == TENDO_STAGE_STRENGTH) {
 		const tendo_test *earlier = NULL;
-		const tendo_test *t = find_test(r, r->stage_since, i, &earlier);
+		/* the same window check_stage() uses: tests of this stage, at most 14 days old */
+		int from = i - 14 > r->stage_since ? i - 14 : r->stage_since;
+		const tendo_test *t = find_test(r, from, i, &earlier);
+		const tendo_test *stale = t ? NULL : find_test(r, r->stage_since, i, NULL);
+		if (stale)
+			rule(rx, "readiness.due", "the last test (%s) is more than 14 days old: test again",
+			     tendo_date_format(stale->date, d2));
 		rule(rx, "stage.strength.waiting", "running starts after a passing readiness test (day %d of strength, "
 		     "at least %d)", i - r->stage_since + 1, s->strength_min_days);
 		if (t) {
@@ -908,7 +1049,8 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 			if (pass)
 				rule(rx, "readiness.pass", "tests of %s pass (curl LSI %.0f%%, bridge LSI %.0f%%)%s", d1, lc, lb,
 				     i - r->stage_since < s->strength_min_days ? "; running after the minimum strength block"
-				                                                : "; first run 24 h after the tests");
+				     : r->in_flare ? "; running starts once the mornings settle"
+				                   : "; first run 24 h after the tests");
 			else if (t->rest_pain < 0 || t->drop_lunge_pain < 0 || lc < 0 || lb < 0)
 				rule(rx, "readiness.incomplete", "the test of %s is missing %s", d1,
 				     t->rest_pain < 0 ? "pain at rest" : t->drop_lunge_pain < 0 ? "the drop lunge"
@@ -992,7 +1134,7 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 		rx->decision = TENDO_DECISION_REDUCE;
 	else if (r->stage_since == i || run_first || i == r->p->start - r->g.first)
 		rx->decision = TENDO_DECISION_START;
-	else if (!flare_recent && !rising && (run_progress || rehab_progress))
+	else if (!flare_recent && !rising && !rest_pain && (run_progress || rehab_progress))
 		rx->decision = TENDO_DECISION_PROGRESS;
 	else
 		rx->decision = TENDO_DECISION_HOLD;
@@ -1078,6 +1220,7 @@ int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile
 	r.last_deload_start = r.last_deload_end = NEVER;
 	r.red_flag = r.red_flag_day = -1;
 	r.cleared_day = -1;
+	r.cap_day = -1;
 	r.regress_day = -1;
 	r.iso_hold = 30;
 	r.iso_up_day = NEVER;

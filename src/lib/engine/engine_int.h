@@ -54,7 +54,8 @@ typedef struct {
 	bool signal_is_task;
 	double baseline;        /* baseline it was compared with, -1 if none */
 	bool long_run;          /* the day's running counted as a long run */
-	int step_at;            /* running step prescribed that day (0 = none) */
+	int step_at;            /* running step that day (0 before return to run) */
+	int rx_min;             /* running minutes prescribed that day (0 = no run) */
 } eday;
 
 /* The days [first, first + n) of a log, digested. */

@@ -61,6 +61,7 @@ static const tendo_rule registry[] = {
 	{ "spacing.long_run_48h", "48 h after a long run before the next hard loading", MAGNUSSON },
 	{ "spacing.run_rest_day", "in return to run, a day without running between runs", GOOM_RTR " (sample schedules)" },
 	{ "spacing.isometrics_daily", "isometrics may be done daily and used for pain relief", "seed 000; Rio et al. 2015" },
+	{ "spacing.alternate", "runs and strength days alternate: when both are due, the one done less recently goes first", GOOM_RTR " (sample schedules); Kongsgaard et al. 2009" },
 	/* deload */
 	{ "deload.stalled", "no progress for 2 weeks: deload all loading for 1-2 weeks, then ease back", LOUW },
 	{ "deload.repeated_flares", "repeated flare-ups: deload all loading for 1-2 weeks, then ease back", LOUW },
