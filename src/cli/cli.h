@@ -94,8 +94,31 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv);
 int cmd_rules(cli_ctx *ctx, int argc, char **argv);
 int cmd_profile(cli_ctx *ctx, int argc, char **argv);
 
-/* Apply one --set NAME=VALUE to s; returns 0 or EXIT_USAGE (message printed). */
-int cli_apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg);
+/* The profile options shared by init and profile: their ids, values and
+ * the --help lines (cmd_profile.c). A command's own options start at
+ * PO__END. */
+enum { PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO__END };
+#define CLI_PROFILE_OPTS                                                                                        \
+	{ "side", required_argument, PO_SIDE, "left|right|both", "affected side(s)" },                           \
+	{ "ceiling", required_argument, PO_CEILING, "N",                                                        \
+	  "pain ceiling during activity, 0-5 (default 3; above 3 only on a clinician's advice)" },              \
+	{ "name", required_argument, PO_NAME, "TEXT", "the athlete's name" },                                    \
+	{ "tz", required_argument, PO_TZ, "ZONE", "time zone, e.g. Europe/London" },                             \
+	{ "set", required_argument, PO_SET, "NAME=VALUE", "change a setting (see tendo rules); repeatable" }
+
+typedef struct {
+	const char *side, *ceiling, *name, *tz;
+	const char *sets[16];
+	int n_sets;
+} cli_profile_args;
+
+/* Store option id's value in a; returns 1 if it was a profile option, 0 if
+ * not, or EXIT_USAGE (message printed). */
+int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char *v);
+/* True if any profile option was given. */
+bool cli_profile_given(const cli_profile_args *a);
+/* Validate the given values and apply them to p; 0 or EXIT_USAGE. */
+int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p);
 
 /* JSON of a prescription (shared by today and status). */
 json_t *cli_prescription_json(const tendo_prescription *rx);

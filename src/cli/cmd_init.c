@@ -7,43 +7,32 @@
 
 #include "cli.h"
 
-enum { O_SIDE = 1, O_CEILING, O_NAME, O_TZ, O_DATE, O_SET };
+enum { O_DATE = PO__END };
 
 static const cli_opt opts[] = {
-	{ "side", required_argument, O_SIDE, "left|right|both", "affected side(s) (required)" },
-	{ "ceiling", required_argument, O_CEILING, "N", "pain ceiling during activity, 0-5 (default 3; above 3 only on a clinician's advice)" },
-	{ "name", required_argument, O_NAME, "TEXT", "the athlete's name" },
-	{ "tz", required_argument, O_TZ, "ZONE", "time zone, e.g. Europe/London (default: this machine's)" },
+	CLI_PROFILE_OPTS,
 	{ "date", required_argument, O_DATE, "D", "start date of the programme (default today)" },
-	{ "set", required_argument, O_SET, "NAME=VALUE", "change a setting (see tendo rules); repeatable" },
 	{ 0 }
 };
 
 static const cli_spec spec = { "init --side left|right|both [--ceiling N] [--name TEXT] [--tz ZONE]",
-	"Create the database and set up the athlete.", opts };
+	"Create the database and set up the athlete (--side is required; --tz defaults to this machine's zone).",
+	opts };
 
 typedef struct {
-	const char *side, *ceiling, *name, *tz, *date;
-	const char *sets[16];
-	int n_sets;
+	cli_profile_args prof;
+	const char *date;
 } init_args;
 
 static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
 	init_args *a = u;
-	switch (id) {
-	case O_SIDE: a->side = v; break;
-	case O_CEILING: a->ceiling = v; break;
-	case O_NAME: a->name = v; break;
-	case O_TZ: a->tz = v; break;
-	case O_DATE: a->date = v; break;
-	case O_SET:
-		if (a->n_sets == 16)
-			return cli_usage(ctx, "too many --set options (16 at most)");
-		a->sets[a->n_sets++] = v;
-		break;
+	if (id == O_DATE) {
+		a->date = v;
+		return 0;
 	}
-	return 0;
+	int rc = cli_profile_opt(ctx, &a->prof, id, v);
+	return rc == 1 ? 0 : rc;
 }
 
 static const char *machine_tz(void)
@@ -75,24 +64,11 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	tendo_profile p;
 	memset(&p, 0, sizeof(p));
 	tendo_settings_default(&p.settings);
-	if (!a.side)
-		return cli_usage(ctx, "--side is required: left|right|both");
-	if (tendo_side_parse(&p.side, a.side))
-		return cli_usage(ctx, "--side must be %s (got '%s')", tendo_side_names(), a.side);
-	if (a.ceiling && (rc = cli_int(ctx, "ceiling", a.ceiling, 0, 5, &p.settings.ceiling)))
+	if (!a.prof.side)
+		return cli_usage(ctx, "--side is required: %s", tendo_side_names());
+	snprintf(p.tz, sizeof(p.tz), "%s", machine_tz());
+	if ((rc = cli_profile_apply(ctx, &a.prof, &p)))
 		return rc;
-	if (a.name) {
-		if (strlen(a.name) >= sizeof(p.name))
-			return cli_usage(ctx, "--name is too long (%zu bytes at most)", sizeof(p.name) - 1);
-		snprintf(p.name, sizeof(p.name), "%s", a.name);
-	}
-	const char *tz = a.tz ? a.tz : machine_tz();
-	if (!tendo_tz_valid(tz))
-		return cli_usage(ctx, "--tz '%s' is not a time zone this machine knows (e.g. Europe/London, UTC)", tz);
-	snprintf(p.tz, sizeof(p.tz), "%s", tz);
-	for (int k = 0; k < a.n_sets; k++)
-		if ((rc = cli_apply_set(ctx, &p.settings, a.sets[k])))
-			return rc;
 	p.start = tendo_date_of_instant(time(NULL), p.tz);
 	if (a.date && (rc = cli_date(ctx, "date", a.date, &p.start)))
 		return rc;

@@ -8,14 +8,10 @@
 
 #include "cli.h"
 
-enum { O_SIDE = 1, O_CEILING, O_NAME, O_TZ, O_SET, O_JSON };
+enum { O_JSON = PO__END };
 
 static const cli_opt opts[] = {
-	{ "side", required_argument, O_SIDE, "left|right|both", "affected side(s)" },
-	{ "ceiling", required_argument, O_CEILING, "N", "pain ceiling during activity, 0-5" },
-	{ "name", required_argument, O_NAME, "TEXT", "the athlete's name" },
-	{ "tz", required_argument, O_TZ, "ZONE", "time zone, e.g. Europe/London" },
-	{ "set", required_argument, O_SET, "NAME=VALUE", "change a setting (see tendo rules); repeatable" },
+	CLI_PROFILE_OPTS,
 	{ "json", no_argument, O_JSON, NULL, "print JSON" },
 	{ 0 }
 };
@@ -24,31 +20,43 @@ static const cli_spec spec = { "profile [--side S] [--ceiling N] [--name TEXT] [
 	"Show the athlete's profile and settings; with options, change them.", opts };
 
 typedef struct {
-	const char *side, *ceiling, *name, *tz;
-	const char *sets[16];
-	int n_sets;
+	cli_profile_args prof;
 	bool json;
 } args;
 
 static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
 	args *a = u;
+	if (id == O_JSON) {
+		a->json = true;
+		return 0;
+	}
+	int rc = cli_profile_opt(ctx, &a->prof, id, v);
+	return rc == 1 ? 0 : rc;
+}
+
+int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char *v)
+{
 	switch (id) {
-	case O_SIDE: a->side = v; break;
-	case O_CEILING: a->ceiling = v; break;
-	case O_NAME: a->name = v; break;
-	case O_TZ: a->tz = v; break;
-	case O_JSON: a->json = true; break;
-	case O_SET:
+	case PO_SIDE: a->side = v; return 1;
+	case PO_CEILING: a->ceiling = v; return 1;
+	case PO_NAME: a->name = v; return 1;
+	case PO_TZ: a->tz = v; return 1;
+	case PO_SET:
 		if (a->n_sets == 16)
 			return cli_usage(ctx, "too many --set options (16 at most)");
 		a->sets[a->n_sets++] = v;
-		break;
+		return 1;
 	}
 	return 0;
 }
 
-int cli_apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
+bool cli_profile_given(const cli_profile_args *a)
+{
+	return a->side || a->ceiling || a->name || a->tz || a->n_sets;
+}
+
+static int apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
 {
 	char name[64];
 	const char *eq = strchr(arg, '=');
@@ -64,33 +72,42 @@ int cli_apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
 	return 0;
 }
 
+int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p)
+{
+	int rc;
+	if (a->side && tendo_side_parse(&p->side, a->side))
+		return cli_usage(ctx, "--side must be %s (got '%s')", tendo_side_names(), a->side);
+	if (a->ceiling && (rc = cli_int(ctx, "ceiling", a->ceiling, 0, 5, &p->settings.ceiling)))
+		return rc;
+	if (a->name) {
+		if (strlen(a->name) >= sizeof(p->name))
+			return cli_usage(ctx, "--name is too long (%zu bytes at most)", sizeof(p->name) - 1);
+		snprintf(p->name, sizeof(p->name), "%s", a->name);
+	}
+	if (a->tz) {
+		if (!tendo_tz_valid(a->tz))
+			return cli_usage(ctx, "--tz '%s' is not a time zone this machine knows (e.g. Europe/London, UTC)",
+			                 a->tz);
+		snprintf(p->tz, sizeof(p->tz), "%s", a->tz);
+	}
+	for (int k = 0; k < a->n_sets; k++)
+		if ((rc = apply_set(ctx, &p->settings, a->sets[k])))
+			return rc;
+	return 0;
+}
+
 int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 {
 	args a = { 0 };
 	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, NULL);
 	if (rc)
 		return rc;
-	bool change = a.side || a.ceiling || a.name || a.tz || a.n_sets;
+	bool change = cli_profile_given(&a.prof);
 	if ((rc = cli_open(ctx, change)))
 		return rc;
 	tendo_profile p = ctx->profile;
-	if (a.side && tendo_side_parse(&p.side, a.side))
-		return cli_usage(ctx, "--side must be %s (got '%s')", tendo_side_names(), a.side);
-	if (a.ceiling && (rc = cli_int(ctx, "ceiling", a.ceiling, 0, 5, &p.settings.ceiling)))
+	if ((rc = cli_profile_apply(ctx, &a.prof, &p)))
 		return rc;
-	if (a.name) {
-		if (strlen(a.name) >= sizeof(p.name))
-			return cli_usage(ctx, "--name is too long (%zu bytes at most)", sizeof(p.name) - 1);
-		snprintf(p.name, sizeof(p.name), "%s", a.name);
-	}
-	if (a.tz) {
-		if (!tendo_tz_valid(a.tz))
-			return cli_usage(ctx, "--tz '%s' is not a time zone this machine knows (e.g. Europe/London, UTC)", a.tz);
-		snprintf(p.tz, sizeof(p.tz), "%s", a.tz);
-	}
-	for (int k = 0; k < a.n_sets; k++)
-		if ((rc = cli_apply_set(ctx, &p.settings, a.sets[k])))
-			return rc;
 	if (change) {
 		if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_update_profile(ctx->store, &p)) ||
 		    (rc = tendo_store_commit(ctx->store))) {

@@ -1006,18 +1006,6 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 	return load_end(s, st, rc, err);
 }
 
-static void free_log(tendo_log *log)
-{
-	free(log->pain);
-	free(log->runs);
-	free(log->rehab);
-	free(log->cross);
-	free(log->tests);
-	free(log->flags);
-	free(log->sitting);
-	memset(log, 0, sizeof(*log));
-}
-
 int tendo_store_load_log(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
 {
 	int (*const loaders[])(tendo_store *, tendo_log *, tendo_date, tendo_date) = {
@@ -1036,7 +1024,7 @@ int tendo_store_load_log(tendo_store *s, tendo_log *out, tendo_date from, tendo_
 	if (own)
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (err < 0)
-		free_log(out);
+		tendo_log_dispose(out);
 	return err;
 }
 
