@@ -50,7 +50,7 @@ int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
 		if (c == '?')
 			return cli_usage(ctx, "unknown option '%s' (see tendo %s --help)", argv[optind - 1], ctx->cmd);
 		if (c == ':')
-			return cli_usage(ctx, "option '%s' needs a value", argv[optind - 1]);
+			return cli_usage(ctx, "option '%s' needs a value (see tendo %s --help)", argv[optind - 1], ctx->cmd);
 		int rc = on_opt(ctx, c, optarg, user);
 		if (rc)
 			return rc;
@@ -100,12 +100,32 @@ int cli_lib_error(const cli_ctx *ctx, int rc)
 	return cli_fail(ctx, "%s", msg);
 }
 
+/* A plain decimal: optional sign, digits, and (if frac) one '.' with digits
+ * after it. strtol/strtod alone would take " 5", "0x10", "1e2" or "inf". */
+static bool plain_number(const char *s, bool frac)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (*s < '0' || *s > '9')
+		return false;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	if (frac && *s == '.') {
+		s++;
+		if (*s < '0' || *s > '9')
+			return false;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
 int cli_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi)
+	if (!plain_number(s, false) || errno || end == s || *end || v < lo || v > hi)
 		return cli_usage(ctx, "--%s must be a whole number %d-%d (got '%s')", opt, lo, hi, s);
 	*out = (int)v;
 	return 0;
@@ -116,7 +136,7 @@ int cli_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, do
 	char *end;
 	errno = 0;
 	double v = strtod(s, &end);
-	if (errno || end == s || *end || !isfinite(v) || v < lo || v > hi)
+	if (!plain_number(s, true) || errno || end == s || *end || !isfinite(v) || v < lo || v > hi)
 		return cli_usage(ctx, "--%s must be a number %g-%g (got '%s')", opt, lo, hi, s);
 	*out = v;
 	return 0;
@@ -128,7 +148,7 @@ int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out
 	if (rc == TENDO_EFORMAT)
 		return cli_usage(ctx, "--%s must be a date YYYY-MM-DD (got '%s')", opt, s);
 	if (rc)
-		return cli_usage(ctx, "--%s: '%s' is not a real date", opt, s);
+		return cli_usage(ctx, "--%s must be a real day YYYY-MM-DD, years 1900-2999 (got '%s')", opt, s);
 	return 0;
 }
 
@@ -143,7 +163,8 @@ int cli_log_date(cli_ctx *ctx, const char *s, tendo_date *out)
 		return rc;
 	if (*out > ctx->today) {
 		char t[TENDO_DATE_BUFSZ];
-		return cli_usage(ctx, "--date %s is in the future (today is %s)", s, tendo_date_format(ctx->today, t));
+		return cli_usage(ctx, "--date %s is in the future: it must be today (%s) or earlier", s,
+		                 tendo_date_format(ctx->today, t));
 	}
 	return 0;
 }
@@ -157,7 +178,17 @@ int cli_open(cli_ctx *ctx, bool write)
 			return cli_fail(ctx, "%s", tendo_error_last());
 		p = path;
 	}
-	int rc = tendo_store_open(&ctx->store, p, write ? 0 : TENDO_STORE_READONLY);
+	int rc;
+	if (write) {
+		/* A missing or empty file is a database before init: say so without
+		 * writing the schema into it (a read-only open never migrates). */
+		tendo_store *probe = NULL;
+		rc = tendo_store_open(&probe, p, TENDO_STORE_READONLY);
+		tendo_store_close(probe);
+		if (rc == TENDO_ENOTFOUND)
+			return cli_lib_error(ctx, rc);
+	}
+	rc = tendo_store_open(&ctx->store, p, write ? 0 : TENDO_STORE_READONLY);
 	if (rc)
 		return cli_lib_error(ctx, rc);
 	rc = tendo_store_get_profile(ctx->store, &ctx->profile);

@@ -2,6 +2,7 @@
  * cmd_history.c - tendo history (every entry with its id) and tendo delete
  * (remove one mistaken entry, saying what it was).
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,8 +263,9 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 	if (s[0] == '#')
 		s++;
 	char *end;
+	errno = 0;
 	long long id = strtoll(s, &end, 10);
-	if (end == s || *end || id <= 0)
+	if (*s < '0' || *s > '9' || errno || end == s || *end || id <= 0)
 		return cli_usage(ctx, "'%s' is not an entry id (a positive number, see tendo history)", argv[first]);
 	if ((rc = cli_open(ctx, true)))
 		return rc;

@@ -218,7 +218,8 @@ static int log_test(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 		.curl_right = -1, .rest_pain = -1 };
 	int rc;
 	if (!a->v[O_LUNGE] && !a->v[O_BL] && !a->v[O_BR] && !a->v[O_CL] && !a->v[O_CR] && !a->v[O_REST])
-		return cli_usage(ctx, "give at least one test result (see tendo log test --help)");
+		return cli_usage(ctx, "give at least one result: --drop-lunge-pain, --bridge-reps-left/right, "
+		                      "--curl-10rm-left/right or --rest-pain");
 	if (!!a->v[O_BL] != !!a->v[O_BR])
 		return cli_usage(ctx, "--bridge-reps-left and --bridge-reps-right go together");
 	if (!!a->v[O_CL] != !!a->v[O_CR])
@@ -321,10 +322,8 @@ static void log_usage(FILE *f)
 
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2) {
-		log_usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc < 2)
+		return cli_usage(ctx, "give a kind: pain, run, rehab, cross, test, flag or sitting (see tendo log --help)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		log_usage(stdout);
 		return EXIT_OK;
