@@ -56,7 +56,7 @@ static int log_pain(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 		return rc;
 	e.date = *date;
 	snprintf(what, wsz, "pain (%s) %d/10", tendo_pain_kind_name(e.kind), e.score);
-	return tendo_store_add_pain(ctx->store, &e, cli_stamp(ctx, *date), a->v[O_NOTE], id) ? -1 : 0;
+	return ctx->store && tendo_store_add_pain(ctx->store, &e, cli_stamp(ctx, *date), a->v[O_NOTE], id) ? -1 : 0;
 }
 
 /* ----------------------------------------------------------------- run */
@@ -108,7 +108,7 @@ static int log_run(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *w
 		return rc;
 	e.date = *date;
 	snprintf(what, wsz, "run %g min%s", e.minutes, e.sharp ? " with sharp pain" : "");
-	return tendo_store_add_run(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	return ctx->store && tendo_store_add_run(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
 }
 
 /* --------------------------------------------------------------- rehab */
@@ -161,7 +161,7 @@ static int log_rehab(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char 
 		snprintf(what, wsz, "%s %d x %d%s", e.exercise, e.sets, e.reps, e.kg > 0 ? " with load" : "");
 	else
 		snprintf(what, wsz, "%s %d x %d s", e.exercise, e.sets, e.hold_s);
-	return tendo_store_add_rehab(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	return ctx->store && tendo_store_add_rehab(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
 }
 
 /* --------------------------------------------------------------- cross */
@@ -194,7 +194,7 @@ static int log_cross(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char 
 		return rc;
 	e.date = *date;
 	snprintf(what, wsz, "%s %g min", tendo_cross_kind_name(e.kind), e.minutes);
-	return tendo_store_add_cross(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	return ctx->store && tendo_store_add_cross(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- test */
@@ -245,7 +245,7 @@ static int log_test(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 		n += snprintf(what + n, wsz - (size_t)n, ", bridge LSI %.0f%%", lb);
 	if (ctx->profile.side != TENDO_SIDE_BOTH && n > 0 && (size_t)n < wsz)
 		snprintf(what + n, wsz - (size_t)n, pass ? " (all pass)" : " (not all pass)");
-	return tendo_store_add_test(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	return ctx->store && tendo_store_add_test(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- flag */
@@ -271,7 +271,7 @@ static int log_flag(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 	e.date = *date;
 	snprintf(what, wsz, e.kind == TENDO_FLAG_CLEARED ? "clearance by a clinician" : "red flag: %s",
 	         tendo_flag_kind_name(e.kind));
-	return tendo_store_add_flag(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	return ctx->store && tendo_store_add_flag(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
 }
 
 /* ------------------------------------------------------------- sitting */
@@ -295,7 +295,7 @@ static int log_sitting(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, cha
 		return rc;
 	e.date = *date;
 	snprintf(what, wsz, "sitting %g h", e.hours);
-	return tendo_store_add_sitting(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	return ctx->store && tendo_store_add_sitting(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ dispatch */
@@ -342,13 +342,20 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, k->spec, argc - 1, argv + 1, on_opt, &a, NULL);
 	if (rc)
 		return rc;
+	/* check every value before the database is touched: a usage error is a
+	 * usage error whether or not the database is there, locked or corrupt
+	 * (the future-date check needs the athlete's zone, so it waits) */
+	tendo_date date = TENDO_DATE_NONE;
+	int64_t id = 0;
+	char what[160] = "";
+	ctx->today = INT32_MAX;
+	if ((rc = k->fn(ctx, &a, &date, &id, what, sizeof(what))))
+		return rc;
 	if ((rc = cli_open(ctx, true)))
 		return rc;
 	if ((rc = tendo_store_begin(ctx->store)))
 		return cli_lib_error(ctx, rc);
-	tendo_date date = ctx->today;
-	int64_t id = 0;
-	char what[160] = "";
+	date = ctx->today;
 	rc = k->fn(ctx, &a, &date, &id, what, sizeof(what));
 	if (rc > 0) { /* a usage error, already reported */
 		tendo_store_rollback(ctx->store);

@@ -446,4 +446,15 @@ if [ "$(id -u)" -ne 0 ]; then
 	[ "$(cksum <"$WORK/ro.db")" = "$sum" ]; check $? "log to a read-only database changed it"
 fi
 
+# a bad value is a usage error (2) even before init or on a locked
+# database: values are checked before the database is opened
+rm -rf "$WORK/early"
+"$TENDO" --db "$WORK/early/t.db" log pain --kind task --score 11 >"$WORK/out" 2>"$WORK/err"
+RC=$?
+OUT=$(cat "$WORK/out"); ERR=$(cat "$WORK/err")
+expect_rc 2 "bad score before init"
+expect_err "--score" "bad score before init names the field"
+CHECKS=$((CHECKS + 1))
+[ ! -e "$WORK/early" ] || fail "bad score before init created $WORK/early"
+
 finish
