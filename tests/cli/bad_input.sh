@@ -363,7 +363,7 @@ not_a_db "$WORK/random.db" "not a tendo database" "random bytes"
 # a tendo database with a valid header and garbage pages
 cp "$DB" "$WORK/broken.db"
 head -c 16384 /dev/urandom | dd of="$WORK/broken.db" bs=4096 seek=1 conv=notrunc 2>/dev/null
-not_a_db "$WORK/broken.db" "not a tendo database" "a tendo database with garbage pages"
+not_a_db "$WORK/broken.db" "is corrupt" "a tendo database with garbage pages"
 # an unrelated sqlite database
 sqlite3 "$WORK/foreign.db" "CREATE TABLE song (title TEXT); INSERT INTO song VALUES ('x');"
 not_a_db "$WORK/foreign.db" "not a tendo database" "an unrelated sqlite database"

@@ -108,9 +108,11 @@ int store_fail(sqlite3 *db, const char *path, int rc)
 {
 	switch (rc & 0xff) {
 	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
 		return tendo_error_set(TENDO_ESTORE, "%s is not a tendo database (%s)", path,
 		                       sqlite3_errmsg(db));
+	case SQLITE_CORRUPT:
+		return tendo_error_set(TENDO_ESTORE, "database %s is corrupt (%s): restore it from a backup",
+		                       path, sqlite3_errmsg(db));
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return tendo_error_set(TENDO_EBUSY, "database %s is locked by another process", path);
