@@ -25,7 +25,7 @@ enum {
 	TENDO_STORE_CREATE   = 1 << 1  /* create the file (and its folder) if missing */
 };
 
-#define TENDO_STORE_SCHEMA_VERSION 1
+#define TENDO_STORE_SCHEMA_VERSION 2
 
 /*
  * Open (and migrate) the database at path.

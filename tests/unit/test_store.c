@@ -39,6 +39,9 @@ typedef struct {
 	} while (0)
 
 /* rm -rf of a folder this test made (no symlinks are made in it). */
+#define TENDO_STR2(x) #x
+#define TENDO_STR(x) TENDO_STR2(x)
+
 static void rm_rf(const char *path)
 {
 	DIR *d = opendir(path);
@@ -219,7 +222,7 @@ static void test_open_creates_file_and_folder(void **state)
 	s = NULL;
 	assert_int_equal(tendo_store_open(&s, path, TENDO_STORE_READONLY), 0);
 	tendo_store_close(s);
-	assert_int_equal(sq_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(sq_int(path, "PRAGMA user_version"), TENDO_STORE_SCHEMA_VERSION);
 	tendo_store_close(NULL);
 }
 
@@ -279,9 +282,35 @@ static void test_open_newer(void **state)
 	sq_exec(c->db, "CREATE TABLE entry (id INTEGER PRIMARY KEY); PRAGMA user_version = 99");
 	assert_int_equal(tendo_store_open(&s, c->db, 0), TENDO_ESTORE);
 	assert_null(s);
-	assert_msg("has schema version 99, newer than this tendo (1)");
+	assert_msg("has schema version 99, newer than this tendo (" TENDO_STR(TENDO_STORE_SCHEMA_VERSION) ")");
 	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_READONLY), TENDO_ESTORE);
 	assert_int_equal(sq_int(c->db, "PRAGMA user_version"), 99);
+}
+
+/* A version-1 database (made by taking v2 back to v1) is migrated even by a
+ * read-only open, and keeps its entries. */
+static void test_migrate_v1(void **state)
+{
+	ctx *c = *state;
+	tendo_store *s = NULL;
+	tendo_profile p;
+	fx_profile(&p);
+	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_CREATE), 0);
+	assert_int_equal(tendo_store_init_profile(s, &p), 0);
+	tendo_pain e = { 0, fx_day(3), TENDO_PAIN_TASK, 2 };
+	assert_int_equal(tendo_store_add_pain(s, &e, 0, "kept", NULL), 0);
+	tendo_store_close(s);
+	sq_exec(c->db, "DROP TABLE activity_file; PRAGMA user_version = 1");
+
+	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_READONLY), 0);
+	tendo_log log = { 0 };
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_pain, 1);
+	assert_int_equal(log.pain[0].score, 2);
+	tendo_log_dispose(&log);
+	tendo_store_close(s);
+	assert_int_equal(sq_int(c->db, "PRAGMA user_version"), TENDO_STORE_SCHEMA_VERSION);
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM sqlite_master WHERE name = 'activity_file'"), 1);
 }
 
 static void test_open_foreign(void **state)
@@ -373,7 +402,7 @@ static void test_locked_open(void **state)
 	/* free again: the empty file becomes a tendo database */
 	assert_int_equal(tendo_store_open(&s, c->db, 0), 0);
 	tendo_store_close(s);
-	assert_int_equal(sq_int(c->db, "PRAGMA user_version"), 1);
+	assert_int_equal(sq_int(c->db, "PRAGMA user_version"), TENDO_STORE_SCHEMA_VERSION);
 }
 
 /* ---- the profile ---- */
@@ -868,6 +897,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_creates_file_and_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_garbage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_foreign, setup, teardown),

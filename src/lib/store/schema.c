@@ -99,6 +99,33 @@ static const char *const migrations[] = {
 	"  hours    REAL NOT NULL\n"
 	");\n"
 	"PRAGMA user_version = 1;\n",
+	/* 1 -> 2: activities imported from watch files (FIT, GPX, TCX) */
+	"CREATE TABLE activity_file (\n"
+	"  id            INTEGER PRIMARY KEY,\n"
+	"  entry_id      INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  hash          TEXT NOT NULL UNIQUE,\n"  /* content hash of the file, 16 hex digits */
+	"  format        TEXT NOT NULL,\n"         /* fit | gpx | tcx */
+	"  name          TEXT NOT NULL,\n"         /* file name, or archive path */
+	"  title         TEXT,\n"                  /* the activity's name */
+	"  device        TEXT,\n"
+	"  sport         TEXT,\n"
+	"  start_ms      INTEGER,\n"               /* UTC ms since 1970 */
+	"  elapsed_s     REAL,\n"
+	"  moving_s      REAL,\n"
+	"  distance_m    REAL,\n"
+	"  ascent_m      REAL,\n"
+	"  descent_m     REAL,\n"
+	"  uphill_s      REAL,\n"                  /* moving time on grades over 4% */
+	"  fast_s        REAL,\n"                  /* moving time faster than easy pace */
+	"  cadence_avg   REAL,\n"                  /* steps/min */
+	"  cadence_median REAL,\n"
+	"  avg_hr        REAL,\n"
+	"  walk_breaks   INTEGER,\n"
+	"  imported_utc  TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX activity_file_entry ON activity_file (entry_id);\n"
+	"CREATE INDEX activity_file_start ON activity_file (start_ms);\n"
+	"PRAGMA user_version = 2;\n",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,
@@ -185,9 +212,8 @@ int store_check(tendo_store *s, int *version)
 		if (v == 0)
 			return tendo_error_set(TENDO_ENOTFOUND,
 			                       "no database at %s: run 'tendo init' first", s->path);
-		return tendo_error_set(TENDO_ESTORE,
-		                       "database %s has schema version %d and needs an upgrade: "
-		                       "open it for writing once", s->path, v);
+		tendo_error_set(TENDO_ESTORE, "database %s has schema version %d and needs an upgrade", s->path, v);
+		return STORE_NEEDS_UPGRADE;
 	}
 	*version = v;
 	return 0;

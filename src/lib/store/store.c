@@ -67,7 +67,7 @@ static int make_parent_dirs(const char *path)
 	return err;
 }
 
-int tendo_store_open(tendo_store **out, const char *path, int flags)
+static int store_open(tendo_store **out, const char *path, int flags)
 {
 	tendo_store *s;
 	int oflags, rc, err, version;
@@ -135,6 +135,22 @@ int tendo_store_open(tendo_store **out, const char *path, int flags)
 
 fail:
 	tendo_store_close(s);
+	return err;
+}
+
+int tendo_store_open(tendo_store **out, const char *path, int flags)
+{
+	int err = store_open(out, path, flags);
+	if (err == STORE_NEEDS_UPGRADE) {
+		/* an older schema opened read-only: migrate once, then read */
+		tendo_store *rw = NULL;
+		if ((err = store_open(&rw, path, flags & ~TENDO_STORE_READONLY)) < 0)
+			return err;
+		tendo_store_close(rw);
+		err = store_open(out, path, flags);
+		if (err == STORE_NEEDS_UPGRADE)
+			err = TENDO_ESTORE;
+	}
 	return err;
 }
 

@@ -55,4 +55,8 @@ int store_read_version(tendo_store *s, int *version, bool *has_objects);
 /* The connection behind a store, borrowed (for tests and diagnostics). */
 sqlite3 *store_sqlite(tendo_store *s);
 
+/* store_check(): a read-only open of an older schema; tendo_store_open()
+ * then migrates through a read-write open and reopens read-only. */
+#define STORE_NEEDS_UPGRADE (-1000)
+
 #endif
