@@ -27,6 +27,8 @@ typedef struct {
 	double cadence_spm;  /* running: steps per minute (FIT: 2 x (cadence + fractional)); cycling: rpm; NAN */
 	int hr;              /* heart rate, bpm, -1 */
 	double power_w;      /* watts, NAN */
+	bool seg_start;      /* first sample of a track segment (GPX <trkseg>, TCX <Track>): no distance
+	                        from the sample before it; false where the format has no segments (FIT) */
 } tendo_point;
 
 /* What the file itself says about a session (FIT session, TCX activity). */

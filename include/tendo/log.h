@@ -33,9 +33,10 @@ typedef enum { TENDO_TERRAIN_FLAT, TENDO_TERRAIN_HILLY, TENDO_TERRAIN_TREADMILL,
 typedef enum { TENDO_INTENT_EASY, TENDO_INTENT_LONG, TENDO_INTENT_SPEED, TENDO_INTENT_HILLS } tendo_intent;
 typedef enum {
 	TENDO_CROSS_STAIRS, TENDO_CROSS_SWIM, TENDO_CROSS_CYCLE,
-	TENDO_CROSS_ELLIPTICAL, TENDO_CROSS_ROW, TENDO_CROSS_WALK
+	TENDO_CROSS_ELLIPTICAL, TENDO_CROSS_ROW, TENDO_CROSS_WALK,
+	TENDO_CROSS_OTHER /* an imported activity of another sport */
 } tendo_cross_kind;
-#define TENDO_CROSS_KINDS 6
+#define TENDO_CROSS_KINDS 7
 typedef enum {
 	TENDO_FLAG_POP, TENDO_FLAG_BRUISING, TENDO_FLAG_NUMBNESS,
 	TENDO_FLAG_TINGLING, TENDO_FLAG_NIGHT_PAIN,
@@ -61,6 +62,16 @@ typedef struct {
 	int pain_during;      /* 0-10, -1 */
 	int pain_after;       /* 0-10, -1 */
 	bool sharp;           /* sharp pain during the run */
+	/* what the watch recorded (imported runs); NAN / -1 otherwise */
+	bool imported;        /* from a FIT, GPX or TCX file */
+	int64_t start_ms;     /* UTC ms of the start; logged runs: when it was logged; INT64_MIN */
+	double moving_s;      /* seconds moving */
+	double ascent_m;      /* elevation gain, m */
+	double uphill_s;      /* seconds on grades over 4% */
+	double fast_s;        /* seconds faster than the easy pace */
+	double cadence_spm;   /* median step rate, steps/min */
+	double avg_hr;        /* bpm */
+	int walk_spells;      /* walk breaks detected, -1 */
 } tendo_run;
 
 typedef struct {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "analysis.h"
 #include "engine.h"
 #include "log.h"
 
@@ -72,6 +73,34 @@ int tendo_store_add_sitting(tendo_store *store, const tendo_sitting *e, time_t a
  * with tendo_log_dispose().
  */
 int tendo_store_load_log(tendo_store *store, tendo_log *out, tendo_date from, tendo_date to);
+
+/* An activity read from a watch file, ready to store. */
+typedef struct {
+	char hash[17];                 /* content hash of the file, 16 hex digits */
+	const char *format;            /* "fit", "gpx", "tcx" */
+	const char *name;              /* file name or archive path */
+	const char *title;             /* the activity's name, or NULL */
+	const char *device;            /* or NULL */
+	const tendo_run_facts *facts;  /* borrowed */
+	tendo_date date;               /* local day of the start */
+} tendo_import_record;
+
+/*
+ * Store an imported activity: a run entry (facts->is_run) or a
+ * cross-training entry of `cross_kind`, plus its activity_file row.
+ * out_id receives the entry id. TENDO_EEXISTS if the hash is there already.
+ */
+int tendo_store_add_import(tendo_store *store, const tendo_import_record *rec, tendo_cross_kind cross_kind,
+                           int64_t *out_id);
+
+/*
+ * The entry an activity was already imported as: the same content hash, or
+ * the same sport starting within 60 s with an elapsed time within 10% (the
+ * same run exported in two formats). Returns 1 and sets *out_id (and the
+ * stored file name into name_out if given), 0 if none, or a negative error.
+ */
+int tendo_store_find_import(tendo_store *store, const char *hash, int64_t start_ms, double elapsed_s,
+                            bool is_run, int64_t *out_id, char *name_out, size_t name_sz);
 
 /* The note attached to an entry, copied into buf ("" if none). */
 int tendo_store_entry_note(tendo_store *store, int64_t id, char *buf, size_t bufsz);

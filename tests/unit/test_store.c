@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,6 +312,92 @@ static void test_migrate_v1(void **state)
 	tendo_store_close(s);
 	assert_int_equal(sq_int(c->db, "PRAGMA user_version"), TENDO_STORE_SCHEMA_VERSION);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM sqlite_master WHERE name = 'activity_file'"), 1);
+}
+
+/* Imported activities: a run with its facts, dedupe by hash and by start +
+ * duration, cross-training for other sports, cascade on delete. */
+static void test_imports(void **state)
+{
+	ctx *c = *state;
+	tendo_store *s = NULL;
+	tendo_profile p;
+	fx_profile(&p);
+	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_CREATE), 0);
+	assert_int_equal(tendo_store_init_profile(s, &p), 0);
+
+	tendo_run_facts f;
+	memset(&f, 0, sizeof(f));
+	snprintf(f.sport, sizeof(f.sport), "running");
+	f.is_run = true;
+	f.has_gps = true;
+	f.start_ms = 1767600000000LL;
+	f.elapsed_s = 2100;
+	f.moving_s = 2040;
+	f.distance_m = 6100;
+	f.ascent_m = 80;
+	f.descent_m = 78;
+	f.uphill_s = 660;
+	f.fast_s = 120;
+	f.cadence_avg = 164;
+	f.cadence_median = 166;
+	f.avg_hr = 151;
+	f.walk_breaks = 0;
+	tendo_import_record rec = { .hash = "0123456789abcdef", .format = "fit", .name = "run.fit", .title = "Lunch run",
+		.device = "garmin fr935", .facts = &f, .date = fx_day(3) };
+	int64_t id = 0, found = 0;
+	assert_int_equal(tendo_store_find_import(s, rec.hash, f.start_ms, f.elapsed_s, true, &found, NULL, 0), 0);
+	assert_int_equal(tendo_store_add_import(s, &rec, TENDO_CROSS_OTHER, &id), 0);
+	assert_true(id > 0);
+
+	char name[64];
+	assert_int_equal(tendo_store_find_import(s, rec.hash, INT64_MIN, NAN, true, &found, name, sizeof(name)), 1);
+	assert_int_equal(found, id);
+	assert_string_equal(name, "run.fit");
+	/* the same run as a GPX: another hash, start 20 s later, 5% longer */
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms + 20000, 2200, true, &found, NULL, 0), 1);
+	/* an hour later, or half as long: another run */
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms + 3600000, 2100, true, NULL, NULL, 0), 0);
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms, 1000, true, NULL, NULL, 0), 0);
+	/* the same hash again: refused, nothing written */
+	assert_int_equal(tendo_store_add_import(s, &rec, TENDO_CROSS_OTHER, NULL), TENDO_EEXISTS);
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
+
+	tendo_log log = { 0 };
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_runs, 1);
+	const tendo_run *r = &log.runs[0];
+	assert_true(r->imported);
+	assert_true(fabs(r->minutes - 34.0) < 1e-9); /* moving time */
+	assert_true(fabs(r->km - 6.1) < 1e-9);
+	assert_int_equal(r->terrain, TENDO_TERRAIN_HILLY); /* 11 of 34 min uphill */
+	assert_true(r->start_ms == f.start_ms);
+	assert_true(fabs(r->uphill_s - 660) < 1e-9);
+	assert_true(fabs(r->fast_s - 120) < 1e-9);
+	assert_true(fabs(r->cadence_spm - 166) < 1e-9);
+	assert_true(fabs(r->avg_hr - 151) < 1e-9);
+	assert_int_equal(r->date, fx_day(3));
+	tendo_log_dispose(&log);
+
+	/* a ride becomes cross-training */
+	tendo_run_facts g = f;
+	snprintf(g.sport, sizeof(g.sport), "cycling");
+	g.is_run = false;
+	g.start_ms += 86400000;
+	tendo_import_record ride = rec;
+	snprintf(ride.hash, sizeof(ride.hash), "1111222233334444");
+	ride.facts = &g;
+	ride.date = fx_day(4);
+	assert_int_equal(tendo_store_add_import(s, &ride, TENDO_CROSS_CYCLE, &id), 0);
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_cross, 1);
+	assert_int_equal(log.cross[0].kind, TENDO_CROSS_CYCLE);
+	tendo_log_dispose(&log);
+
+	/* deleting the entry deletes the file record: it can be imported again */
+	assert_int_equal(tendo_store_delete(s, id), 0);
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM activity_file"), 1);
+	assert_int_equal(tendo_store_find_import(s, ride.hash, INT64_MIN, NAN, false, NULL, NULL, 0), 0);
+	tendo_store_close(s);
 }
 
 static void test_open_foreign(void **state)
@@ -898,6 +985,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_open_creates_file_and_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_imports, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_garbage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_foreign, setup, teardown),

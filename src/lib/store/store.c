@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,6 +264,13 @@ static void bind_opt_double(sqlite3_stmt *st, int i, double v, int *rc)
 		*rc = v < 0 ? sqlite3_bind_null(st, i) : sqlite3_bind_double(st, i, v);
 }
 
+/* NAN binds NULL (measured facts of imported activities). */
+static void bind_fact(sqlite3_stmt *st, int i, double v, int *rc)
+{
+	if (*rc == SQLITE_OK)
+		*rc = isfinite(v) ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i);
+}
+
 static void bind_text(sqlite3_stmt *st, int i, const char *v, int *rc)
 {
 	if (*rc == SQLITE_OK)
@@ -300,6 +308,11 @@ static double col_opt_double(sqlite3_stmt *st, int i)
 
 /* The name of an enum value, NULL for a value outside the enum (whose
  * _name() function gives "?"). */
+static double col_fact(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
 static const char *known(const char *name)
 {
 	return name && *name && strcmp(name, "?") != 0 ? name : NULL;
@@ -661,6 +674,115 @@ int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64
 	return add_end(s, outer, st, rc, id, out_id);
 }
 
+/* What the runner would call the terrain of an imported run. */
+static tendo_terrain import_terrain(const tendo_run_facts *f)
+{
+	if (strcmp(f->sub_sport, "treadmill") == 0 || (!f->has_gps && f->distance_m > 0))
+		return TENDO_TERRAIN_TREADMILL;
+	if (strcmp(f->sub_sport, "trail") == 0)
+		return TENDO_TERRAIN_TRAIL;
+	double moving = isfinite(f->moving_s) ? f->moving_s : f->elapsed_s;
+	if (isfinite(f->uphill_s) && f->uphill_s >= 120 && f->uphill_s >= 0.1 * moving)
+		return TENDO_TERRAIN_HILLY;
+	return TENDO_TERRAIN_FLAT;
+}
+
+int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, tendo_cross_kind cross_kind,
+                           int64_t *out_id)
+{
+	const tendo_run_facts *f = rec->facts;
+	sqlite3_stmt *st = NULL;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err;
+	char when[21];
+
+	double secs = isfinite(f->moving_s) && f->moving_s > 0 ? f->moving_s : f->elapsed_s;
+	if (!isfinite(secs) || secs <= 0)
+		return tendo_error_set(TENDO_EINVAL, "%s has no duration", rec->name);
+	time_t at = f->start_ms != INT64_MIN ? (time_t)(f->start_ms / 1000) : time(NULL);
+	if ((err = write_begin(s, &outer)) < 0)
+		return err;
+	if (f->is_run) {
+		tendo_run r = { .date = rec->date, .minutes = round(secs / 6.0) / 10.0,
+			.km = isfinite(f->distance_m) && f->distance_m > 0 ? f->distance_m / 1000.0 : -1,
+			.terrain = import_terrain(f), .intent = TENDO_INTENT_EASY, .walk_breaks = f->run_walk,
+			.rpe = -1, .pain_during = -1, .pain_after = -1 };
+		err = tendo_store_add_run(s, &r, at, &id);
+	} else {
+		tendo_cross c = { .date = rec->date, .kind = cross_kind, .minutes = round(secs / 6.0) / 10.0,
+			.pain_during = -1 };
+		err = tendo_store_add_cross(s, &c, at, &id);
+	}
+	if (err == 0 && (err = prepare(s, &st, "INSERT INTO activity_file (entry_id, hash, format, name, title,"
+	                                       " device, sport, start_ms, elapsed_s, moving_s, distance_m, ascent_m,"
+	                                       " descent_m, uphill_s, fast_s, cadence_avg, cadence_median, avg_hr,"
+	                                       " walk_breaks, imported_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	                                       " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")) == 0) {
+		bind_i64(st, 1, id, &rc);
+		bind_text(st, 2, rec->hash, &rc);
+		bind_text(st, 3, rec->format, &rc);
+		bind_text(st, 4, rec->name, &rc);
+		bind_text(st, 5, rec->title && rec->title[0] ? rec->title : NULL, &rc);
+		bind_text(st, 6, rec->device && rec->device[0] ? rec->device : NULL, &rc);
+		bind_text(st, 7, f->sport[0] ? f->sport : NULL, &rc);
+		if (f->start_ms != INT64_MIN)
+			bind_i64(st, 8, f->start_ms, &rc);
+		bind_fact(st, 9, f->elapsed_s, &rc);
+		bind_fact(st, 10, f->moving_s, &rc);
+		bind_fact(st, 11, f->distance_m, &rc);
+		bind_fact(st, 12, f->ascent_m, &rc);
+		bind_fact(st, 13, f->descent_m, &rc);
+		bind_fact(st, 14, f->uphill_s, &rc);
+		bind_fact(st, 15, f->fast_s, &rc);
+		bind_fact(st, 16, f->cadence_avg, &rc);
+		bind_fact(st, 17, f->cadence_median, &rc);
+		bind_fact(st, 18, f->avg_hr, &rc);
+		bind_int(st, 19, f->walk_breaks, &rc);
+		bind_text(st, 20, tendo_instant_format(time(NULL), when), &rc);
+		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_CONSTRAINT)
+			err = tendo_error_set(TENDO_EEXISTS, "%s was imported already", rec->name);
+		else if (rc != SQLITE_DONE)
+			err = store_fail(s->db, s->path, rc);
+	}
+	sqlite3_finalize(st);
+	return add_finish(s, outer, err, id, out_id);
+}
+
+int tendo_store_find_import(tendo_store *s, const char *hash, int64_t start_ms, double elapsed_s, bool is_run,
+                            int64_t *out_id, char *name_out, size_t name_sz)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK, err;
+	if ((err = prepare(s, &st, "SELECT a.entry_id, a.name FROM activity_file a WHERE a.hash = ?1"
+	                           " UNION ALL"
+	                           " SELECT a.entry_id, a.name FROM activity_file a JOIN entry e ON e.id = a.entry_id"
+	                           " WHERE ?2 IS NOT NULL AND a.start_ms BETWEEN ?2 - 60000 AND ?2 + 60000"
+	                           " AND (?3 IS NULL OR a.elapsed_s IS NULL OR abs(a.elapsed_s - ?3) <= 0.1 * ?3)"
+	                           " AND (e.type = 'run') = ?4"
+	                           " LIMIT 1")) < 0)
+		return err;
+	bind_text(st, 1, hash, &rc);
+	if (start_ms != INT64_MIN)
+		bind_i64(st, 2, start_ms, &rc);
+	bind_fact(st, 3, elapsed_s, &rc);
+	bind_int(st, 4, is_run ? 1 : 0, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	int found = 0;
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		if (out_id)
+			*out_id = sqlite3_column_int64(st, 0);
+		if (name_out && name_sz)
+			snprintf(name_out, name_sz, "%s", col_text(st, 1) ? col_text(st, 1) : "");
+	} else if (rc != SQLITE_DONE) {
+		found = store_fail(s->db, s->path, rc);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
 int tendo_store_add_test(tendo_store *s, const tendo_test *e, time_t at, int64_t *out_id)
 {
 	sqlite3_stmt *st;
@@ -824,6 +946,21 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	return load_end(s, st, rc, err);
 }
 
+/* "YYYY-MM-DDTHH:MM:SSZ" -> UTC ms; INT64_MIN if malformed. */
+static int64_t instant_ms(const char *t)
+{
+	char day[TENDO_DATE_BUFSZ];
+	tendo_date d;
+	int hh, mm, ss;
+	if (!t || strlen(t) != 20 || t[10] != 'T' || t[19] != 'Z')
+		return INT64_MIN;
+	memcpy(day, t, 10);
+	day[10] = '\0';
+	if (tendo_date_parse(&d, day) != 0 || sscanf(t + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3)
+		return INT64_MIN;
+	return ((int64_t)d * 86400 + hh * 3600 + mm * 60 + ss) * 1000;
+}
+
 static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
 {
 	sqlite3_stmt *st;
@@ -831,8 +968,11 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	int rc, err;
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.minutes, d.km, d.terrain, d.intent,"
-	                               " d.walk_breaks, d.rpe, d.pain_during, d.pain_after, d.sharp"
-	                               FROM_ENTRY "run d ON d.entry_id = e.id" IN_RANGE,
+	                               " d.walk_breaks, d.rpe, d.pain_during, d.pain_after, d.sharp,"
+	                               " a.id, a.start_ms, a.moving_s, a.ascent_m, a.uphill_s, a.fast_s,"
+	                               " a.cadence_median, a.avg_hr, a.walk_breaks, e.at_utc"
+	                               FROM_ENTRY "run d ON d.entry_id = e.id"
+	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -861,6 +1001,16 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		r->pain_during = col_opt_int(st, 8);
 		r->pain_after = col_opt_int(st, 9);
 		r->sharp = sqlite3_column_int(st, 10) != 0;
+		r->imported = sqlite3_column_type(st, 11) != SQLITE_NULL;
+		r->start_ms = r->imported && sqlite3_column_type(st, 12) != SQLITE_NULL ? sqlite3_column_int64(st, 12)
+		                                                                       : instant_ms(col_text(st, 20));
+		r->moving_s = col_fact(st, 13);
+		r->ascent_m = col_fact(st, 14);
+		r->uphill_s = col_fact(st, 15);
+		r->fast_s = col_fact(st, 16);
+		r->cadence_spm = col_fact(st, 17);
+		r->avg_hr = col_fact(st, 18);
+		r->walk_spells = col_opt_int(st, 19);
 		out->n_runs++;
 	}
 	return load_end(s, st, rc, err);

@@ -53,7 +53,7 @@ ENUM_NAMES(pain_kind, tendo_pain_kind, "during|after|morning|task|rest|sitting",
            "during", "after", "morning", "task", "rest", "sitting")
 ENUM_NAMES(terrain, tendo_terrain, "flat|hilly|treadmill|trail", "flat", "hilly", "treadmill", "trail")
 ENUM_NAMES(intent, tendo_intent, "easy|long|speed|hills", "easy", "long", "speed", "hills")
-ENUM_NAMES(cross_kind, tendo_cross_kind, "stairs|swim|cycle|elliptical|row|walk",
-           "stairs", "swim", "cycle", "elliptical", "row", "walk")
+ENUM_NAMES(cross_kind, tendo_cross_kind, "stairs|swim|cycle|elliptical|row|walk|other",
+           "stairs", "swim", "cycle", "elliptical", "row", "walk", "other")
 ENUM_NAMES(flag_kind, tendo_flag_kind, "pop|bruising|numbness|tingling|night-pain|cleared",
            "pop", "bruising", "numbness", "tingling", "night-pain", "cleared")
