@@ -95,6 +95,18 @@ typedef struct {
 	tendo_rx_rule rules[TENDO_RX_MAX_RULES];
 	size_t n_rules;
 	tendo_status status;
+	struct {
+		bool present;           /* a run in the 14 days up to the date */
+		tendo_date date;
+		double minutes;         /* as run (moving time for imported runs) */
+		int prescribed;         /* minutes prescribed that day, 0 = no run was */
+		double km;              /* -1 */
+		bool imported;          /* the facts below come from a watch file */
+		double uphill_s;        /* seconds on grades over 4%, NAN */
+		double fast_s;          /* seconds faster than easy pace, NAN */
+		double cadence_spm;     /* median step rate, NAN */
+		char summary[TENDO_RX_REASON]; /* "ran 34 min, prescribed 20; 11 min on grades over 4%" */
+	} last_run;
 } tendo_prescription;
 
 /*

@@ -26,6 +26,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2331,6 +2332,58 @@ static void fired_rules_are_registered(void **state)
 
 /* ------------------------------------------------- coverage: keep last */
 
+/* An imported run is compared with what was prescribed, in words and in
+ * rx.last_run (PROTOCOL.md 9); hills in return to run hold the step. */
+static void imported_run_compared(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	ready_log(&f);
+	fx_run(&f, 21, 5, 0);
+	tasks(&f, 22, 26, 1);
+	strength(&f, 22, 1);
+	rx_at(&rx, &f, &p, 23);
+	assert_run(&rx, 10);
+	tendo_run *r = fx_run(&f, 23, 34, 1);
+	r->imported = true;
+	r->km = 6.1;
+	r->moving_s = 34 * 60;
+	r->uphill_s = 660;
+	r->fast_s = 150;
+	r->cadence_spm = 166;
+	strength(&f, 24, 1);
+	rx_at(&rx, &f, &p, 24);
+	assert_fired(&rx, "run.compared");
+	assert_contains(reason_of(&rx, "run.compared"), "ran 34 min");
+	assert_contains(reason_of(&rx, "run.compared"), "prescribed 10");
+	assert_contains(reason_of(&rx, "run.compared"), "11 min on grades over 4%");
+	assert_contains(reason_of(&rx, "run.compared"), "step rate 166");
+	assert_fired(&rx, "run.over_prescription");
+	assert_true(rx.last_run.present);
+	assert_int_equal(rx.last_run.prescribed, 10);
+	assert_true(rx.last_run.imported);
+	assert_true(fabs(rx.last_run.uphill_s - 660) < 1e-9);
+	assert_true(avoids(&rx, "hills"));
+
+	/* the next run day: the step holds at 10, because of the hills */
+	rx_at(&rx, &f, &p, 25);
+	assert_run(&rx, 10);
+	assert_fired(&rx, "run.hard_hold");
+	assert_true(rx.decision != TENDO_DECISION_PROGRESS);
+
+	/* the same run logged by hand, flat: compared in minutes only, no hold */
+	r->imported = false;
+	r->uphill_s = NAN;
+	rx_at(&rx, &f, &p, 24);
+	assert_fired(&rx, "run.compared");
+	assert_true(strstr(reason_of(&rx, "run.compared"), "grades") == NULL);
+	fx_log_free(&f);
+}
+
 static void every_rule_fired(void **state)
 {
 	(void)state;
@@ -2408,6 +2461,7 @@ int main(void)
 		cmocka_unit_test(prescribe_errors),
 		cmocka_unit_test(decision_names),
 		cmocka_unit_test(fired_rules_are_registered),
+		cmocka_unit_test(imported_run_compared),
 		cmocka_unit_test(every_rule_fired), /* last: needs the rules the others saw */
 	};
 	return cmocka_run_group_tests(tests, NULL, group_teardown);

@@ -2,6 +2,7 @@
  * digest.c - one summary per calendar day from the log's arrays, so the
  * replay reads each day in O(1). Entries outside the window are ignored.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include <tendo/errors.h>
@@ -65,6 +66,13 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 		e->run_long_intent |= x->intent == TENDO_INTENT_LONG;
 		e->run_hard |= x->intent == TENDO_INTENT_SPEED || x->intent == TENDO_INTENT_HILLS ||
 		               x->terrain == TENDO_TERRAIN_HILLY;
+		if (x->imported) {
+			/* what the watch saw: 2 min and a tenth of the run uphill, or a
+			 * quarter of it faster than easy pace */
+			double moving = isfinite(x->moving_s) && x->moving_s > 0 ? x->moving_s : x->minutes * 60;
+			e->run_hard |= isfinite(x->uphill_s) && x->uphill_s >= 120 && x->uphill_s >= 0.1 * moving;
+			e->run_hard |= isfinite(x->fast_s) && x->fast_s >= 0.25 * moving;
+		}
 	}
 	for (size_t i = 0; i < log->n_rehab; i++) {
 		const tendo_rehab *x = &log->rehab[i];

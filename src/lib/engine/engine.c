@@ -24,7 +24,7 @@
 typedef enum {
 	RESP_NONE, RESP_UP, RESP_GROWTH, RESP_WEEK_WAIT, RESP_MISSING, RESP_RAISED, RESP_AFTER,
 	RESP_TREND, RESP_SHORT, RESP_DELOAD, RESP_OVER, RESP_FLARE, RESP_SHARP, RESP_NOT_CLEAN,
-	RESP_UNPRESCRIBED, RESP_REST
+	RESP_UNPRESCRIBED, RESP_REST, RESP_HARD
 } run_response;
 
 /* What running the plan allows on a day (plan_run()). */
@@ -310,6 +310,10 @@ static void respond_to_run(replay *r, int rd, int i)
 	}
 	if (R->rx_min == 0) {
 		r->last_resp = RESP_UNPRESCRIBED; /* a run on a day without one: no step up */
+		return;
+	}
+	if (R->run_hard && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
+		r->last_resp = RESP_HARD; /* hills or speed before stage 3: no reward */
 		return;
 	}
 	if (trend_rising(r, i, NULL, NULL)) {
@@ -751,6 +755,66 @@ static void prescribe_redflag(replay *r, tendo_prescription *rx, int i, bool no_
 	avoid(rx, "all running and strength work until a clinician has cleared you");
 }
 
+/* The last run (up to 14 days back, today included) against what was
+ * prescribed that day, with what the watch saw (PROTOCOL.md 9). */
+static void compare_last_run(const replay *r, tendo_prescription *rx, int i)
+{
+	const tendo_run *last = NULL;
+	tendo_date today = r->g.first + i;
+	for (size_t k = 0; k < r->log->n_runs; k++) {
+		const tendo_run *x = &r->log->runs[k];
+		if (x->date > today || x->date < today - 14)
+			continue;
+		if (!last || x->date > last->date || (x->date == last->date && x->id > last->id))
+			last = x;
+	}
+	if (!last)
+		return;
+	const eday *e = day(r, (int)(last->date - r->g.first));
+	char d[TENDO_DATE_BUFSZ];
+	rx->last_run.present = true;
+	rx->last_run.date = last->date;
+	rx->last_run.minutes = e ? e->run_min : last->minutes;
+	rx->last_run.prescribed = e ? e->rx_min : 0;
+	rx->last_run.km = last->km;
+	rx->last_run.imported = last->imported;
+	rx->last_run.uphill_s = last->imported ? last->uphill_s : NAN;
+	rx->last_run.fast_s = last->imported ? last->fast_s : NAN;
+	rx->last_run.cadence_spm = last->imported ? last->cadence_spm : NAN;
+
+	char *b = rx->last_run.summary;
+	size_t left = sizeof(rx->last_run.summary);
+	int n = snprintf(b, left, "ran %.0f min on %s", rx->last_run.minutes, tendo_date_format(last->date, d));
+#define MORE(...)                                                   \
+	do {                                                        \
+		if (n > 0 && (size_t)n < left) {                    \
+			b += n;                                     \
+			left -= (size_t)n;                          \
+			n = snprintf(b, left, __VA_ARGS__);         \
+		}                                                   \
+	} while (0)
+	if (last->km > 0)
+		MORE(" (%.1f km)", last->km);
+	if (rx->last_run.prescribed > 0)
+		MORE(", prescribed %d", rx->last_run.prescribed);
+	else if (r->stage >= TENDO_STAGE_RETURN_TO_RUN || e)
+		MORE(", no run prescribed that day");
+	if (last->imported) {
+		if (isfinite(last->uphill_s))
+			MORE("; %.0f min on grades over 4%%", last->uphill_s / 60);
+		if (isfinite(last->fast_s) && last->fast_s >= 30)
+			MORE("; %.0f min faster than easy pace", last->fast_s / 60);
+		if (isfinite(last->cadence_spm))
+			MORE("; step rate %.0f/min", last->cadence_spm);
+		if (last->walk_spells >= 2)
+			MORE("; run/walk (%d walk breaks)", last->walk_spells);
+	}
+#undef MORE
+	rule(rx, "run.compared", "%s", rx->last_run.summary);
+	if (last->imported && r->stage < TENDO_STAGE_FULL_LOAD && isfinite(last->uphill_s) && last->uphill_s >= 120)
+		avoid(rx, "hills: %.0f min of the last run were on grades over 4%%", last->uphill_s / 60);
+}
+
 static void prescribe(replay *r, tendo_prescription *rx, int i)
 {
 	const tendo_settings *s = r->s;
@@ -873,6 +937,10 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 			case RESP_REST: hold = "pain at rest the morning after the last run: hold"; break;
 			case RESP_SHORT: hold = "the last run was shorter than prescribed: repeat the step"; break;
 			case RESP_UNPRESCRIBED: hold = "the last run was on a day without one: the step stays"; break;
+			case RESP_HARD: hold = "the last run had hills or speed: the step stays until a flat, easy one";
+				rule(rx, "run.hard_hold", "the run of %s was hilly or fast (see run.compared)",
+				     fmt_day(r, r->last_resp_day, d1));
+				break;
 			case RESP_WEEK_WAIT: hold = r->step >= s->run_step_max_min
 			                         ? "at the longest run tendo prescribes: hold"
 			                         : "weekly growth: the next increase is due later this week"; break;
@@ -908,6 +976,8 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 			     e->rx_min);
 		break;
 	}
+
+	compare_last_run(r, rx, i);
 
 	/* --- rehab */
 	bool rehab_progress = false, rehab_reduced = false;

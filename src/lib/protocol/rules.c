@@ -53,6 +53,8 @@ static const tendo_rule registry[] = {
 	{ "run.flat_easy", "keep it flat and easy: no hills, no speed work, no overstriding", GOOM_RTR },
 	{ "run.over_prescription", "the last run went beyond what was prescribed (the arbitrary-distance run)", GOOM_RTR },
 	{ "run.cadence_cue", "a 5-10% higher step rate may ease hip loading but raises late-swing hamstring work: a cue, not a rule", "Heiderscheit et al. 2011; Chumanov et al. 2012" },
+	{ "run.compared", "the last run against what was prescribed: minutes, and from a watch file time on hills, time faster than easy pace, step rate", "PROTOCOL.md 9" },
+	{ "run.hard_hold", "hills or speed on the last run in return to run: the step holds, however it felt", GOOM_RTR },
 	{ "run.speed_hills_short", "speed and hills return only when symptom-free at the target, over short distances first", GOOM_RTR "; " GOOM2016 },
 	/* spacing (PROTOCOL.md 6) */
 	{ "spacing.strength_before_run", "at least 24 h between strength work and a run", MAGNUSSON },
