@@ -6,7 +6,7 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 
-.PHONY: all deps build demo check test asan clean
+.PHONY: all deps build demo check test asan fuzz conformance bench clean
 
 all: build
 
@@ -30,5 +30,34 @@ asan: deps
 
 check: test asan
 
+# make bench: parser throughput (bench/bench_parse) and the peers when
+# installed (scripts/bench-peers). Never part of make check.
+bench: build
+	@./scripts/bench-peers
+
+# make conformance: every file in ../shared/data/activities against the
+# reference decoders (Garmin's SDK for FIT, gpxpy and the corpus' own
+# scripts for GPX and TCX).
+SHARED ?= ../shared/data/activities
+conformance: build
+	@$(BUILD)/tests/fit_conformance $(SHARED)
+
+# make fuzz: each parser's libFuzzer target for FUZZ_SECONDS, seeded from
+# tests/data and fuzz/corpus; crashers land in fuzz/corpus/<parser>/ and are
+# replayed by ctest from then on.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build-fuzz
+fuzz: deps
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DTENDO_FUZZ=ON -DTENDO_SANITIZE=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_fit fuzz_gpx fuzz_tcx -- --no-print-directory
+	@for t in fit gpx tcx; do \
+		rm -rf $(FUZZ_BUILD)/corpus-$$t && mkdir -p $(FUZZ_BUILD)/corpus-$$t && \
+		find tests/data/$$t fuzz/corpus/$$t -type f -exec cp {} $(FUZZ_BUILD)/corpus-$$t/ \; ; \
+		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+		$(FUZZ_BUILD)/fuzz/fuzz_$$t $(FUZZ_BUILD)/corpus-$$t -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=1048576 -rss_limit_mb=2048 -artifact_prefix=fuzz/corpus/$$t/ -print_final_stats=1 2>&1 \
+			| grep -E 'stat::|ERROR|SUMMARY|Done' || true; \
+	done
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

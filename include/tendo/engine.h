@@ -115,8 +115,9 @@ typedef struct {
  * out:     filled in completely; it holds no heap memory (bounded arrays)
  * profile: borrowed for the call
  * log:     borrowed for the call; arrays need not be sorted
- * Returns 0, TENDO_EINVAL if the date is unset or more than 20 years from the
- * first entry, or TENDO_ENOMEM.
+ * The replay starts at profile->start (or, without one, the first entry),
+ * at most 20 years before the date; entries before it are not used.
+ * Returns 0, TENDO_EINVAL if the date is unset, or TENDO_ENOMEM.
  */
 int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile,
                            const tendo_log *log, tendo_date date);

@@ -72,6 +72,9 @@ typedef struct {
 	double cadence_spm;   /* median step rate, steps/min */
 	double avg_hr;        /* bpm */
 	int walk_spells;      /* walk breaks detected, -1 */
+	double elapsed_s;     /* start to finish, seconds (imported), NAN */
+	char source[8];       /* "log", or the file format: "fit", "gpx", "tcx" */
+	char sport[24];       /* the file's sport ("running", "trail_running"), "" */
 } tendo_run;
 
 typedef struct {

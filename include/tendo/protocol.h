@@ -88,6 +88,8 @@ typedef struct {
 	int deload_days;             /* length of a deload (7; the sources say 1-2 weeks) */
 	double sitting_hours_max;    /* hours sat in a day that count as long sitting (6) */
 	int no_improvement_days;     /* rehab without improvement this long -> see someone (84) */
+	int easy_pace_s_km;          /* the athlete's easy pace, s/km; 0 = not known (no "fast" time) */
+	int usual_cadence;           /* the athlete's usual step rate, steps/min; 0 = learn from imports */
 } tendo_settings;
 
 void tendo_settings_default(tendo_settings *out);

@@ -93,21 +93,25 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv);
 int cmd_delete(cli_ctx *ctx, int argc, char **argv);
 int cmd_rules(cli_ctx *ctx, int argc, char **argv);
 int cmd_profile(cli_ctx *ctx, int argc, char **argv);
+int cmd_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_runs(cli_ctx *ctx, int argc, char **argv);
 
 /* The profile options shared by init and profile: their ids, values and
  * the --help lines (cmd_profile.c). A command's own options start at
  * PO__END. */
-enum { PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO__END };
+enum { PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO__END };
 #define CLI_PROFILE_OPTS                                                                                        \
 	{ "side", required_argument, PO_SIDE, "left|right|both", "affected side(s)" },                           \
 	{ "ceiling", required_argument, PO_CEILING, "N",                                                        \
 	  "pain ceiling during activity, 0-5 (default 3; above 3 only on a clinician's advice)" },              \
 	{ "name", required_argument, PO_NAME, "TEXT", "the athlete's name" },                                    \
 	{ "tz", required_argument, PO_TZ, "ZONE", "time zone, e.g. Europe/London" },                             \
+	{ "easy-pace", required_argument, PO_PACE, "M:SS", "easy running pace per km, e.g. 6:30" },                \
+	{ "cadence", required_argument, PO_CADENCE, "N", "usual step rate, steps per minute" },                   \
 	{ "set", required_argument, PO_SET, "NAME=VALUE", "change a setting (see tendo rules); repeatable" }
 
 typedef struct {
-	const char *side, *ceiling, *name, *tz;
+	const char *side, *ceiling, *name, *tz, *pace, *cadence;
 	const char *sets[16];
 	int n_sets;
 } cli_profile_args;

@@ -42,6 +42,8 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 	case PO_CEILING: a->ceiling = v; return 1;
 	case PO_NAME: a->name = v; return 1;
 	case PO_TZ: a->tz = v; return 1;
+	case PO_PACE: a->pace = v; return 1;
+	case PO_CADENCE: a->cadence = v; return 1;
 	case PO_SET:
 		if (a->n_sets == 16)
 			return cli_usage(ctx, "too many --set options (16 at most)");
@@ -53,7 +55,7 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 
 bool cli_profile_given(const cli_profile_args *a)
 {
-	return a->side || a->ceiling || a->name || a->tz || a->n_sets;
+	return a->side || a->ceiling || a->name || a->tz || a->pace || a->cadence || a->n_sets;
 }
 
 static int apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
@@ -90,6 +92,15 @@ int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profi
 			                 a->tz);
 		snprintf(p->tz, sizeof(p->tz), "%s", a->tz);
 	}
+	if (a->pace) {
+		int m, sec;
+		char extra;
+		if (sscanf(a->pace, "%d:%2d%c", &m, &sec, &extra) != 2 || m < 2 || m > 15 || sec < 0 || sec > 59)
+			return cli_usage(ctx, "--easy-pace must be minutes:seconds per km, 2:00-15:59 (got '%s')", a->pace);
+		p->settings.easy_pace_s_km = m * 60 + sec;
+	}
+	if (a->cadence && (rc = cli_int(ctx, "cadence", a->cadence, 100, 250, &p->settings.usual_cadence)))
+		return rc;
 	for (int k = 0; k < a->n_sets; k++)
 		if ((rc = apply_set(ctx, &p->settings, a->sets[k])))
 			return rc;

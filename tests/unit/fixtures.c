@@ -59,7 +59,7 @@ tendo_run *fx_run(fx_log *f, int day, double minutes, int pain_during)
 	*r = (tendo_run){ .id = f->next_id++, .date = fx_day(day), .minutes = minutes, .km = -1,
 		.terrain = TENDO_TERRAIN_FLAT, .intent = TENDO_INTENT_EASY, .rpe = -1,
 		.pain_during = pain_during, .pain_after = -1, .start_ms = INT64_MIN, .moving_s = NAN,
-		.ascent_m = NAN, .uphill_s = NAN, .fast_s = NAN, .cadence_spm = NAN, .avg_hr = NAN, .walk_spells = -1 };
+		.ascent_m = NAN, .uphill_s = NAN, .fast_s = NAN, .cadence_spm = NAN, .avg_hr = NAN, .walk_spells = -1, .elapsed_s = NAN, .source = "log" };
 	return r;
 }
 

@@ -226,6 +226,24 @@ static void pauses_and_sessions(void **state)
 	tendo_activity_dispose(&a);
 }
 
+static void segments_not_joined(void **state)
+{
+	(void)state;
+	tendo_activity a;
+	gen g = { .speed = v3, .alt = flat };
+	build(&a, 600, &g); /* 1800 m */
+	/* the second half starts a new segment 1 km further north, 5 s later */
+	for (size_t i = 300; i < a.n_points; i++)
+		a.points[i].lat += 1000 / M_PER_DEG_LAT;
+	tendo_run_facts f;
+	assert_int_equal(tendo_activity_analyse(&f, &a, NULL), 0);
+	assert_true(f.distance_m > 2700); /* joined: the jump counts */
+	a.points[300].seg_start = true;
+	assert_int_equal(tendo_activity_analyse(&f, &a, NULL), 0);
+	assert_true(fabs(f.distance_m - 1797) < 5);
+	tendo_activity_dispose(&a);
+}
+
 static void empty_and_alloc(void **state)
 {
 	(void)state;
@@ -260,6 +278,7 @@ int main(void)
 		cmocka_unit_test(gps_noise_is_smoothed), cmocka_unit_test(fast_time),
 		cmocka_unit_test(run_walk_detected), cmocka_unit_test(pauses_and_sessions),
 		cmocka_unit_test(empty_and_alloc), cmocka_unit_test(haversine_known),
+		cmocka_unit_test(segments_not_joined),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2292,9 +2292,21 @@ static void prescribe_errors(void **state)
 	fx_log_init(&f);
 	fx_profile(&p);
 	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, TENDO_DATE_NONE), TENDO_EINVAL);
-	/* more than 20 years from the first entry */
-	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, fx_day(7305)), TENDO_EINVAL);
+	/* more than 20 years from the start: the replay starts 20 years back */
+	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, fx_day(7305)), 0);
+	assert_int_equal(rx.status.stage_since, fx_day(1));
 	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, fx_day(7304)), 0);
+	assert_int_equal(rx.status.stage_since, fx_day(0));
+	/* entries before the profile's start do not drive the rehab: a red
+	 * flag from before the programme is history */
+	fx_flag(&f, -10, TENDO_FLAG_NUMBNESS);
+	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, fx_day(5)), 0);
+	assert_true(rx.decision != TENDO_DECISION_SEEK_CARE);
+	p.start = TENDO_DATE_NONE; /* without a start, the first entry starts it */
+	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, fx_day(5)), 0);
+	assert_int_equal(rx.decision, TENDO_DECISION_SEEK_CARE);
+	fx_profile(&p);
+	fx_log_clear(&f);
 	/* a date before the profile's start: a settle prescription */
 	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, fx_day(-3)), 0);
 	assert_int_equal(rx.stage, TENDO_STAGE_SETTLE);

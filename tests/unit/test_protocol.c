@@ -265,6 +265,8 @@ static void settings_defaults(void **state)
 	assert_int_equal(s.run_step_cap_min, 30);
 	assert_true(fabs(s.weekly_growth - 0.10) < 1e-12);
 	assert_int_equal(s.run_step_max_min, 60);
+	assert_int_equal(s.easy_pace_s_km, 0);
+	assert_int_equal(s.usual_cadence, 0);
 	assert_int_equal(s.run_walk_below_min, 15);
 	assert_int_equal(s.target_week_min, 120);
 	assert_int_equal(s.strength_run_gap_days, 1);
@@ -310,7 +312,7 @@ static void settings_table(void **state)
 	tendo_settings def;
 	tendo_settings_default(&def);
 	/* one entry per field of tendo_settings: 21 ints and 5 doubles */
-	assert_int_equal(n, 27);
+	assert_int_equal(n, 29);
 	size_t bytes = 0;
 	for (size_t i = 0; i < n; i++) {
 		assert_true(in[i].name && in[i].name[0]);

@@ -113,9 +113,11 @@ int tendo_activity_analyse(tendo_run_facts *out, const tendo_activity *a, const 
 			} else if (!isnan(P[i].lat) && !isnan(P[i].lon)) {
 				if (prev_pos != SIZE_MAX) {
 					double step = tendo_haversine_m(P[prev_pos].lat, P[prev_pos].lon, P[i].lat, P[i].lon);
-					/* a jump over a long gap is a new segment, not distance */
-					bool gap = P[i].t_ms != TENDO_TIME_NONE && prev_t != TENDO_TIME_NONE &&
-					           (P[i].t_ms - prev_t) > 60000 && step > 200;
+					/* a new track segment, or a jump over a long gap, is
+					 * not distance */
+					bool gap = P[i].seg_start ||
+					           (P[i].t_ms != TENDO_TIME_NONE && prev_t != TENDO_TIME_NONE &&
+					            (P[i].t_ms - prev_t) > 60000 && step > 200);
 					if (!gap)
 						d += step;
 				}

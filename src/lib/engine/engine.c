@@ -1254,25 +1254,31 @@ int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile
 	if (date == TENDO_DATE_NONE)
 		return tendo_error_set(TENDO_EINVAL, "engine: no date given");
 
-	/* the replay starts at the earliest of the profile's start and the first entry */
-	tendo_date first = profile->start != TENDO_DATE_NONE ? profile->start : date;
+	/* The replay starts at the profile's start: a whole watch history
+	 * imported from before the injury must not drive the rehab (backfill
+	 * with init --date). Without a start, the first entry; at most 20
+	 * years back. */
+	tendo_date first = profile->start;
+	if (first == TENDO_DATE_NONE) {
+		first = date;
 #define EARLIEST(arr, n)                                     \
 	for (size_t k = 0; k < log->n; k++)                  \
 		if (log->arr[k].date < first)                \
 			first = log->arr[k].date;
-	EARLIEST(pain, n_pain)
-	EARLIEST(runs, n_runs)
-	EARLIEST(rehab, n_rehab)
-	EARLIEST(cross, n_cross)
-	EARLIEST(tests, n_tests)
-	EARLIEST(flags, n_flags)
-	EARLIEST(sitting, n_sitting)
+		EARLIEST(pain, n_pain)
+		EARLIEST(runs, n_runs)
+		EARLIEST(rehab, n_rehab)
+		EARLIEST(cross, n_cross)
+		EARLIEST(tests, n_tests)
+		EARLIEST(flags, n_flags)
+		EARLIEST(sitting, n_sitting)
 #undef EARLIEST
+	}
 	if (first > date)
 		first = date;
+	if ((long)date - (long)first + 1 > MAX_DAYS)
+		first = date - MAX_DAYS + 1;
 	long n = (long)date - (long)first + 1;
-	if (n > MAX_DAYS)
-		return tendo_error_set(TENDO_EINVAL, "engine: the log spans more than 20 years before the date");
 
 	replay r;
 	memset(&r, 0, sizeof(r));

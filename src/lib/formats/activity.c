@@ -29,7 +29,8 @@ void tendo_activity_dispose(tendo_activity *a)
 void tendo_point_clear(tendo_point *p)
 {
 	*p = (tendo_point){ .t_ms = TENDO_TIME_NONE, .lat = NAN, .lon = NAN, .alt_m = NAN, .dist_m = NAN,
-		.speed_mps = NAN, .cadence_spm = NAN, .hr = -1, .power_w = NAN };
+		.speed_mps = NAN, .cadence_spm = NAN, .hr = -1, .power_w = NAN,
+		.seg_start = false };
 }
 
 void tendo_session_clear(tendo_session *s)

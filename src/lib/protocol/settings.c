@@ -38,6 +38,8 @@ void tendo_settings_default(tendo_settings *s)
 		.deload_days = 7,
 		.sitting_hours_max = 6.0,
 		.no_improvement_days = 84,
+		.easy_pace_s_km = 0,
+		.usual_cadence = 0,
 	};
 }
 
@@ -72,6 +74,8 @@ static const tendo_setting_info infos[] = {
 	I(deload_days, "length of a deload, days", 7, 14),
 	D(sitting_hours_max, "hours sat in a day that count as long sitting", 1, 16),
 	I(no_improvement_days, "days of rehab without improvement before advising a clinician", 42, 365),
+	I(easy_pace_s_km, "the athlete's easy pace, seconds per km (0 = not known; profile --easy-pace M:SS)", 0, 900),
+	I(usual_cadence, "the athlete's usual step rate, steps/min (0 = learnt from imported runs)", 0, 250),
 };
 
 const tendo_setting_info *tendo_settings_info(size_t *n)

@@ -970,7 +970,8 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.minutes, d.km, d.terrain, d.intent,"
 	                               " d.walk_breaks, d.rpe, d.pain_during, d.pain_after, d.sharp,"
 	                               " a.id, a.start_ms, a.moving_s, a.ascent_m, a.uphill_s, a.fast_s,"
-	                               " a.cadence_median, a.avg_hr, a.walk_breaks, e.at_utc"
+	                               " a.cadence_median, a.avg_hr, a.walk_breaks, e.at_utc, a.elapsed_s,"
+	                               " a.format, a.sport"
 	                               FROM_ENTRY "run d ON d.entry_id = e.id"
 	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
@@ -1011,6 +1012,9 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		r->cadence_spm = col_fact(st, 17);
 		r->avg_hr = col_fact(st, 18);
 		r->walk_spells = col_opt_int(st, 19);
+		r->elapsed_s = col_fact(st, 21);
+		snprintf(r->source, sizeof(r->source), "%s", r->imported && col_text(st, 22) ? col_text(st, 22) : "log");
+		snprintf(r->sport, sizeof(r->sport), "%s", col_text(st, 23) ? col_text(st, 23) : "");
 		out->n_runs++;
 	}
 	return load_end(s, st, rc, err);

@@ -1,0 +1,190 @@
+/*
+ * cmd_import.c - tendo import: runs from watch files into the log, one line
+ * per file and a summary; a progress bar on a terminal (stderr), never with
+ * NO_COLOR or --json.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <tendo/import.h>
+
+#include "cli.h"
+
+enum { O_JSON = 1 };
+
+static const cli_opt opts[] = { { "json", no_argument, O_JSON, NULL, "print JSON: every file and a summary" }, { 0 } };
+static const cli_spec spec = { "import PATH... [--json]",
+	"Import activities: FIT, GPX and TCX files (also .gz), .zip and .tar.gz archives (a Strava bulk export,\n"
+	"a Garmin Connect export) and folders. Runs become runs in the log; other sports cross-training.\n"
+	"Importing the same activity again (even in another format) changes nothing.", opts };
+
+typedef struct {
+	bool json;
+	bool bar;             /* draw a progress bar on stderr */
+	const cli_ctx *ctx;
+	json_t *files;        /* --json: the results */
+	double t0;            /* start, s */
+	int last_bar_pct;
+} import_ui;
+
+static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)ctx, (void)id, (void)v;
+	((import_ui *)u)->json = true;
+	return 0;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static json_t *num(double v)
+{
+	return isfinite(v) ? json_real(v) : json_null();
+}
+
+static void clear_bar(import_ui *ui)
+{
+	if (ui->bar && ui->last_bar_pct >= 0) {
+		fprintf(stderr, "\r\033[K");
+		ui->last_bar_pct = -1;
+	}
+}
+
+static void on_result(const tendo_import_result *r, void *user)
+{
+	import_ui *ui = user;
+	if (ui->json) {
+		json_t *o = json_object();
+		json_object_set_new(o, "path", json_string(r->path));
+		json_object_set_new(o, "status", json_string(tendo_import_status_name(r->status)));
+		json_object_set_new(o, "message", json_string(r->message));
+		json_object_set_new(o, "format", r->format ? json_string(r->format) : json_null());
+		json_object_set_new(o, "kind", r->kind ? json_string(r->kind) : json_null());
+		json_object_set_new(o, "id", r->entry_id ? json_integer(r->entry_id) : json_null());
+		json_object_set_new(o, "warning", r->warning ? json_string(r->warning) : json_null());
+		if (r->facts) {
+			const tendo_run_facts *f = r->facts;
+			json_object_set_new(o, "sport", json_string(f->sport));
+			json_object_set_new(o, "elapsed_s", num(f->elapsed_s));
+			json_object_set_new(o, "moving_s", num(f->moving_s));
+			json_object_set_new(o, "distance_m", num(f->distance_m));
+			json_object_set_new(o, "ascent_m", num(f->ascent_m));
+			json_object_set_new(o, "uphill_s", num(f->uphill_s));
+			json_object_set_new(o, "fast_s", num(f->fast_s));
+			json_object_set_new(o, "cadence_spm", num(f->cadence_median));
+			json_object_set_new(o, "avg_hr", num(f->avg_hr));
+			json_object_set_new(o, "run_walk", json_boolean(f->run_walk));
+		}
+		json_array_append_new(ui->files, o);
+		return;
+	}
+	clear_bar(ui);
+	const char *B = cli_bold(ui->ctx), *R = cli_reset(ui->ctx);
+	printf("%s%-9s%s %s: %s\n", r->status == TENDO_IMPORT_ERROR ? B : "", tendo_import_status_name(r->status),
+	       r->status == TENDO_IMPORT_ERROR ? R : "", r->path, r->message);
+	fflush(stdout);
+}
+
+static void on_progress(const tendo_import_summary *s, uint64_t total, void *user)
+{
+	import_ui *ui = user;
+	if (!ui->bar || total == 0)
+		return;
+	int pct = (int)(100.0 * (double)s->bytes / (double)total);
+	if (pct > 100)
+		pct = 100;
+	double dt = now_s() - ui->t0;
+	double mbs = dt > 0 ? (double)s->bytes / 1e6 / dt : 0;
+	int w = 30, fill = pct * w / 100;
+	fprintf(stderr, "\r[%.*s%*s] %3d%%  %zu files  %.1f MB/s\033[K", fill, "##############################",
+	        w - fill, "", pct, s->files, mbs);
+	ui->last_bar_pct = pct;
+}
+
+/* The usual step rate: the profile's, else the median of the last ten
+ * imported runs with one. */
+static double usual_cadence(cli_ctx *ctx)
+{
+	if (ctx->profile.settings.usual_cadence > 0)
+		return ctx->profile.settings.usual_cadence;
+	tendo_log log = { 0 };
+	if (tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE) != 0)
+		return NAN;
+	double v[10];
+	int n = 0;
+	for (size_t k = log.n_runs; k-- > 0 && n < 10;)
+		if (log.runs[k].imported && isfinite(log.runs[k].cadence_spm))
+			v[n++] = log.runs[k].cadence_spm;
+	tendo_log_dispose(&log);
+	if (n == 0)
+		return NAN;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
+			double t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int cmd_import(cli_ctx *ctx, int argc, char **argv)
+{
+	import_ui ui = { .ctx = ctx, .last_bar_pct = -1 };
+	int first = 0;
+	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &ui, &first);
+	if (rc)
+		return rc;
+	if (first >= argc)
+		return cli_usage(ctx, "give at least one file, archive or folder to import");
+	if ((rc = cli_open(ctx, true)))
+		return rc;
+	const char *nc = getenv("NO_COLOR");
+	ui.bar = !ui.json && isatty(STDERR_FILENO) && !(nc && nc[0]);
+	ui.files = ui.json ? json_array() : NULL;
+	ui.t0 = now_s();
+
+	tendo_import_options o;
+	tendo_import_options_default(&o);
+	o.on_result = on_result;
+	o.on_progress = on_progress;
+	o.user = &ui;
+	o.tz = ctx->profile.tz;
+	if (ctx->profile.settings.easy_pace_s_km > 0)
+		o.params.easy_pace_s_km = ctx->profile.settings.easy_pace_s_km;
+	o.params.usual_cadence = usual_cadence(ctx);
+
+	tendo_import_summary sum;
+	rc = tendo_import_paths(ctx->store, (const char *const *)(argv + first), (size_t)(argc - first), &o, &sum);
+	clear_bar(&ui);
+	double dt = now_s() - ui.t0;
+	if (ui.json) {
+		json_t *out = json_object();
+		json_object_set_new(out, "files", ui.files);
+		json_object_set_new(out, "summary",
+		                    json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:f}", "files", (json_int_t)sum.files, "imported",
+		                              (json_int_t)sum.imported, "duplicates", (json_int_t)sum.duplicates, "skipped",
+		                              (json_int_t)sum.skipped, "errors", (json_int_t)sum.errors, "bytes",
+		                              (json_int_t)sum.bytes, "seconds", dt));
+		cli_print_json(out);
+	} else {
+		printf("%zu file%s: %zu imported, %zu duplicate%s, %zu skipped, %zu error%s (%.1f MB in %.1f s)\n", sum.files,
+		       sum.files == 1 ? "" : "s", sum.imported, sum.duplicates, sum.duplicates == 1 ? "" : "s", sum.skipped,
+		       sum.errors, sum.errors == 1 ? "" : "s", (double)sum.bytes / 1e6, dt);
+	}
+	if (rc && rc != TENDO_ENOTFOUND)
+		return cli_fail(ctx, "import stopped: %s", tendo_error_last());
+	if (rc == TENDO_ENOTFOUND)
+		return cli_fail(ctx, "some paths do not exist (see above)");
+	if (sum.errors)
+		return cli_fail(ctx, "%zu file%s could not be imported (see above); the rest is in the log", sum.errors,
+		                sum.errors == 1 ? "" : "s");
+	return 0;
+}

@@ -1,0 +1,125 @@
+/*
+ * cmd_runs.c - tendo runs: every run in the log, logged or imported, with
+ * what the watch recorded.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { O_FROM = 1, O_TO, O_JSON };
+
+static const cli_opt opts[] = {
+	{ "from", required_argument, O_FROM, "D", "first day (default: the beginning)" },
+	{ "to", required_argument, O_TO, "D", "last day (default: today)" },
+	{ "json", no_argument, O_JSON, NULL, "print JSON" },
+	{ 0 }
+};
+static const cli_spec spec = { "runs [--from D] [--to D] [--json]",
+	"The runs in the log: start, duration, distance, climbing, time on hills and faster than easy pace, step rate.",
+	opts };
+
+typedef struct {
+	const char *from, *to;
+	bool json;
+} args;
+
+static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)ctx;
+	args *a = u;
+	if (id == O_FROM)
+		a->from = v;
+	else if (id == O_TO)
+		a->to = v;
+	else
+		a->json = true;
+	return 0;
+}
+
+static json_t *num(double v)
+{
+	return isfinite(v) ? json_real(v) : json_null();
+}
+
+static void iso(int64_t ms, char buf[21])
+{
+	if (ms == INT64_MIN)
+		snprintf(buf, 21, "?");
+	else
+		tendo_instant_format((time_t)(ms / 1000), buf);
+}
+
+int cmd_runs(cli_ctx *ctx, int argc, char **argv)
+{
+	args a = { 0 };
+	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, NULL);
+	if (rc)
+		return rc;
+	tendo_date from = TENDO_DATE_NONE, to = TENDO_DATE_NONE;
+	if ((a.from && (rc = cli_date(ctx, "from", a.from, &from))) || (a.to && (rc = cli_date(ctx, "to", a.to, &to))))
+		return rc;
+	if (from != TENDO_DATE_NONE && to != TENDO_DATE_NONE && from > to)
+		return cli_usage(ctx, "--from %s is after --to %s", a.from, a.to);
+	if ((rc = cli_open(ctx, false)))
+		return rc;
+	tendo_log log = { 0 };
+	if ((rc = tendo_store_load_log(ctx->store, &log, from, to)))
+		return cli_lib_error(ctx, rc);
+	char t[21];
+	if (a.json) {
+		json_t *arr = json_array();
+		for (size_t k = 0; k < log.n_runs; k++) {
+			const tendo_run *r = &log.runs[k];
+			char d[TENDO_DATE_BUFSZ];
+			iso(r->start_ms, t);
+			json_t *o = json_object();
+			json_object_set_new(o, "id", json_integer(r->id));
+			json_object_set_new(o, "date", json_string(tendo_date_format(r->date, d)));
+			json_object_set_new(o, "start", r->start_ms == INT64_MIN ? json_null() : json_string(t));
+			json_object_set_new(o, "sport", json_string(r->sport[0] ? r->sport : "running"));
+			json_object_set_new(o, "elapsed_s", num(r->imported ? r->elapsed_s : r->minutes * 60));
+			json_object_set_new(o, "moving_s", num(r->imported ? r->moving_s : r->minutes * 60));
+			json_object_set_new(o, "distance_m", r->km >= 0 ? json_real(r->km * 1000) : json_null());
+			json_object_set_new(o, "ascent_m", num(r->ascent_m));
+			json_object_set_new(o, "uphill_s", num(r->uphill_s));
+			json_object_set_new(o, "fast_s", num(r->fast_s));
+			json_object_set_new(o, "cadence_spm", num(r->cadence_spm));
+			json_object_set_new(o, "avg_hr", num(r->avg_hr));
+			json_object_set_new(o, "terrain", json_string(tendo_terrain_name(r->terrain)));
+			json_object_set_new(o, "run_walk", json_boolean(r->walk_breaks));
+			json_object_set_new(o, "pain_during", r->pain_during >= 0 ? json_integer(r->pain_during) : json_null());
+			json_object_set_new(o, "source", json_string(r->source[0] ? r->source : "log"));
+			json_array_append_new(arr, o);
+		}
+		tendo_log_dispose(&log);
+		return cli_print_json(arr);
+	}
+	if (log.n_runs == 0)
+		printf("no runs%s\n", a.from || a.to ? " in that range" : " yet");
+	else
+		printf("%-7s %-20s %6s %7s %6s %7s %6s %5s %4s  %s\n", "id", "start (UTC)", "min", "km", "climb", "hills", "fast",
+		       "spm", "hr", "source");
+	for (size_t k = 0; k < log.n_runs; k++) {
+		const tendo_run *r = &log.runs[k];
+		iso(r->start_ms, t);
+		char km[16] = "-", climb[16] = "-", hills[16] = "-", fast[16] = "-", spm[16] = "-", hr[16] = "-";
+		if (r->km >= 0)
+			snprintf(km, sizeof(km), "%.2f", r->km);
+		if (isfinite(r->ascent_m))
+			snprintf(climb, sizeof(climb), "%.0fm", r->ascent_m);
+		if (isfinite(r->uphill_s))
+			snprintf(hills, sizeof(hills), "%.0fmin", r->uphill_s / 60);
+		if (isfinite(r->fast_s))
+			snprintf(fast, sizeof(fast), "%.0fmin", r->fast_s / 60);
+		if (isfinite(r->cadence_spm))
+			snprintf(spm, sizeof(spm), "%.0f", r->cadence_spm);
+		if (isfinite(r->avg_hr))
+			snprintf(hr, sizeof(hr), "%.0f", r->avg_hr);
+		printf("#%-6lld %-20s %6.0f %7s %6s %7s %6s %5s %4s  %s%s\n", (long long)r->id, t, r->minutes, km, climb, hills,
+		       fast, spm, hr, r->source[0] ? r->source : "log", r->walk_breaks ? " run/walk" : "");
+	}
+	tendo_log_dispose(&log);
+	return 0;
+}

@@ -1,0 +1,35 @@
+/*
+ * import_int.h - internals of the importer: the Strava export's
+ * activities.csv (names and sports of the activity files).
+ */
+#ifndef TENDO_IMPORT_INT_H
+#define TENDO_IMPORT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	char *file;        /* "activities/123.fit" (".gz" removed) */
+	char *name;        /* "Morning Run" */
+	char sport[32];    /* "running", "cycling", ... from "Activity Type" */
+} strava_entry;
+
+typedef struct {
+	strava_entry *v;   /* owned */
+	size_t n, cap;
+} strava_names;
+
+void strava_names_init(strava_names *s);
+void strava_names_dispose(strava_names *s);
+/* Parse an activities.csv (RFC 4180). Rows without a file are ignored.
+ * Returns 0 or TENDO_EFORMAT / TENDO_ENOMEM (what was read is kept). */
+int strava_parse(strava_names *s, const uint8_t *data, size_t len);
+/* The entry for an archive member path ("export.zip:activities/1.fit"), or NULL. */
+const strava_entry *strava_lookup(const strava_names *s, const char *path);
+/* Strava's "Activity Type" ("Run", "Ride", "Virtual Run") as a sport name. */
+const char *strava_sport(const char *type);
+
+/* memmem without _GNU_SOURCE. */
+const void *import_memfind(const void *hay, size_t n, const void *needle, size_t m);
+
+#endif

@@ -1,0 +1,104 @@
+# import.sh - tendo import and tendo runs through the real binary: files,
+# .gz, a Strava-style export zip (activities.csv, routes, a damaged member),
+# a Garmin-style zip inside a zip, folders, duplicates across formats and
+# re-imports, --json, and the comparison in tendo today (issue 3).
+. "$(dirname "$0")/lib.sh"
+DATA="${TENDO_TESTS:-$(dirname "$0")/..}/data"
+[ -d "$DATA" ] || DATA="$(dirname "$0")/../data"
+
+ok init --side right --tz UTC --date 2010-01-01
+
+# one GPX run
+ok import "$DATA/gpx/togeojson-run.gpx"
+expect_out "^imported +.*togeojson-run.gpx: run on 2012-10-2[45]" "a GPX run is imported"
+expect_out "1 file: 1 imported, 0 duplicates, 0 skipped, 0 errors" "summary line"
+t runs --json
+expect_rc 0 "runs --json"
+expect_json "len(j)" 1 "one run"
+expect_json "sorted(k for k in ['id','start','sport','elapsed_s','moving_s','distance_m','ascent_m','uphill_s','fast_s','cadence_spm','avg_hr','source'] if k not in j[0])" "[]" "runs --json has every contract key"
+expect_json "j[0]['source']" gpx "source is the format"
+expect_json "j[0]['start'].endswith('Z')" True "start is ISO 8601 UTC"
+# the file's own track is 3.10 km (reference-gpx.json own.haversine_2d_m)
+expect_json "abs(j[0]['distance_m'] - 3100) < 40" True "distance within about 1% of the reference"
+
+# again, and gzipped: duplicates, nothing new
+ok import "$DATA/gpx/togeojson-run.gpx"
+expect_out "^duplicate" "re-import is a duplicate"
+python3 -c "import gzip,shutil,sys; shutil.copyfileobj(open(sys.argv[1],'rb'), gzip.open(sys.argv[2],'wb'))" \
+	"$DATA/gpx/togeojson-run.gpx" "$WORK/run.gpx.gz"
+ok import --json "$WORK/run.gpx.gz"
+expect_json "j['summary']['duplicates']" 1 "the .gz of the same file is a duplicate"
+expect_json "j['files'][0]['status']" duplicate "per-file status in --json"
+t runs --json
+expect_json "len(j)" 1 "still one run"
+
+# a Strava-style export: names and types from activities.csv, a route, a
+# damaged member; the rest imports and the exit status says one failed
+python3 - "$DATA" "$WORK/export_1.zip" <<'PY'
+import gzip, io, sys, zipfile
+data, out = sys.argv[1], sys.argv[2]
+fit = open(data + "/fit/fitparse-garmin-fenix-5-run.fit", "rb").read()
+tcx = open(data + "/tcx/tcxparser-test.tcx", "rb").read()
+gpx = open(data + "/gpx/togeojson-run.gpx", "rb").read()
+with zipfile.ZipFile(out, "w") as z:
+    z.writestr("activities.csv", "Activity ID,Activity Date,Activity Name,Activity Type,Filename\n"
+               "1,2017,Fenix run,Run,activities/1.fit.gz\n2,2012,Lunch,Run,activities/2.tcx\n"
+               "3,2012,Again,Run,activities/3.gpx\n4,2020,Broken,Run,activities/4.fit\n")
+    z.writestr("activities/1.fit.gz", gzip.compress(fit))
+    z.writestr("activities/2.tcx", tcx)
+    z.writestr("activities/3.gpx", gpx)
+    z.writestr("activities/4.fit", b"\x0e\x10\x00\x00\x00\x00\x00\x00.FIT" + b"\xff" * 40)
+    z.writestr("routes/5.gpx", gpx)
+PY
+t import "$WORK/export_1.zip"
+expect_rc 1 "an archive with a damaged member exits 1"
+expect_out "^imported +.*export_1.zip:activities/1.fit.gz: run on 2017-06-11" "FIT inside .gz inside the zip"
+expect_out "^imported +.*export_1.zip:activities/2.tcx: run on 2012-12-26" "TCX in the zip"
+expect_out "^duplicate +.*export_1.zip:activities/3.gpx" "the GPX imported before is a duplicate"
+expect_out "^error +.*export_1.zip:activities/4.fit: " "the damaged member is reported"
+expect_out "^skipped +.*routes/5.gpx: a route" "routes are skipped"
+expect_out "6 files: 2 imported, 1 duplicate, 2 skipped, 1 error" "archive summary"
+expect_err "1 file could not be imported" "stderr says what failed"
+CHECKS=$((CHECKS + 1))
+printf '%s' "$ERR" | grep -q "$(printf '\r')" && fail "a progress bar was drawn on a non-terminal"
+
+# a Garmin-style export: zips inside the zip
+python3 - "$DATA" "$WORK/garmin.zip" <<'PY'
+import io, sys, zipfile
+data, out = sys.argv[1], sys.argv[2]
+inner = io.BytesIO()
+with zipfile.ZipFile(inner, "w") as z:
+    z.writestr("2013-02-06.fit", open(data + "/fit/fitparse-2013-02-06-12-11-14.fit", "rb").read())
+with zipfile.ZipFile(out, "w") as z:
+    z.writestr("DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", inner.getvalue())
+PY
+ok import "$WORK/garmin.zip"
+expect_out "UploadedFiles_0-_Part1.zip:2013-02-06.fit: run on 2013-02-06" "a FIT in a zip in a zip"
+
+# folders: everything below, non-activities skipped
+ok import "$DATA/tcx"
+expect_out "^duplicate +.*tcxparser-test.tcx" "the TCX already imported from the zip"
+expect_out "^imported +.*tcxparser-sup_activity_1.tcx: other" "another sport becomes cross-training"
+t history --json
+expect_json "any(e['type'] == 'cross' and e['kind'] == 'other' for e in j)" True "cross-training entry in the log"
+
+# runs: filters and text
+t runs --from 2013-01-01 --to 2013-12-31 --json
+expect_json "[r['date'] for r in j]" "['2013-02-06']" "runs --from/--to"
+t runs
+expect_out "^#[0-9]+ +2012-10-2" "text lists the runs with ids"
+
+# today compares the last run with what was prescribed
+t today --date 2013-02-07 --json
+expect_rule run.compared "the last imported run is compared"
+expect_json "j['rules'][[r['id'] for r in j['rules']].index('run.compared')]['reason'].startswith('ran 36 min on 2013-02-06')" True "in words"
+
+# bad input
+t import
+expect_rc 2 "import without a path"
+t import "$WORK/nope.fit"
+expect_rc 1 "a missing path"
+expect_out "no such file or folder" "the missing path is named"
+t import --bogus "$WORK/run.gpx.gz"
+expect_rc 2 "unknown option"
+finish
