@@ -41,6 +41,9 @@ bench: build
 SHARED ?= ../shared/data/activities
 conformance: build
 	@$(BUILD)/tests/fit_conformance $(SHARED)
+	@echo "GPX and TCX: every file of $(SHARED) against reference-gpx.json / reference-tcx.json:"
+	@$(BUILD)/tests/test_gpx 2>&1 | tail -1
+	@$(BUILD)/tests/test_tcx 2>&1 | tail -1
 
 # make fuzz: each parser's libFuzzer target for FUZZ_SECONDS, seeded from
 # tests/data and fuzz/corpus; crashers land in fuzz/corpus/<parser>/ and are

@@ -2380,6 +2380,10 @@ static void imported_run_compared(void **state)
 	assert_true(rx.last_run.imported);
 	assert_true(fabs(rx.last_run.uphill_s - 660) < 1e-9);
 	assert_true(avoids(&rx, "hills"));
+	p.settings.usual_cadence = 160;
+	rx_at(&rx, &f, &p, 24);
+	assert_contains(reason_of(&rx, "run.compared"), "step rate 166/min (usual 160, +4%)");
+	p.settings.usual_cadence = 0;
 
 	/* the next run day: the step holds at 10, because of the hills */
 	rx_at(&rx, &f, &p, 25);

@@ -804,7 +804,10 @@ static void compare_last_run(const replay *r, tendo_prescription *rx, int i)
 			MORE("; %.0f min on grades over 4%%", last->uphill_s / 60);
 		if (isfinite(last->fast_s) && last->fast_s >= 30)
 			MORE("; %.0f min faster than easy pace", last->fast_s / 60);
-		if (isfinite(last->cadence_spm))
+		if (isfinite(last->cadence_spm) && r->s->usual_cadence > 0)
+			MORE("; step rate %.0f/min (usual %d, %+.0f%%)", last->cadence_spm, r->s->usual_cadence,
+			     100.0 * (last->cadence_spm - r->s->usual_cadence) / r->s->usual_cadence);
+		else if (isfinite(last->cadence_spm))
 			MORE("; step rate %.0f/min", last->cadence_spm);
 		if (last->walk_spells >= 2)
 			MORE("; run/walk (%d walk breaks)", last->walk_spells);
