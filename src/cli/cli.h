@@ -124,6 +124,10 @@ bool cli_profile_given(const cli_profile_args *a);
 /* Validate the given values and apply them to p; 0 or EXIT_USAGE. */
 int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p);
 
+/* The athlete's usual step rate: the profile's, else the median of the last
+ * ten imported runs that have one; NAN if neither. */
+double cli_usual_cadence(const tendo_profile *p, const tendo_log *log);
+
 /* JSON of a prescription (shared by today and status). */
 json_t *cli_prescription_json(const tendo_prescription *rx);
 

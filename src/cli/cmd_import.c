@@ -109,32 +109,6 @@ static void on_progress(const tendo_import_summary *s, uint64_t total, void *use
 	ui->last_bar_pct = pct;
 }
 
-/* The usual step rate: the profile's, else the median of the last ten
- * imported runs with one. */
-static double usual_cadence(cli_ctx *ctx)
-{
-	if (ctx->profile.settings.usual_cadence > 0)
-		return ctx->profile.settings.usual_cadence;
-	tendo_log log = { 0 };
-	if (tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE) != 0)
-		return NAN;
-	double v[10];
-	int n = 0;
-	for (size_t k = log.n_runs; k-- > 0 && n < 10;)
-		if (log.runs[k].imported && isfinite(log.runs[k].cadence_spm))
-			v[n++] = log.runs[k].cadence_spm;
-	tendo_log_dispose(&log);
-	if (n == 0)
-		return NAN;
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
-			double t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
 	import_ui ui = { .ctx = ctx, .last_bar_pct = -1 };
@@ -159,7 +133,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	o.tz = ctx->profile.tz;
 	if (ctx->profile.settings.easy_pace_s_km > 0)
 		o.params.easy_pace_s_km = ctx->profile.settings.easy_pace_s_km;
-	o.params.usual_cadence = usual_cadence(ctx);
+	tendo_log log = { 0 };
+	if (tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE) == 0)
+		o.params.usual_cadence = cli_usual_cadence(&ctx->profile, &log);
+	tendo_log_dispose(&log);
 
 	tendo_import_summary sum;
 	rc = tendo_import_paths(ctx->store, (const char *const *)(argv + first), (size_t)(argc - first), &o, &sum);

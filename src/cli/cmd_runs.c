@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -68,6 +69,21 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = tendo_store_load_log(ctx->store, &log, from, to)))
 		return cli_lib_error(ctx, rc);
 	char t[21];
+	/* long runs: more than 1.5 x the mean of the four before (PROTOCOL.md 9) */
+	bool *is_long = calloc(log.n_runs ? log.n_runs : 1, sizeof(bool));
+	if (!is_long) {
+		tendo_log_dispose(&log);
+		return cli_fail(ctx, "out of memory");
+	}
+	for (size_t k = 0; k < log.n_runs; k++) {
+		double sum = 0;
+		int n = 0;
+		for (size_t j = k; j-- > 0 && n < 4; n++)
+			sum += log.runs[j].minutes;
+		is_long[k] = log.runs[k].intent == TENDO_INTENT_LONG ||
+		             (n >= 2 && log.runs[k].minutes > ctx->profile.settings.long_run_factor * sum / n);
+	}
+	double usual = cli_usual_cadence(&ctx->profile, &log);
 	if (a.json) {
 		json_t *arr = json_array();
 		for (size_t k = 0; k < log.n_runs; k++) {
@@ -87,6 +103,9 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			json_object_set_new(o, "fast_s", num(r->fast_s));
 			json_object_set_new(o, "cadence_spm", num(r->cadence_spm));
 			json_object_set_new(o, "avg_hr", num(r->avg_hr));
+			json_object_set_new(o, "cadence_vs_usual_pct",
+			                    num(isfinite(usual) ? 100.0 * (r->cadence_spm - usual) / usual : NAN));
+			json_object_set_new(o, "long_run", json_boolean(is_long[k]));
 			json_object_set_new(o, "terrain", json_string(tendo_terrain_name(r->terrain)));
 			json_object_set_new(o, "run_walk", json_boolean(r->walk_breaks));
 			json_object_set_new(o, "pain_during", r->pain_during >= 0 ? json_integer(r->pain_during) : json_null());
@@ -94,6 +113,7 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			json_array_append_new(arr, o);
 		}
 		tendo_log_dispose(&log);
+		free(is_long);
 		return cli_print_json(arr);
 	}
 	if (log.n_runs == 0)
@@ -117,9 +137,11 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			snprintf(spm, sizeof(spm), "%.0f", r->cadence_spm);
 		if (isfinite(r->avg_hr))
 			snprintf(hr, sizeof(hr), "%.0f", r->avg_hr);
-		printf("#%-6lld %-20s %6.0f %7s %6s %7s %6s %5s %4s  %s%s\n", (long long)r->id, t, r->minutes, km, climb, hills,
-		       fast, spm, hr, r->source[0] ? r->source : "log", r->walk_breaks ? " run/walk" : "");
+		printf("#%-6lld %-20s %6.0f %7s %6s %7s %6s %5s %4s  %s%s%s\n", (long long)r->id, t, r->minutes, km, climb,
+		       hills, fast, spm, hr, r->source[0] ? r->source : "log", r->walk_breaks ? " run/walk" : "",
+		       is_long[k] ? " long" : "");
 	}
 	tendo_log_dispose(&log);
+	free(is_long);
 	return 0;
 }

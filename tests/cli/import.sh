@@ -15,7 +15,7 @@ expect_out "1 file: 1 imported, 0 duplicates, 0 skipped, 0 errors" "summary line
 t runs --json
 expect_rc 0 "runs --json"
 expect_json "len(j)" 1 "one run"
-expect_json "sorted(k for k in ['id','start','sport','elapsed_s','moving_s','distance_m','ascent_m','uphill_s','fast_s','cadence_spm','avg_hr','source'] if k not in j[0])" "[]" "runs --json has every contract key"
+expect_json "sorted(k for k in ['id','start','sport','elapsed_s','moving_s','distance_m','ascent_m','uphill_s','fast_s','cadence_spm','avg_hr','source','long_run','cadence_vs_usual_pct'] if k not in j[0])" "[]" "runs --json has every contract key"
 expect_json "j[0]['source']" gpx "source is the format"
 expect_json "j[0]['start'].endswith('Z')" True "start is ISO 8601 UTC"
 # the file's own track is 3.10 km (reference-gpx.json own.haversine_2d_m)
