@@ -261,3 +261,27 @@ double cli_usual_cadence(const tendo_profile *p, const tendo_log *log)
 		}
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
+
+int cli_range_opt(cli_ctx *ctx, int id, const char *v, void *user)
+{
+	(void)ctx;
+	cli_range_args *a = user;
+	if (id == RO_FROM)
+		a->from = v;
+	else if (id == RO_TO)
+		a->to = v;
+	else if (id == RO_JSON)
+		a->json = true;
+	return 0;
+}
+
+int cli_range_dates(const cli_ctx *ctx, const cli_range_args *a, tendo_date *from, tendo_date *to)
+{
+	int rc;
+	*from = *to = TENDO_DATE_NONE;
+	if ((a->from && (rc = cli_date(ctx, "from", a->from, from))) || (a->to && (rc = cli_date(ctx, "to", a->to, to))))
+		return rc;
+	if (*from != TENDO_DATE_NONE && *to != TENDO_DATE_NONE && *from > *to)
+		return cli_usage(ctx, "--from %s is after --to %s", a->from, a->to);
+	return 0;
+}

@@ -124,6 +124,21 @@ bool cli_profile_given(const cli_profile_args *a);
 /* Validate the given values and apply them to p; 0 or EXIT_USAGE. */
 int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p);
 
+/* --from D --to D --json, shared by the commands that list a date range. */
+enum { RO_FROM = 1, RO_TO, RO_JSON };
+#define CLI_RANGE_OPTS                                                                          \
+	{ "from", required_argument, RO_FROM, "D", "first day (default: the beginning)" },    \
+	{ "to", required_argument, RO_TO, "D", "last day (default: today)" },                 \
+	{ "json", no_argument, RO_JSON, NULL, "print JSON" }
+typedef struct {
+	const char *from, *to; /* as typed, NULL if not given */
+	bool json;
+} cli_range_args;
+/* cli_parse() callback for CLI_RANGE_OPTS; user is a cli_range_args. */
+int cli_range_opt(cli_ctx *ctx, int id, const char *v, void *user);
+/* Check and convert the range (TENDO_DATE_NONE for an open end); 0 or EXIT_USAGE. */
+int cli_range_dates(const cli_ctx *ctx, const cli_range_args *a, tendo_date *from, tendo_date *to);
+
 /* The athlete's usual step rate: the profile's, else the median of the last
  * ten imported runs that have one; NAN if neither. */
 double cli_usual_cadence(const tendo_profile *p, const tendo_log *log);

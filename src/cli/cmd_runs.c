@@ -9,35 +9,10 @@
 
 #include "cli.h"
 
-enum { O_FROM = 1, O_TO, O_JSON };
-
-static const cli_opt opts[] = {
-	{ "from", required_argument, O_FROM, "D", "first day (default: the beginning)" },
-	{ "to", required_argument, O_TO, "D", "last day (default: today)" },
-	{ "json", no_argument, O_JSON, NULL, "print JSON" },
-	{ 0 }
-};
+static const cli_opt opts[] = { CLI_RANGE_OPTS, { 0 } };
 static const cli_spec spec = { "runs [--from D] [--to D] [--json]",
 	"The runs in the log: start, duration, distance, climbing, time on hills and faster than easy pace, step rate.",
 	opts };
-
-typedef struct {
-	const char *from, *to;
-	bool json;
-} args;
-
-static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
-{
-	(void)ctx;
-	args *a = u;
-	if (id == O_FROM)
-		a->from = v;
-	else if (id == O_TO)
-		a->to = v;
-	else
-		a->json = true;
-	return 0;
-}
 
 static json_t *num(double v)
 {
@@ -54,15 +29,11 @@ static void iso(int64_t ms, char buf[21])
 
 int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 {
-	args a = { 0 };
-	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, NULL);
-	if (rc)
+	cli_range_args a = { 0 };
+	tendo_date from, to;
+	int rc = cli_parse(ctx, &spec, argc, argv, cli_range_opt, &a, NULL);
+	if (rc || (rc = cli_range_dates(ctx, &a, &from, &to)))
 		return rc;
-	tendo_date from = TENDO_DATE_NONE, to = TENDO_DATE_NONE;
-	if ((a.from && (rc = cli_date(ctx, "from", a.from, &from))) || (a.to && (rc = cli_date(ctx, "to", a.to, &to))))
-		return rc;
-	if (from != TENDO_DATE_NONE && to != TENDO_DATE_NONE && from > to)
-		return cli_usage(ctx, "--from %s is after --to %s", a.from, a.to);
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	tendo_log log = { 0 };
