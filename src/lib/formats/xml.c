@@ -361,3 +361,17 @@ void tendo_xml_copy_text(char *dst, size_t n, const char *src)
 	memcpy(dst, src, k);
 	dst[k] = '\0';
 }
+
+void tendo_xml_bad_value(tendo_xml *x)
+{
+	if (!x->bad_values++)
+		x->bad_line = (unsigned long)XML_GetCurrentLineNumber(x->p) + x->line_base;
+}
+
+bool tendo_xml_text_number(tendo_xml *x, double *v)
+{
+	if (!x->tover && tendo_xml_number(tendo_xml_text(x), v))
+		return true;
+	tendo_xml_bad_value(x);
+	return false;
+}

@@ -56,6 +56,8 @@ typedef struct {
 	bool tover;            /* the element's text was longer than the buffer */
 	unsigned long line_base; /* lines stripped before the document (leading whitespace) */
 	unsigned long err_line, err_col; /* where an expat error was found (1-based) */
+	size_t bad_values;     /* values that did not parse (time, ele, ...) */
+	unsigned long bad_line;/* line of the first of those */
 	char text[TENDO_XML_TEXT_MAX]; /* text of the element being read, NUL-terminated at end */
 } tendo_xml;
 
@@ -144,5 +146,11 @@ bool tendo_xml_time(const char *s, int64_t *out_ms);
 /* Copy text into dst (size n): surrounding whitespace trimmed, cut at a
  * UTF-8 character boundary if too long. */
 void tendo_xml_copy_text(char *dst, size_t n, const char *src);
+
+/* Count a value that did not parse, remembering the line of the first. */
+void tendo_xml_bad_value(tendo_xml *x);
+/* The number in the collected text; false (and counted as a bad value) if
+ * there is none or the text was cut. */
+bool tendo_xml_text_number(tendo_xml *x, double *v);
 
 #endif

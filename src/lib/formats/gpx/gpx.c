@@ -35,26 +35,9 @@ typedef struct {
 	size_t tracks, segments;  /* <trk>, <trkseg> elements */
 	size_t routes, route_points, waypoints; /* skipped: <rte>, <rtept>, <wpt> */
 	size_t bad_points;        /* track points dropped for want of a valid position */
-	size_t bad_values;        /* values that did not parse (time, ele, ...) */
-	unsigned long bad_line;   /* line of the first of those */
 	char meta_name[128];      /* metadata/name (1.1) or gpx/name (1.0) */
 	char type[32];            /* the first track's <type>, as written */
 } gpx_ctx;
-
-static void bad_value(gpx_ctx *c)
-{
-	if (!c->bad_values++)
-		c->bad_line = (unsigned long)XML_GetCurrentLineNumber(c->x.p) + c->x.line_base;
-}
-
-/* The number in the collected text, or false (counted as a bad value). */
-static bool number(gpx_ctx *c, double *v)
-{
-	if (!c->x.tover && tendo_xml_number(tendo_xml_text(&c->x), v))
-		return true;
-	bad_value(c);
-	return false;
-}
 
 static void on_value(gpx_ctx *c, unsigned f)
 {
@@ -62,29 +45,29 @@ static void on_value(gpx_ctx *c, unsigned f)
 	double v;
 	switch (f) {
 	case F_ELE:
-		if (number(c, &v) && fabs(v) < 100000)
+		if (tendo_xml_text_number(&c->x, &v) && fabs(v) < 100000)
 			p->alt_m = v;
 		break;
 	case F_TIME:
 		if (c->x.tover || !tendo_xml_time(tendo_xml_text(&c->x), &p->t_ms))
-			bad_value(c);
+			tendo_xml_bad_value(&c->x);
 		break;
 	case F_SPEED:
-		if (number(c, &v) && v >= 0 && v < 200)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0 && v < 200)
 			p->speed_mps = v;
 		break;
 	case F_HR:
-		if (number(c, &v))
+		if (tendo_xml_text_number(&c->x, &v))
 			p->hr = v >= 0.5 && v < 254.5 ? (int)lround(v) : -1; /* 0, 255: no reading */
 		break;
 	case F_CAD:
-		if (number(c, &v) && v >= 0 && v <= 300) {
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0 && v <= 300) {
 			p->cadence_spm = v; /* as recorded; doubled at the end for sports on foot */
 			c->cad_seen = true;
 		}
 		break;
 	case F_POWER:
-		if (number(c, &v) && v >= 0 && v < 10000)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0 && v < 10000)
 			p->power_w = v;
 		break;
 	case F_TRK_NAME:
@@ -367,9 +350,9 @@ static int finish(gpx_ctx *c)
 	if (c->bad_points && w < sizeof(a->warning))
 		w += (size_t)snprintf(a->warning + w, sizeof(a->warning) - w, "%s%zu track points without a valid position dropped",
 		                      w ? "; " : "", c->bad_points);
-	if (c->bad_values && w < sizeof(a->warning))
+	if (c->x.bad_values && w < sizeof(a->warning))
 		snprintf(a->warning + w, sizeof(a->warning) - w, "%s%zu values could not be read (first at line %lu)",
-		         w ? "; " : "", c->bad_values, c->bad_line);
+		         w ? "; " : "", c->x.bad_values, c->x.bad_line);
 	return 0;
 }
 

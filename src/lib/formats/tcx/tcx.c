@@ -42,23 +42,7 @@ typedef struct {
 	bool seg_pending;         /* the next trackpoint starts a <Track> */
 	size_t activities;        /* <Activity> elements */
 	size_t courses;           /* <Course> elements (skipped) */
-	size_t bad_values;        /* values that did not parse */
-	unsigned long bad_line;   /* line of the first of those */
 } tcx_ctx;
-
-static void bad_value(tcx_ctx *c)
-{
-	if (!c->bad_values++)
-		c->bad_line = (unsigned long)XML_GetCurrentLineNumber(c->x.p) + c->x.line_base;
-}
-
-static bool number(tcx_ctx *c, double *v)
-{
-	if (!c->x.tover && tendo_xml_number(tendo_xml_text(&c->x), v))
-		return true;
-	bad_value(c);
-	return false;
-}
 
 static void on_value(tcx_ctx *c, unsigned f)
 {
@@ -75,55 +59,55 @@ static void on_value(tcx_ctx *c, unsigned f)
 			tendo_xml_copy_text(c->a->device, sizeof(c->a->device), tendo_xml_text(&c->x));
 		break;
 	case F_LAP_TIME:
-		if (number(c, &v) && v >= 0)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0)
 			c->lap_time = v;
 		break;
 	case F_LAP_DIST:
-		if (number(c, &v) && v >= 0)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0)
 			c->lap_dist = v;
 		break;
 	case F_LAP_HR:
-		if (number(c, &v) && v >= 0.5 && v < 254.5)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0.5 && v < 254.5)
 			c->lap_hr = v;
 		break;
 	case F_TIME:
 		if (c->x.tover || !tendo_xml_time(tendo_xml_text(&c->x), &p->t_ms))
-			bad_value(c);
+			tendo_xml_bad_value(&c->x);
 		break;
 	case F_LAT:
-		if (number(c, &v))
+		if (tendo_xml_text_number(&c->x, &v))
 			c->lat = v;
 		break;
 	case F_LON:
-		if (number(c, &v))
+		if (tendo_xml_text_number(&c->x, &v))
 			c->lon = v;
 		break;
 	case F_ALT:
-		if (number(c, &v) && fabs(v) < 100000)
+		if (tendo_xml_text_number(&c->x, &v) && fabs(v) < 100000)
 			p->alt_m = v;
 		break;
 	case F_DIST:
-		if (number(c, &v) && v >= 0)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0)
 			p->dist_m = v;
 		break;
 	case F_HR:
-		if (number(c, &v))
+		if (tendo_xml_text_number(&c->x, &v))
 			p->hr = v >= 0.5 && v < 254.5 ? (int)lround(v) : -1; /* 0, 255: no reading */
 		break;
 	case F_CAD:
-		if (number(c, &v) && v >= 0 && v <= 300)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0 && v <= 300)
 			c->cad = v;
 		break;
 	case F_RUNCAD:
-		if (number(c, &v) && v >= 0 && v <= 300)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0 && v <= 300)
 			c->run_cad = v;
 		break;
 	case F_SPEED:
-		if (number(c, &v) && v >= 0 && v < 200)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0 && v < 200)
 			p->speed_mps = v;
 		break;
 	case F_WATTS:
-		if (number(c, &v) && v >= 0 && v < 10000)
+		if (tendo_xml_text_number(&c->x, &v) && v >= 0 && v < 10000)
 			p->power_w = v;
 		break;
 	default:
@@ -205,7 +189,7 @@ static void end_point(tcx_ctx *c)
 		p->lat = c->lat;
 		p->lon = c->lon;
 	} else if (!isnan(c->lat) || !isnan(c->lon)) {
-		bad_value(c); /* half a position, or an impossible one */
+		tendo_xml_bad_value(&c->x); /* half a position, or an impossible one */
 	}
 	if (isfinite(c->run_cad))
 		p->cadence_spm = 2 * c->run_cad; /* strides of one foot -> steps */
@@ -416,10 +400,10 @@ int tendo_tcx_read(tendo_activity *out, const uint8_t *data, size_t len, const t
 		tendo_activity_dispose(out);
 		return rc;
 	}
-	if (c.bad_values) {
+	if (c.x.bad_values) {
 		size_t w = strlen(out->warning);
 		snprintf(out->warning + w, sizeof(out->warning) - w, "%s%zu values could not be read (first at line %lu)",
-		         w ? "; " : "", c.bad_values, c.bad_line);
+		         w ? "; " : "", c.x.bad_values, c.x.bad_line);
 	}
 	memcpy(out->format, "tcx", 4);
 	return 0;
