@@ -206,8 +206,16 @@ int tendo_fit_probe(tendo_fit_info *out, const uint8_t *data, size_t len);
 /* The FIT CRC-16 of len bytes, continuing from crc (0 to start). */
 uint16_t tendo_fit_crc16(uint16_t crc, const uint8_t *data, size_t len);
 
-/* Value i of a field after scale and offset; NAN when invalid, a string or out of range. */
-double tendo_fit_field_double(const tendo_fit_field *f, size_t i);
+/* Value i of a field after scale and offset; NAN when invalid, a string or out of range.
+ * Inline: value 0 is f->value, which the decoder has already computed (it is
+ * NAN when invalid, a string or empty); other values are read from raw. */
+inline double tendo_fit_field_double(const tendo_fit_field *f, size_t i);
+/* Internal: the out-of-line part of tendo_fit_field_double() (any i). */
+double tendo_fit_field_double_at(const tendo_fit_field *f, size_t i);
+inline double tendo_fit_field_double(const tendo_fit_field *f, size_t i)
+{
+	return f && i == 0 ? f->value : tendo_fit_field_double_at(f, i);
+}
 /* Value i as stored (uint64 as its bit pattern, floats truncated); false when invalid. */
 bool tendo_fit_field_int(const tendo_fit_field *f, size_t i, int64_t *out);
 /* Copy a string field (up to its first NUL or its end) into buf, NUL-terminated;

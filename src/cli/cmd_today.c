@@ -2,6 +2,7 @@
  * cmd_today.c - tendo today and tendo status: run the engine on the log and
  * show the prescription (decision first, then the reasons) or the state.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -114,6 +115,22 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 		json_array_append_new(rules, x);
 	}
 	json_object_set_new(o, "rules", rules);
+	if (rx->last_run.present) {
+		json_t *l = json_object();
+		json_object_set_new(l, "date", opt_date(rx->last_run.date));
+		json_object_set_new(l, "minutes", json_real(rx->last_run.minutes));
+		json_object_set_new(l, "prescribed", rx->last_run.prescribed ? json_integer(rx->last_run.prescribed) : json_null());
+		json_object_set_new(l, "km", opt_real(rx->last_run.km));
+		json_object_set_new(l, "imported", json_boolean(rx->last_run.imported));
+		json_object_set_new(l, "uphill_s", isfinite(rx->last_run.uphill_s) ? json_real(rx->last_run.uphill_s) : json_null());
+		json_object_set_new(l, "fast_s", isfinite(rx->last_run.fast_s) ? json_real(rx->last_run.fast_s) : json_null());
+		json_object_set_new(l, "cadence_spm",
+		                    isfinite(rx->last_run.cadence_spm) ? json_real(rx->last_run.cadence_spm) : json_null());
+		json_object_set_new(l, "summary", json_string(rx->last_run.summary));
+		json_object_set_new(o, "last_run", l);
+	} else {
+		json_object_set_new(o, "last_run", json_null());
+	}
 	return o;
 }
 
@@ -153,6 +170,8 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 	printf("%sstage %s (since %s)%s\n\n", D, stage_title(rx->stage), tendo_date_format(rx->status.stage_since, d), R);
 
 	printf("%sRun:%s   %s\n", B, R, rx->run.why);
+	if (rx->last_run.present)
+		printf("       last run: %s\n", rx->last_run.summary);
 	if (rx->run.allowed && rx->run.run_walk)
 		printf("       run/walk: 2 min run, 1 min walk; walk any hill\n");
 	printf("%sRehab:%s %s\n", B, R, rx->rehab_why);

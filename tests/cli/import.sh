@@ -92,6 +92,9 @@ expect_out "^#[0-9]+ +2012-10-2" "text lists the runs with ids"
 t today --date 2013-02-07 --json
 expect_rule run.compared "the last imported run is compared"
 expect_json "j['rules'][[r['id'] for r in j['rules']].index('run.compared')]['reason'].startswith('ran 36 min on 2013-02-06')" True "in words"
+expect_json "j['last_run']['date']" 2013-02-06 "and in --json: last_run"
+expect_json "j['last_run']['imported']" True "last_run.imported"
+expect_json "j['last_run']['summary'].startswith('ran 36 min')" True "last_run.summary"
 
 # bad input
 t import

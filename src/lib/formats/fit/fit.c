@@ -959,7 +959,15 @@ static bool field_value(const tendo_fit_field *f, size_t i, int64_t *iv, double 
 	return read_value(op, f->raw + i * esize, iv, dv);
 }
 
-double tendo_fit_field_double(const tendo_fit_field *f, size_t i)
+/* The external definition of the inline tendo_fit_field_double() (tendo/fit.h). */
+extern inline double tendo_fit_field_double(const tendo_fit_field *f, size_t i);
+
+/*
+ * Value i read from the raw bytes. For i == 0 this is exactly the f->value the
+ * decoder computed (deliver() uses the same read and the same dv / scale - offset),
+ * which is what the inline tendo_fit_field_double() returns.
+ */
+double tendo_fit_field_double_at(const tendo_fit_field *f, size_t i)
 {
 	int64_t iv;
 	double dv;
