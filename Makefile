@@ -17,7 +17,10 @@ build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS) -- --no-print-directory
 
-demo: build
+demo: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@echo "building tendo (a minute on a fresh machine)..."
+	@cmake --build $(BUILD) -j$(JOBS) -- --no-print-directory >/dev/null
 	@./scripts/demo $(BUILD)/tendo
 
 test: build
