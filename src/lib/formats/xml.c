@@ -375,3 +375,16 @@ bool tendo_xml_text_number(tendo_xml *x, double *v)
 	tendo_xml_bad_value(x);
 	return false;
 }
+
+unsigned tendo_xml_enter(tendo_xml *x)
+{
+	unsigned d = ++x->depth;
+	x->want = 0;
+	if (x->err)
+		return 0;
+	if (d > x->max_depth) {
+		tendo_xml_fail(x, TENDO_ELIMIT, "elements nested deeper than %u", x->max_depth);
+		return 0;
+	}
+	return x->skip_below ? 0 : d;
+}

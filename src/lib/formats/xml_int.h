@@ -153,4 +153,9 @@ void tendo_xml_bad_value(tendo_xml *x);
  * there is none or the text was cut. */
 bool tendo_xml_text_number(tendo_xml *x, double *v);
 
+/* The start of every element handler: count the depth, stop past the
+ * limit. Returns the element's depth, or 0 when it is to be ignored (an
+ * error was met, too deep, or inside a skipped element). */
+unsigned tendo_xml_enter(tendo_xml *x);
+
 #endif

@@ -187,15 +187,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 {
 	gpx_ctx *c = ud;
 	tendo_xml *x = &c->x;
-	unsigned d = ++x->depth;
-	x->want = F_NONE;
-	if (x->err)
-		return;
-	if (d > x->max_depth) {
-		tendo_xml_fail(x, TENDO_ELIMIT, "elements nested deeper than %u", x->max_depth);
-		return;
-	}
-	if (x->skip_below)
+	unsigned d = tendo_xml_enter(x); /* want = F_NONE (0) */
+	if (!d)
 		return;
 
 	const char *local;
