@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <tendo/metrics.h>
+
 #include "cli.h"
 
 enum { O_DATE = 1, O_JSON };
@@ -232,6 +234,8 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	                    : st->week_mean - st->prev_week_mean >= p->settings.trend_rise ? "rising"
 	                    : st->prev_week_mean - st->week_mean >= p->settings.trend_rise ? "falling" : "steady";
 	char d[TENDO_DATE_BUFSZ];
+	tendo_metrics lm;
+	bool have_m = tendo_metrics_compute(&lm, &log, p->start, rx.date) == 0;
 	if (a.json) {
 		json_t *o = json_object();
 		json_object_set_new(o, "date", json_string(tendo_date_format(rx.date, d)));
@@ -274,6 +278,23 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		json_object_set_new(c, "flags", json_integer((json_int_t)log.n_flags));
 		json_object_set_new(c, "sitting", json_integer((json_int_t)log.n_sitting));
 		json_object_set_new(o, "entries", c);
+		if (have_m) {
+			json_t *l = json_object();
+			json_object_set_new(l, "day", json_real(lm.day_load));
+			json_object_set_new(l, "week", json_real(lm.week_load));
+			json_object_set_new(l, "monotony", isfinite(lm.monotony) ? json_real(lm.monotony) : json_null());
+			json_object_set_new(l, "strain", isfinite(lm.strain) ? json_real(lm.strain) : json_null());
+			json_object_set_new(l, "acute", json_real(lm.acute));
+			json_object_set_new(l, "chronic", json_real(lm.chronic));
+			json_object_set_new(l, "acwr", isfinite(lm.acwr) ? json_real(lm.acwr) : json_null());
+			json_object_set_new(l, "acwr_band", json_pack("[f,f]", 0.8, 1.3));
+			json_object_set_new(l, "week_run_km", json_real(lm.week_run_km));
+			json_object_set_new(l, "week_task_mean", isfinite(lm.week_task_mean) ? json_real(lm.week_task_mean) : json_null());
+			json_object_set_new(l, "estimated", json_boolean(lm.estimated));
+			json_object_set_new(o, "load", l);
+		} else {
+			json_object_set_new(o, "load", json_null());
+		}
 		tendo_log_dispose(&log);
 		return cli_print_json(o);
 	}
@@ -312,6 +333,18 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		printf("readiness:  no test yet\n");
 	}
 	printf("red flag:   %s\n", st->red_flag ? "YES - see a clinician" : "none");
+	if (have_m) {
+		printf("load:       %.0f this week (RPE x min%s), today %.0f", lm.week_load, lm.estimated ? ", some RPE assumed" : "",
+		       lm.day_load);
+		if (isfinite(lm.monotony))
+			printf(", monotony %.2f%s, strain %.0f", lm.monotony, lm.monotony > 2 ? " (high)" : "", lm.strain);
+		printf("\n");
+		if (isfinite(lm.acwr))
+			printf("            acute:chronic %.2f - a trend to watch against the disputed 0.8-1.3 band, not a verdict\n",
+			       lm.acwr);
+		else
+			printf("            acute:chronic: not before 28 days of log (%d so far)\n", lm.days);
+	}
 	printf("entries:    %zu pain, %zu runs, %zu rehab, %zu cross, %zu tests, %zu flags, %zu sitting\n", log.n_pain,
 	       log.n_runs, log.n_rehab, log.n_cross, log.n_tests, log.n_flags, log.n_sitting);
 	tendo_log_dispose(&log);

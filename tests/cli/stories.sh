@@ -146,6 +146,11 @@ expect_rule readiness.fail.symmetry "the symmetry failure is named"
 expect_json "[r['reason'] for r in j['rules'] if r['id']=='readiness.fail.symmetry'][0].count('80%')" 1 "the LSI is reported"
 t status --date "$(day 22)" --json
 expect_json "j['readiness']['pass']" False "status: not passed"
+expect_json "j['load']['week'] > 0 and j['load']['estimated']" True "status: session-RPE load, RPE assumed where missing"
+expect_json "j['load']['acwr']" None "status: no acute:chronic ratio before 28 days"
+expect_json "j['load']['acwr_band']" "[0.8, 1.3]" "status: the band to show with the ratio"
+t status --date "$(day 30)" --json
+expect_json "j['load']['acwr'] is not None" True "status: a ratio from day 28 on"
 expect_json "round(j['readiness']['lsi_curl'])" 80 "status: curl LSI 80"
 pass_test 25
 today_on 26
