@@ -257,6 +257,37 @@ static void test_crc(void **state)
 	free(d);
 }
 
+/* The vectorised CRC paths (long inputs) against the SDK's algorithm: random
+ * lengths, alignments and initial values, whole and in pieces. */
+static void test_crc_long(void **state)
+{
+	(void)state;
+	enum { N = 6000 };
+	uint8_t *buf = malloc(N + 64);
+	assert_non_null(buf);
+	uint32_t x = 777;
+	for (size_t i = 0; i < N + 64; i++) {
+		x = x * 1103515245 + 12345;
+		buf[i] = (uint8_t)(x >> 16);
+	}
+	for (int t = 0; t < 1500; t++) {
+		x = x * 1103515245 + 12345;
+		size_t off = (x >> 8) % 64;
+		x = x * 1103515245 + 12345;
+		size_t n = t < 600 ? (x >> 8) % 1100 : (x >> 8) % (N + 1);
+		x = x * 1103515245 + 12345;
+		uint16_t init = (uint16_t)(t % 3 == 0 ? 0 : t % 3 == 1 ? 0xFFFF : x >> 12);
+		uint16_t want = sdk_crc(init, buf + off, n);
+		assert_int_equal(tendo_fit_crc16(init, buf + off, n), want);
+		size_t cut = n ? (x >> 4) % n : 0;
+		assert_int_equal(tendo_fit_crc16(tendo_fit_crc16(init, buf + off, cut), buf + off + cut, n - cut), want);
+	}
+	/* every length around the thresholds and block sizes */
+	for (size_t n = 100; n <= 1100; n++)
+		assert_int_equal(tendo_fit_crc16(0x1234, buf + 3, n), sdk_crc(0x1234, buf + 3, n));
+	free(buf);
+}
+
 /* ---- reference files ------------------------------------------------------------ */
 
 typedef struct {
@@ -1193,10 +1224,114 @@ static void test_alloc_sweep(void **state)
 	assert_true(alloc_sweep("gofit-unterminated-strings.fit", true) > 2);
 }
 
+/* Records what each message of test_shared_definitions() delivers. */
+typedef struct {
+	size_t n;
+	uint16_t num[256];
+	size_t nf[256];
+	double v[256][3];
+	uint8_t fnum[256][3];
+} shape_sink;
+
+static int shape_collect(const tendo_fit_message *m, void *user)
+{
+	shape_sink *s = user;
+	if (s->n >= 256)
+		return 1;
+	size_t i = s->n++;
+	s->num[i] = m->num;
+	s->nf[i] = m->n_fields;
+	for (size_t k = 0; k < 3 && k < m->n_fields; k++) {
+		s->v[i][k] = tendo_fit_field_double(&m->fields[k], 0);
+		s->fnum[i][k] = m->fields[k].num;
+	}
+	return 0;
+}
+
+/* The same definition under several local types, redefinitions while another
+ * local type still uses the old one, and more distinct definitions than the
+ * decoder keeps built (so some are rebuilt in place of unused ones). */
+static void test_shared_definitions(void **state)
+{
+	(void)state;
+	static fb f;
+	memset(&f, 0, sizeof(f));
+	fb_begin(&f, 14);
+	static const uint8_t rec[] = { 253, 4, 0x86, 3, 1, 0x02 };      /* timestamp, heart_rate */
+	static const uint8_t ev[] = { 0, 1, 0x00, 1, 1, 0x00 };         /* event, event_type */
+	fb_def(&f, 0, 20, false, 2, rec, 0, NULL);
+	fb_def(&f, 1, 20, false, 2, rec, 0, NULL);                      /* the same bytes, local 1 */
+	put8(&f, 0); put32(&f, 1000, false); put8(&f, 100);
+	put8(&f, 1); put32(&f, 1001, false); put8(&f, 101);
+	fb_def(&f, 0, 21, false, 2, ev, 0, NULL);                       /* local 0 now an event */
+	put8(&f, 0); put8(&f, 4); put8(&f, 1);
+	put8(&f, 1); put32(&f, 1002, false); put8(&f, 102);             /* local 1 still a record */
+	fb_def(&f, 2, 20, false, 2, rec, 0, NULL);                      /* the record again, local 2 */
+	put8(&f, 2); put32(&f, 1003, false); put8(&f, 103);
+	fb_def(&f, 1, 20, true, 2, rec, 0, NULL);                       /* big-endian: another one */
+	put8(&f, 1); put32(&f, 1004, true); put8(&f, 104);
+	put8(&f, 2); put32(&f, 1005, false); put8(&f, 105);
+	put8(&f, 0); put8(&f, 3); put8(&f, 0);
+	static const uint8_t keep[] = { 7, 2, 0x84 };                 /* local 15 throughout */
+	fb_def(&f, 15, 0xFF01, false, 1, keep, 0, NULL);
+	for (unsigned i = 0; i < 70; i++) {                             /* 70 distinct definitions */
+		uint8_t fl[9] = { 253, 4, 0x86, 3, 1, 0x02, (uint8_t)(100 + i), 1, 0x02 };
+		fb_def(&f, i % 15, 0xFF00, false, 3, fl, 0, NULL); /* not in the profile: unscaled */
+		put8(&f, i % 15); put32(&f, 2000 + i, false); put8(&f, i); put8(&f, i + 1);
+		if (i >= 15) { /* the local type defined 14 definitions ago is still sound */
+			unsigned l = (i + 1) % 15;
+			put8(&f, l); put32(&f, 3000 + i, false); put8(&f, i - 14); put8(&f, i - 13);
+		}
+		put8(&f, 15); put16(&f, 5000 + i, false);
+	}
+	fb_end(&f);
+
+	shape_sink s;
+	memset(&s, 0, sizeof(s));
+	tendo_fit_summary sum;
+	assert_int_equal(tendo_fit_decode(&sum, f.b, f.n, NULL, shape_collect, &s), 0);
+	assert_int_equal(sum.definitions, 6 + 70);
+	assert_int_equal(sum.big_endian_definitions, 1);
+	static const uint16_t nums[] = { 20, 20, 21, 20, 20, 20, 20, 21 };
+	static const double v0[] = { 1000, 1001, 4, 1002, 1003, 1004, 1005, 3 };
+	static const double v1[] = { 100, 101, 1, 102, 103, 104, 105, 0 };
+	for (size_t i = 0; i < 8; i++) {
+		assert_int_equal(s.num[i], nums[i]);
+		assert_int_equal(s.nf[i], 2);
+		assert_true(s.v[i][0] == v0[i]);
+		assert_true(s.v[i][1] == v1[i]);
+	}
+	size_t k = 8;
+	for (unsigned i = 0; i < 70; i++) {
+		assert_true(k < s.n);
+		assert_int_equal(s.num[k], 0xFF00);
+		assert_int_equal(s.nf[k], 3);
+		assert_true(s.v[k][0] == 2000 + i);
+		assert_true(s.v[k][1] == i);
+		assert_true(s.v[k][2] == i + 1);
+		assert_int_equal(s.fnum[k][2], 100 + i);
+		k++;
+		if (i >= 15) {
+			assert_true(s.v[k][0] == 3000 + i);
+			assert_true(s.v[k][1] == i - 14);
+			assert_true(s.v[k][2] == i - 13);
+			assert_int_equal(s.fnum[k][2], 100 + i - 14);
+			k++;
+		}
+		assert_int_equal(s.num[k], 0xFF01);
+		assert_int_equal(s.nf[k], 1);
+		assert_true(s.v[k][0] == 5000 + i);
+		k++;
+	}
+	assert_int_equal(k, s.n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_crc),
+		cmocka_unit_test(test_crc_long),
+		cmocka_unit_test(test_shared_definitions),
 		cmocka_unit_test(test_reference_files),
 		cmocka_unit_test(test_device_and_sport_names),
 		cmocka_unit_test(test_cadence),

@@ -8,8 +8,10 @@
  * the tendo_fit_field array the callback will see; a data message then only
  * fills in raw pointer, value, integer and validity of each field. Nothing is
  * allocated per data message: the decoder state is allocated once per call,
- * a local type's tables at its first definition, and they grow only when a
- * redefinition has more fields (never past 255 + 255).
+ * built definitions ("shapes", at most MAX_SHAPES) as they come; a definition
+ * met again (same bytes, under any local type) reuses its shape, and a shape
+ * grows only when rebuilt for a definition with more fields (never past
+ * 255 + 255).
  *
  * Damage (truncation, bad CRC, an undefined local type, a corrupt chained
  * header, a data size of 0 left by a crashed writer) stops the walk or is
@@ -33,6 +35,7 @@
 #define MAX_DEV_DESC 256   /* developer field descriptions kept; later ones are ignored */
 #define MAX_EXPANDED 64    /* expanded component fields per message */
 #define MAX_ACCUM 16       /* accumulated (message, field) counters */
+#define MAX_SHAPES 48      /* built definitions kept per decode (more than the 16 local types) */
 
 /* How a value is read: one per base type (the endianness is separate). */
 enum kind {
@@ -67,7 +70,11 @@ typedef struct {
 	uint8_t scaled; /* 1: apply scale and offset */
 } fdef;
 
-/* One local message type. */
+/* One definition message, ready to decode data messages with (a "shape"). The
+ * same definition often comes again in a file, under the same or another local
+ * type: it is then looked up (by its bytes) rather than built again, and local
+ * types may share one (only developer-field definitions are never shared, as
+ * they depend on the field descriptions read so far). */
 typedef struct {
 	const fit_profile_message *pm; /* profile entry or NULL */
 	fdef *f;                       /* n_dec fields to decode; cap of them allocated */
@@ -85,8 +92,10 @@ typedef struct {
 	uint8_t n_ctgt;                /* targets in ctgt */
 	const fit_profile_field *ctgt[MAX_EXPANDED]; /* profile entry of each component's target, or NULL */
 	uint16_t acc[8];               /* out indices of accumulated fields */
-	bool defined;                  /* a definition was read */
 	bool be;                       /* big-endian */
+	bool def_dev;                  /* def had the developer-data flag in its record header */
+	uint16_t def_len;              /* bytes in def; 0: not to be shared (developer fields) */
+	uint8_t def[6 + 3 * 255];      /* the definition message after its record header */
 } ldef;
 
 /* A developer field description (field_description message). */
@@ -119,7 +128,10 @@ typedef struct {
 	tendo_fit_callback cb;  /* user callback */
 	void *user;             /* its argument */
 	tendo_fit_summary *sum; /* the summary being filled */
-	ldef defs[16];          /* local message types */
+	ldef *loc[16];          /* local message types: their definition, NULL if none yet */
+	ldef *shapes[MAX_SHAPES]; /* every definition built (the loc[] ones among them) */
+	unsigned n_shapes;      /* in shapes */
+	unsigned evict;         /* where to look for a shape to rebuild when all are taken */
 	devdesc *dev;           /* MAX_DEV_DESC, allocated at the first field_description */
 	size_t n_dev;           /* descriptions kept */
 	accum acc[MAX_ACCUM];   /* accumulators */
@@ -317,6 +329,27 @@ static int ensure_def(ldef *ld, unsigned nf)
 	return 0;
 }
 
+/* A shape to build the definition of local type `local` in: a new one, or one
+ * no other local type uses. NULL when out of memory. */
+static ldef *new_shape(state *st, unsigned local)
+{
+	if (st->n_shapes < MAX_SHAPES) {
+		ldef *ld = tendo_calloc(1, sizeof(*ld));
+		if (ld)
+			st->shapes[st->n_shapes++] = ld;
+		return ld;
+	}
+	for (unsigned tries = 0;; tries++) {
+		ldef *ld = st->shapes[st->evict];
+		st->evict = (st->evict + 1) % MAX_SHAPES;
+		bool used = false;
+		for (unsigned l = 0; l < 16; l++)
+			used |= l != local && st->loc[l] == ld;
+		if (!used || tries >= MAX_SHAPES) /* at most 15 are used: never the second case */
+			return ld;
+	}
+}
+
 /*
  * Read the definition message at p (record header included); `avail` bytes
  * are there. Returns its length, 0 if it does not fit, -1 if malformed,
@@ -347,7 +380,25 @@ static long read_definition(state *st, const uint8_t *p, size_t avail, size_t at
 	if (avail < len)
 		return 0;
 
-	ldef *ld = &st->defs[h & 0x0F];
+	unsigned local = h & 0x0F;
+	bool dev_flag = (h & 0x20) != 0;
+	if (ndev == 0) {
+		for (unsigned i = 0; i < st->n_shapes; i++) {
+			const ldef *sh = st->shapes[i];
+			if (sh->def_len == len - 1 && sh->def_dev == dev_flag && memcmp(sh->def, p + 1, len - 1) == 0) {
+				st->loc[local] = st->shapes[i];
+				st->sum->definitions++;
+				st->sum->big_endian_definitions += be;
+				st->sum->dev_definitions += dev_flag;
+				return (long)len;
+			}
+		}
+	}
+	ldef *ld = new_shape(st, local);
+	if (!ld)
+		return tendo_error_set(TENDO_ENOMEM, "out of memory for a FIT definition");
+	st->loc[local] = NULL;
+	ld->def_len = 0;
 	int rc = ensure_def(ld, nf + (st->opt.skip_developer ? 0 : ndev));
 	if (rc)
 		return rc;
@@ -359,7 +410,6 @@ static long read_definition(state *st, const uint8_t *p, size_t avail, size_t at
 	ld->n_comp = 0;
 	ld->n_ctgt = 0;
 	ld->n_acc = 0;
-	ld->defined = true;
 	uint32_t off = 0;
 	unsigned k = 0;
 	const uint8_t *q = p + 6;
@@ -430,6 +480,12 @@ static long read_definition(state *st, const uint8_t *p, size_t avail, size_t at
 	ld->n_dec = (uint16_t)k;
 	ld->n_devf = (uint16_t)ndev;
 	ld->size = off;
+	if (ndev == 0) {
+		memcpy(ld->def, p + 1, len - 1);
+		ld->def_len = (uint16_t)(len - 1);
+		ld->def_dev = dev_flag;
+	}
+	st->loc[local] = ld;
 	st->sum->definitions++;
 	st->sum->big_endian_definitions += be;
 	st->sum->dev_definitions += (h & 0x20) != 0;
@@ -773,8 +829,8 @@ static int walk_messages(state *st, size_t start, size_t pos, size_t data_end, b
 		} else {
 			local = h & 0x0F;
 		}
-		ldef *ld = &st->defs[local];
-		if (!ld->defined) {
+		ldef *ld = st->loc[local];
+		if (!ld) {
 			damage(st, TENDO_FIT_UNDEFINED_LOCAL, pos,
 			       "message %llu at byte %zu: local message type %u was never defined",
 			       (unsigned long long)st->sum->messages, pos, local);
@@ -926,9 +982,10 @@ int tendo_fit_decode(tendo_fit_summary *out, const uint8_t *data, size_t len,
 	if (rc == 0 && sum->damage != TENDO_FIT_OK)
 		rc = tendo_error_set(TENDO_EFORMAT, "%s", sum->what);
 
-	for (int i = 0; i < 16; i++) {
-		free(st->defs[i].f);
-		free(st->defs[i].out);
+	for (unsigned i = 0; i < st->n_shapes; i++) {
+		free(st->shapes[i]->f);
+		free(st->shapes[i]->out);
+		free(st->shapes[i]);
 	}
 	free(st->dev);
 	free(st);
