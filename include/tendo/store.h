@@ -102,6 +102,36 @@ int tendo_store_add_import(tendo_store *store, const tendo_import_record *rec, t
 int tendo_store_find_import(tendo_store *store, const char *hash, int64_t start_ms, double elapsed_s,
                             bool is_run, int64_t *out_id, char *name_out, size_t name_sz);
 
+/* ------------------------------------------------------------ export */
+
+/* One column value of a stored row. */
+typedef struct {
+	enum { TENDO_VAL_NULL, TENDO_VAL_INT, TENDO_VAL_REAL, TENDO_VAL_TEXT } kind;
+	int64_t i;                     /* TENDO_VAL_INT */
+	double r;                      /* TENDO_VAL_REAL */
+	const char *s;                 /* TENDO_VAL_TEXT, borrowed for the callback */
+} tendo_value;
+
+/* The tables of the log, in an order that restores (parents first). */
+const char *const *tendo_store_tables(size_t *n);
+
+/*
+ * Every row of every table, in tendo_store_tables() order and by rowid.
+ * row() is called with the table, its columns and the values (borrowed for
+ * the call); a non-zero return stops the dump and is returned.
+ */
+int tendo_store_dump(tendo_store *store,
+                     int (*row)(const char *table, int n, const char *const *cols, const tendo_value *vals, void *user),
+                     void *user);
+
+/*
+ * Insert one row into table as it was dumped (ids kept). The table must be
+ * one of tendo_store_tables() and every column one of its columns:
+ * TENDO_EINVAL otherwise. Use inside tendo_store_begin()/commit().
+ */
+int tendo_store_restore_row(tendo_store *store, const char *table, int n, const char *const *cols,
+                            const tendo_value *vals);
+
 /* The note attached to an entry, copied into buf ("" if none). */
 int tendo_store_entry_note(tendo_store *store, int64_t id, char *buf, size_t bufsz);
 

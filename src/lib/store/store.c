@@ -1276,3 +1276,125 @@ int tendo_store_default_path(char *buf, size_t bufsz)
 		                       bufsz ? bufsz - 1 : 0);
 	return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* Export and restore                                                  */
+
+static const char *const log_tables[] = {
+	"profile", "setting", "entry", "pain_report", "run", "rehab_session", "rehab_set",
+	"cross_training", "readiness_test", "red_flag", "sitting", "activity_file",
+};
+#define N_TABLES (sizeof(log_tables) / sizeof(log_tables[0]))
+#define MAX_COLS 64
+
+const char *const *tendo_store_tables(size_t *n)
+{
+	*n = N_TABLES;
+	return log_tables;
+}
+
+static bool known_table(const char *t)
+{
+	for (size_t i = 0; i < N_TABLES; i++)
+		if (strcmp(log_tables[i], t) == 0)
+			return true;
+	return false;
+}
+
+int tendo_store_dump(tendo_store *s,
+                     int (*row)(const char *table, int n, const char *const *cols, const tendo_value *vals, void *user),
+                     void *user)
+{
+	int err = 0;
+	for (size_t t = 0; t < N_TABLES && !err; t++) {
+		char sql[96];
+		sqlite3_stmt *st;
+		snprintf(sql, sizeof(sql), "SELECT * FROM %s ORDER BY rowid", log_tables[t]);
+		if ((err = prepare(s, &st, sql)) < 0)
+			break;
+		int n = sqlite3_column_count(st);
+		if (n > MAX_COLS)
+			n = MAX_COLS;
+		const char *cols[MAX_COLS];
+		for (int c = 0; c < n; c++)
+			cols[c] = sqlite3_column_name(st, c);
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			tendo_value v[MAX_COLS];
+			for (int c = 0; c < n; c++) {
+				memset(&v[c], 0, sizeof(v[c]));
+				switch (sqlite3_column_type(st, c)) {
+				case SQLITE_INTEGER: v[c].kind = TENDO_VAL_INT; v[c].i = sqlite3_column_int64(st, c); break;
+				case SQLITE_FLOAT: v[c].kind = TENDO_VAL_REAL; v[c].r = sqlite3_column_double(st, c); break;
+				case SQLITE_NULL: v[c].kind = TENDO_VAL_NULL; break;
+				default: v[c].kind = TENDO_VAL_TEXT; v[c].s = col_text(st, c); break;
+				}
+			}
+			if ((err = row(log_tables[t], n, cols, v, user)) != 0)
+				break;
+		}
+		if (!err && rc != SQLITE_DONE)
+			err = store_fail(s->db, s->path, rc);
+		sqlite3_finalize(st);
+	}
+	return err;
+}
+
+/* True if col is a column of table (PRAGMA table_info). */
+static int has_column(tendo_store *s, const char *table, const char *col)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	snprintf(sql, sizeof(sql), "PRAGMA table_info(%s)", table);
+	if (prepare(s, &st, sql) < 0)
+		return -1;
+	int found = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (col_text(st, 1) && strcmp(col_text(st, 1), col) == 0)
+			found = 1;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int tendo_store_restore_row(tendo_store *s, const char *table, int n, const char *const *cols,
+                            const tendo_value *vals)
+{
+	if (!known_table(table))
+		return tendo_error_set(TENDO_EINVAL, "no table named '%s' in a tendo log", table);
+	if (n <= 0 || n > MAX_COLS)
+		return tendo_error_set(TENDO_EINVAL, "table %s: %d columns", table, n);
+	char sql[4096];
+	size_t len = (size_t)snprintf(sql, sizeof(sql), "INSERT INTO %s (", table);
+	for (int c = 0; c < n; c++) {
+		const char *p = cols[c];
+		for (; *p; p++)
+			if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+				break;
+		if (*p || !cols[c][0] || has_column(s, table, cols[c]) != 1)
+			return tendo_error_set(TENDO_EINVAL, "table %s has no column '%s'", table, cols[c]);
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s%s", c ? ", " : "", cols[c]);
+	}
+	len += (size_t)snprintf(sql + len, sizeof(sql) - len, ") VALUES (");
+	for (int c = 0; c < n; c++)
+		len += (size_t)snprintf(sql + len, sizeof(sql) - len, "%s?%d", c ? ", " : "", c + 1);
+	snprintf(sql + len, sizeof(sql) - len, ")");
+	sqlite3_stmt *st;
+	int err = prepare(s, &st, sql), rc = SQLITE_OK;
+	if (err < 0)
+		return err;
+	for (int c = 0; c < n && rc == SQLITE_OK; c++) {
+		switch (vals[c].kind) {
+		case TENDO_VAL_INT: rc = sqlite3_bind_int64(st, c + 1, vals[c].i); break;
+		case TENDO_VAL_REAL: rc = sqlite3_bind_double(st, c + 1, vals[c].r); break;
+		case TENDO_VAL_TEXT: rc = sqlite3_bind_text(st, c + 1, vals[c].s, -1, SQLITE_TRANSIENT); break;
+		default: rc = sqlite3_bind_null(st, c + 1); break;
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		err = tendo_error_set(rc == SQLITE_CONSTRAINT ? TENDO_EINVAL : TENDO_ESTORE, "table %s: %s", table,
+		                      sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	return err;
+}

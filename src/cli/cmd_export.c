@@ -1,0 +1,376 @@
+/*
+ * cmd_export.c - tendo export (every table of the log as RFC 4180 CSV files
+ * or one JSON document) and tendo restore (a JSON export into an empty
+ * database, ids and all). Files are written to a temporary name and renamed,
+ * so a failed export leaves nothing half-written; a failed restore leaves
+ * no database behind if it made one.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---------------------------------------------------------------- export */
+
+enum { O_CSV = 1, O_JSON, O_DB };
+
+static const cli_opt export_opts[] = {
+	{ "csv", required_argument, O_CSV, "DIR", "one CSV file per table in DIR (made if missing)" },
+	{ "json", required_argument, O_JSON, "FILE", "one JSON document" },
+	{ 0 }
+};
+static const cli_spec export_spec = { "export (--csv DIR | --json FILE)",
+	"Everything in the log: RFC 4180 CSV (header row, CRLF) or one JSON document for tendo restore.",
+	export_opts };
+
+typedef struct {
+	const char *csv, *json;
+} export_args;
+
+static int export_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)ctx;
+	export_args *a = u;
+	if (id == O_CSV)
+		a->csv = v;
+	else
+		a->json = v;
+	return 0;
+}
+
+/* JSON: tables -> arrays of row objects */
+static int json_row(const char *table, int n, const char *const *cols, const tendo_value *v, void *user)
+{
+	json_t *tables = user;
+	json_t *arr = json_object_get(tables, table);
+	if (!arr) {
+		arr = json_array();
+		json_object_set_new(tables, table, arr);
+	}
+	json_t *o = json_object();
+	for (int c = 0; c < n; c++) {
+		json_t *x = v[c].kind == TENDO_VAL_INT    ? json_integer(v[c].i)
+		          : v[c].kind == TENDO_VAL_REAL   ? json_real(v[c].r)
+		          : v[c].kind == TENDO_VAL_TEXT   ? json_string(v[c].s)
+		                                          : json_null();
+		json_object_set_new(o, cols[c], x ? x : json_null());
+	}
+	json_array_append_new(arr, o);
+	return 0;
+}
+
+/* Write through a temporary file in the same folder, then rename. */
+typedef struct {
+	char path[4096], tmp[4200];
+	FILE *f;
+} atomic_file;
+
+static int atomic_open(const cli_ctx *ctx, atomic_file *af, const char *path)
+{
+	snprintf(af->path, sizeof(af->path), "%s", path);
+	snprintf(af->tmp, sizeof(af->tmp), "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(af->tmp);
+	if (fd < 0)
+		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
+	af->f = fdopen(fd, "wb");
+	if (!af->f) {
+		close(fd);
+		unlink(af->tmp);
+		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
+	}
+	return 0;
+}
+
+static int atomic_close(const cli_ctx *ctx, atomic_file *af, bool ok)
+{
+	bool bad = ferror(af->f) != 0;
+	if (fflush(af->f) != 0 || fsync(fileno(af->f)) != 0)
+		bad = true;
+	if (fclose(af->f) != 0)
+		bad = true;
+	if (!ok || bad || rename(af->tmp, af->path) != 0) {
+		int e = errno;
+		unlink(af->tmp);
+		return ok ? cli_fail(ctx, "cannot write %s: %s", af->path, strerror(bad ? EIO : e)) : EXIT_RUNTIME;
+	}
+	return 0;
+}
+
+/* CSV: one file per table, written as the rows come (tables arrive in order) */
+typedef struct {
+	const cli_ctx *ctx;
+	const char *dir;
+	atomic_file af;
+	char table[64];
+	int err;
+	size_t files, rows;
+} csv_state;
+
+static void csv_field(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static int csv_start(csv_state *cs, const char *table, int n, const char *const *cols)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s.csv", cs->dir, table);
+	if ((cs->err = atomic_open(cs->ctx, &cs->af, path)))
+		return cs->err;
+	snprintf(cs->table, sizeof(cs->table), "%s", table);
+	for (int c = 0; c < n; c++) {
+		if (c)
+			fputc(',', cs->af.f);
+		csv_field(cs->af.f, cols[c]);
+	}
+	fputs("\r\n", cs->af.f);
+	cs->files++;
+	return 0;
+}
+
+static int csv_row(const char *table, int n, const char *const *cols, const tendo_value *v, void *user)
+{
+	csv_state *cs = user;
+	if (strcmp(cs->table, table) != 0) {
+		if (cs->table[0] && (cs->err = atomic_close(cs->ctx, &cs->af, true)))
+			return cs->err;
+		cs->table[0] = '\0';
+		if (csv_start(cs, table, n, cols))
+			return cs->err;
+	}
+	for (int c = 0; c < n; c++) {
+		char num[40];
+		if (c)
+			fputc(',', cs->af.f);
+		switch (v[c].kind) {
+		case TENDO_VAL_INT: fprintf(cs->af.f, "%lld", (long long)v[c].i); break;
+		case TENDO_VAL_REAL: snprintf(num, sizeof(num), "%.17g", v[c].r); fputs(num, cs->af.f); break;
+		case TENDO_VAL_TEXT: csv_field(cs->af.f, v[c].s); break;
+		default: break; /* NULL: an empty field */
+		}
+	}
+	fputs("\r\n", cs->af.f);
+	cs->rows++;
+	return 0;
+}
+
+int cmd_export(cli_ctx *ctx, int argc, char **argv)
+{
+	export_args a = { 0 };
+	int rc = cli_parse(ctx, &export_spec, argc, argv, export_opt, &a, NULL);
+	if (rc)
+		return rc;
+	if (!!a.csv == !!a.json)
+		return cli_usage(ctx, "give either --csv DIR or --json FILE");
+	if ((rc = cli_open(ctx, false)))
+		return rc;
+	if (a.json) {
+		json_t *doc = json_object(), *tables = json_object();
+		json_object_set_new(doc, "format", json_string("tendo-export"));
+		json_object_set_new(doc, "version", json_integer(1));
+		json_object_set_new(doc, "schema", json_integer(TENDO_STORE_SCHEMA_VERSION));
+		json_object_set_new(doc, "tables", tables);
+		if ((rc = tendo_store_dump(ctx->store, json_row, tables))) {
+			json_decref(doc);
+			return cli_lib_error(ctx, rc);
+		}
+		atomic_file af;
+		if ((rc = atomic_open(ctx, &af, a.json))) {
+			json_decref(doc);
+			return rc;
+		}
+		bool ok = json_dumpf(doc, af.f, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17)) == 0;
+		fputc('\n', af.f);
+		json_decref(doc);
+		if ((rc = atomic_close(ctx, &af, ok)))
+			return rc;
+		printf("exported the log to %s\n", a.json);
+		return 0;
+	}
+	if (mkdir(a.csv, 0700) != 0 && errno != EEXIST)
+		return cli_fail(ctx, "cannot make folder %s: %s", a.csv, strerror(errno));
+	struct stat st;
+	if (stat(a.csv, &st) != 0 || !S_ISDIR(st.st_mode))
+		return cli_fail(ctx, "%s is not a folder", a.csv);
+	csv_state cs = { .ctx = ctx, .dir = a.csv };
+	rc = tendo_store_dump(ctx->store, csv_row, &cs);
+	if (cs.table[0]) {
+		int crc = atomic_close(ctx, &cs.af, rc == 0);
+		if (!rc)
+			rc = crc;
+	}
+	if (rc)
+		return rc > 0 ? rc : cli_lib_error(ctx, rc);
+	printf("exported %zu rows in %zu CSV files to %s\n", cs.rows, cs.files, a.csv);
+	return 0;
+}
+
+/* --------------------------------------------------------------- restore */
+
+static const cli_opt restore_opts[] = {
+	{ "db", required_argument, O_DB, "PATH", "the database to restore into (must be new or empty)" },
+	{ 0 }
+};
+static const cli_spec restore_spec = { "restore FILE.json [--db PATH]",
+	"Restore a JSON export (tendo export --json) into a new or empty database.", restore_opts };
+
+static int restore_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)u;
+	if (id == O_DB)
+		ctx->db_path = v;
+	return 0;
+}
+
+int cmd_restore(cli_ctx *ctx, int argc, char **argv)
+{
+	/* the contract puts --db after the file: take it from anywhere */
+	char *args[64];
+	int na = 0;
+	for (int i = 0; i < argc && na < 63; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+			ctx->db_path = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0) {
+			ctx->db_path = argv[i] + 5;
+			continue;
+		}
+		args[na++] = argv[i];
+	}
+	args[na] = NULL;
+	argc = na;
+	argv = args;
+	int first = 0;
+	int rc = cli_parse(ctx, &restore_spec, argc, argv, restore_opt, NULL, &first);
+	if (rc)
+		return rc;
+	if (argc - first != 1)
+		return cli_usage(ctx, "give one JSON file made by tendo export --json");
+	const char *file = argv[first];
+	json_error_t jerr;
+	json_t *doc = json_load_file(file, 0, &jerr);
+	if (!doc)
+		return cli_fail(ctx, "%s: not a JSON export (line %d: %s)", file, jerr.line, jerr.text);
+	json_t *tables = json_object_get(doc, "tables");
+	json_t *schema = json_object_get(doc, "schema");
+	if (!json_is_string(json_object_get(doc, "format")) ||
+	    strcmp(json_string_value(json_object_get(doc, "format")), "tendo-export") != 0 || !json_is_object(tables) ||
+	    !json_is_integer(schema)) {
+		json_decref(doc);
+		return cli_fail(ctx, "%s: not a tendo export (no format \"tendo-export\" with tables and schema)", file);
+	}
+	if (json_integer_value(schema) > TENDO_STORE_SCHEMA_VERSION) {
+		json_decref(doc);
+		return cli_fail(ctx, "%s: made by a newer tendo (schema %lld)", file, (long long)json_integer_value(schema));
+	}
+
+	char path[4096];
+	const char *dbp = ctx->db_path;
+	if (!dbp) {
+		if (tendo_store_default_path(path, sizeof(path))) {
+			json_decref(doc);
+			return cli_fail(ctx, "%s", tendo_error_last());
+		}
+		dbp = path;
+	}
+	struct stat st;
+	bool existed = stat(dbp, &st) == 0;
+	if ((rc = tendo_store_open(&ctx->store, dbp, TENDO_STORE_CREATE))) {
+		json_decref(doc);
+		return cli_lib_error(ctx, rc);
+	}
+	tendo_profile p;
+	if (tendo_store_get_profile(ctx->store, &p) == 0) {
+		json_decref(doc);
+		return cli_fail(ctx, "%s already holds a log: restore needs a new or empty database", dbp);
+	}
+	size_t nt, rows = 0;
+	const char *const *names = tendo_store_tables(&nt);
+	char msg[512] = "";
+	rc = tendo_store_begin(ctx->store);
+	for (size_t t = 0; t < nt && !rc; t++) {
+		json_t *arr = json_object_get(tables, names[t]);
+		if (!arr)
+			continue;
+		if (!json_is_array(arr)) {
+			snprintf(msg, sizeof(msg), "table %s is not a list of rows", names[t]);
+			rc = TENDO_EINVAL;
+			break;
+		}
+		size_t i;
+		json_t *row;
+		json_array_foreach(arr, i, row)
+		{
+			const char *cols[64];
+			tendo_value vals[64];
+			int n = 0;
+			const char *k;
+			json_t *v;
+			if (!json_is_object(row) || json_object_size(row) > 64) {
+				snprintf(msg, sizeof(msg), "table %s row %zu is not a row", names[t], i + 1);
+				rc = TENDO_EINVAL;
+				break;
+			}
+			json_object_foreach(row, k, v)
+			{
+				cols[n] = k;
+				memset(&vals[n], 0, sizeof(vals[n]));
+				if (json_is_integer(v)) {
+					vals[n].kind = TENDO_VAL_INT;
+					vals[n].i = json_integer_value(v);
+				} else if (json_is_real(v)) {
+					vals[n].kind = TENDO_VAL_REAL;
+					vals[n].r = json_real_value(v);
+				} else if (json_is_string(v)) {
+					vals[n].kind = TENDO_VAL_TEXT;
+					vals[n].s = json_string_value(v);
+				} else if (!json_is_null(v)) {
+					snprintf(msg, sizeof(msg), "table %s row %zu: %s is not a value", names[t], i + 1, k);
+					rc = TENDO_EINVAL;
+					break;
+				}
+				n++;
+			}
+			if (rc)
+				break;
+			if ((rc = tendo_store_restore_row(ctx->store, names[t], n, cols, vals))) {
+				snprintf(msg, sizeof(msg), "row %zu: %s", i + 1, tendo_error_last());
+				break;
+			}
+			rows++;
+		}
+	}
+	if (!rc)
+		rc = tendo_store_commit(ctx->store);
+	json_decref(doc);
+	if (rc) {
+		tendo_store_rollback(ctx->store);
+		cli_close(ctx);
+		if (!existed) { /* leave nothing behind */
+			char side[4200];
+			unlink(dbp);
+			snprintf(side, sizeof(side), "%s-wal", dbp);
+			unlink(side);
+			snprintf(side, sizeof(side), "%s-shm", dbp);
+			unlink(side);
+		}
+		return cli_fail(ctx, "%s: nothing restored: %s", file, msg[0] ? msg : tendo_error_last());
+	}
+	printf("restored %zu rows from %s into %s\n", rows, file, dbp);
+	return 0;
+}
