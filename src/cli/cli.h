@@ -96,6 +96,7 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_runs(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_plan(cli_ctx *ctx, int argc, char **argv);
 int cmd_restore(cli_ctx *ctx, int argc, char **argv);
 
 /* The profile options shared by init and profile: their ids, values and

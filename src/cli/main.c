@@ -19,6 +19,7 @@ static const command commands[] = {
 	{ "init", cmd_init, "set up the athlete: affected side, pain ceiling, time zone" },
 	{ "log", cmd_log, "record pain, a run, rehab, cross-training, a test, a red flag or sitting" },
 	{ "today", cmd_today, "what to do today, and why" },
+	{ "plan", cmd_plan, "the coming weeks under the protocol (a projection that assumes no flare)" },
 	{ "import", cmd_import, "import runs from FIT, GPX and TCX files, .gz, archives (Strava, Garmin) and folders" },
 	{ "runs", cmd_runs, "the runs in the log, with what the watch recorded" },
 	{ "profile", cmd_profile, "show or change the athlete's profile and settings" },

@@ -1,0 +1,113 @@
+/*
+ * cmd_plan.c - tendo plan: the coming weeks as the protocol would have them,
+ * a projection that assumes no flare and is recomputed from the log each
+ * time. Each day says why it is what it is.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <tendo/plan.h>
+
+#include "cli.h"
+
+enum { O_WEEKS = 1, O_FROM, O_JSON };
+
+static const cli_opt opts[] = {
+	{ "weeks", required_argument, O_WEEKS, "N", "how many weeks, 1-12 (default 2)" },
+	{ "from", required_argument, O_FROM, "D", "first day (default today)" },
+	{ "json", no_argument, O_JSON, NULL, "print JSON" },
+	{ 0 }
+};
+static const cli_spec spec = { "plan [--weeks N] [--from D] [--json]",
+	"The coming days under the stage's dose and the spacing rules. A projection that assumes every\n"
+	"session goes as prescribed and every morning settles; it changes as the log grows.", opts };
+
+typedef struct {
+	const char *weeks, *from;
+	bool json;
+} args;
+
+static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)ctx;
+	args *a = u;
+	if (id == O_WEEKS)
+		a->weeks = v;
+	else if (id == O_FROM)
+		a->from = v;
+	else
+		a->json = true;
+	return 0;
+}
+
+static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+
+int cmd_plan(cli_ctx *ctx, int argc, char **argv)
+{
+	args a = { 0 };
+	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, NULL);
+	if (rc)
+		return rc;
+	int weeks = 2;
+	tendo_date from = TENDO_DATE_NONE;
+	if ((a.weeks && (rc = cli_int(ctx, "weeks", a.weeks, 1, 12, &weeks))) ||
+	    (a.from && (rc = cli_date(ctx, "from", a.from, &from))))
+		return rc;
+	if ((rc = cli_open(ctx, false)))
+		return rc;
+	if (from == TENDO_DATE_NONE)
+		from = ctx->today;
+	tendo_log log = { 0 };
+	if ((rc = tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, from)))
+		return cli_lib_error(ctx, rc);
+	static tendo_plan_day days[84];
+	int n = weeks * 7;
+	rc = tendo_plan(days, n, &ctx->profile, &log, from);
+	tendo_log_dispose(&log);
+	if (rc)
+		return cli_lib_error(ctx, rc);
+	char d[TENDO_DATE_BUFSZ];
+	if (a.json) {
+		json_t *arr = json_array();
+		for (int i = 0; i < n; i++) {
+			const tendo_plan_day *x = &days[i];
+			json_t *o = json_object();
+			json_object_set_new(o, "date", json_string(tendo_date_format(x->date, d)));
+			json_object_set_new(o, "weekday", json_string(wd[tendo_date_weekday(x->date)]));
+			json_object_set_new(o, "stage", json_string(tendo_stage_name(x->stage)));
+			json_object_set_new(o, "decision", json_string(tendo_decision_name(x->decision)));
+			json_object_set_new(o, "run", x->run ? json_pack("{s:i,s:b,s:s}", "minutes", x->run_minutes, "run_walk",
+			                                                 x->run_walk, "why", x->run_why)
+			                                     : json_pack("{s:n,s:s}", "minutes", "why", x->run_why));
+			json_object_set_new(o, "rehab", json_pack("{s:b,s:s,s:s}", "strength", x->strength, "items", x->rehab,
+			                                          "why", x->rehab_why));
+			json_object_set_new(o, "monitoring_task", json_boolean(!x->seek_care));
+			json_object_set_new(o, "readiness_tests_due", json_boolean(x->test_due));
+			json_object_set_new(o, "seek_care", json_boolean(x->seek_care));
+			json_array_append_new(arr, o);
+		}
+		return cli_print_json(arr);
+	}
+	printf("%splan from %s, %d week%s%s: a projection that assumes no flare; it changes as you log\n",
+	       cli_bold(ctx), tendo_date_format(from, d), weeks, weeks == 1 ? "" : "s", cli_reset(ctx));
+	printf("every morning: the monitoring task (tendo log pain --kind task --score N)\n\n");
+	for (int i = 0; i < n; i++) {
+		const tendo_plan_day *x = &days[i];
+		char what[64];
+		if (x->seek_care)
+			snprintf(what, sizeof(what), "see a clinician");
+		else if (x->run)
+			snprintf(what, sizeof(what), "run %d min%s", x->run_minutes, x->run_walk ? " run/walk" : "");
+		else if (x->strength)
+			snprintf(what, sizeof(what), "strength");
+		else if (x->rehab[0])
+			snprintf(what, sizeof(what), "holds only");
+		else
+			snprintf(what, sizeof(what), "rest");
+		printf("%s %s  %-16s %s%s\n", wd[tendo_date_weekday(x->date)], tendo_date_format(x->date, d), what,
+		       x->run ? x->run_why : x->rehab_why, x->test_due ? "; readiness tests due" : "");
+		if (x->rehab[0] && !x->seek_care)
+			printf("%17s %s\n", "", x->rehab);
+	}
+	return 0;
+}

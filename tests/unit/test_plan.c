@@ -1,0 +1,131 @@
+/*
+ * test_plan.c - the projection of the coming days: it follows the engine
+ * day by day (first run, +5 min steps, runs and strength alternating, 48 h
+ * between strength sessions, tests assumed to pass when due), never
+ * changes the real log, and plans nothing but a clinician after a red flag.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <tendo/plan.h>
+
+#include "fixtures.h"
+
+/* Settled in a week, two weeks of strength, a passing test on day 21. */
+static void ready(fx_log *f)
+{
+	for (int d = 0; d <= 21; d++) {
+		fx_pain(f, d, TENDO_PAIN_TASK, 1);
+		fx_pain(f, d, TENDO_PAIN_REST, 0);
+		if (d < 7)
+			fx_rehab(f, d, "iso-bridge", 5, -1, 30, -1, 0);
+		else if (d % 2)
+			fx_rehab(f, d, "prone-curl", 3, 8, -1, 20, 1)->rpe = 7;
+	}
+	fx_test(f, 21, 0, 20, 19, 30, 28, 0);
+}
+
+static void follows_the_protocol(void **state)
+{
+	(void)state;
+	fx_log f;
+	fx_log_init(&f);
+	ready(&f);
+	tendo_profile p;
+	fx_profile(&p);
+	size_t n_pain = f.log.n_pain, n_runs = f.log.n_runs, n_rehab = f.log.n_rehab;
+	tendo_plan_day days[28];
+	assert_int_equal(tendo_plan(days, 28, &p, &f.log, fx_day(22)), 0);
+	/* the real log is untouched */
+	assert_int_equal(f.log.n_pain, n_pain);
+	assert_int_equal(f.log.n_runs, n_runs);
+	assert_int_equal(f.log.n_rehab, n_rehab);
+
+	assert_int_equal(days[0].date, fx_day(22));
+	assert_int_equal(days[0].stage, TENDO_STAGE_RETURN_TO_RUN);
+	assert_true(days[0].run);
+	assert_int_equal(days[0].run_minutes, 5);
+	int last_run = -10, last_strength = -10, want = 5, runs = 0;
+	for (int i = 0; i < 28; i++) {
+		const tendo_plan_day *x = &days[i];
+		assert_int_equal(x->date, fx_day(22 + i));
+		assert_false(x->seek_care);
+		assert_false(x->run && x->strength); /* never on the same day */
+		if (x->run) {
+			if (x->stage == TENDO_STAGE_RETURN_TO_RUN)
+				assert_true(i - last_run >= p.settings.run_gap_days);
+			assert_true(i - last_strength >= p.settings.strength_run_gap_days);
+			if (runs < 5) {
+				assert_int_equal(x->run_minutes, want); /* 5, 10, 15, 20, 25 */
+				want += 5;
+			}
+			runs++;
+			last_run = i;
+		}
+		if (x->strength) {
+			assert_true(i - last_strength >= p.settings.strength_gap_days);
+			last_strength = i;
+		}
+		assert_true(x->run_why[0] != '\0');
+	}
+	assert_true(runs >= 8);
+	fx_log_free(&f);
+}
+
+static void tests_assumed_when_due(void **state)
+{
+	(void)state;
+	fx_log f;
+	fx_log_init(&f);
+	ready(&f);
+	f.log.n_tests = 0; /* no test yet: it falls due, is assumed to pass, running follows */
+	tendo_profile p;
+	fx_profile(&p);
+	tendo_plan_day days[14];
+	assert_int_equal(tendo_plan(days, 14, &p, &f.log, fx_day(22)), 0);
+	int due = -1, first_run = -1;
+	for (int i = 0; i < 14; i++) {
+		if (days[i].test_due && due < 0)
+			due = i;
+		if (days[i].run && first_run < 0)
+			first_run = i;
+	}
+	assert_true(due >= 0);
+	assert_true(first_run > due);
+	assert_int_equal(days[first_run].run_minutes, 5);
+	fx_log_free(&f);
+}
+
+static void red_flag_plans_nothing(void **state)
+{
+	(void)state;
+	fx_log f;
+	fx_log_init(&f);
+	ready(&f);
+	fx_flag(&f, 22, TENDO_FLAG_NUMBNESS);
+	tendo_profile p;
+	fx_profile(&p);
+	tendo_plan_day days[7];
+	assert_int_equal(tendo_plan(days, 7, &p, &f.log, fx_day(22)), 0);
+	for (int i = 0; i < 7; i++) {
+		assert_true(days[i].seek_care);
+		assert_false(days[i].run);
+		assert_false(days[i].strength);
+	}
+	assert_int_equal(tendo_plan(days, 0, &p, &f.log, fx_day(22)), TENDO_EINVAL);
+	fx_log_free(&f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(follows_the_protocol),
+		cmocka_unit_test(tests_assumed_when_due),
+		cmocka_unit_test(red_flag_plans_nothing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
