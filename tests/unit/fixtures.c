@@ -109,3 +109,46 @@ void fx_profile(tendo_profile *p)
 	p->start = fx_day(0);
 	tendo_settings_default(&p->settings);
 }
+
+void fx_tests_path(char *buf, size_t n, const char *rel)
+{
+	const char *env = getenv("TENDO_TESTS");
+	if (env && *env) {
+		snprintf(buf, n, "%s/%s", env, rel);
+		return;
+	}
+	const char *f = __FILE__; /* CMake compiles it by absolute path */
+	const char *cut = strstr(f, "/unit/fixtures.c");
+	snprintf(buf, n, "%.*s/%s", cut ? (int)(cut - f) : 1, cut ? f : ".", rel);
+}
+
+uint8_t *fx_read_file(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	long n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	uint8_t *b = malloc(n > 0 ? (size_t)n : 1);
+	if (!b || n < 0 || fread(b, 1, (size_t)n, fp) != (size_t)n) {
+		fprintf(stderr, "fixtures: cannot read %s\n", path);
+		abort();
+	}
+	fclose(fp);
+	*len = (size_t)n;
+	return b;
+}
+
+int64_t fx_iso_ms(const char *s)
+{
+	int y, mo, d, h, mi, sec, n = 0;
+	if (sscanf(s, "%d-%d-%dT%d:%d:%d%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6) {
+		fprintf(stderr, "fixtures: '%s' is not an ISO time\n", s);
+		abort();
+	}
+	int64_t ms = ((int64_t)tendo_date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1000;
+	if (s[n] == '.')
+		ms += (int64_t)lround(atof(s + n) * 1000);
+	return ms;
+}

@@ -29,6 +29,14 @@ tendo_test *fx_test(fx_log *f, int day, int lunge, int bl, int br, double cl, do
 void fx_flag(fx_log *f, int day, tendo_flag_kind kind);
 void fx_sitting(fx_log *f, int day, double hours);
 
+/* tests/<rel> ($TENDO_TESTS/<rel> when set): the test data folder. */
+void fx_tests_path(char *buf, size_t n, const char *rel);
+/* A whole file in an exact-size buffer (the caller frees it); NULL if it
+ * cannot be opened. A read error aborts the test program. */
+uint8_t *fx_read_file(const char *path, size_t *len);
+/* "YYYY-MM-DDTHH:MM:SS[.ffffff]Z" -> UTC ms; aborts on anything else. */
+int64_t fx_iso_ms(const char *s);
+
 /* A right-sided profile starting at fx_day(0), default settings. */
 void fx_profile(tendo_profile *p);
 

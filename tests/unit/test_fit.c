@@ -25,6 +25,7 @@
 #include <tendo/errors.h>
 #include <tendo/fit.h>
 
+#include "fixtures.h"
 #include "util/alloc.h"
 
 /* ---- files ------------------------------------------------------------------ */
@@ -57,17 +58,9 @@ static uint8_t *load(const char *rel, size_t *len)
 {
 	char path[2048];
 	snprintf(path, sizeof(path), "%s/%s", fit_dir(), rel);
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	uint8_t *buf = fx_read_file(path, len);
+	if (!buf)
 		fail_msg("cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	uint8_t *buf = malloc(n > 0 ? (size_t)n : 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	*len = (size_t)n;
 	return buf;
 }
 

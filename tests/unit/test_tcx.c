@@ -24,59 +24,20 @@
 #include <tendo/errors.h>
 #include <tendo/tcx.h>
 
+#include "fixtures.h"
 #include "util/alloc.h"
 
 /* ---- helpers ---------------------------------------------------------- */
-
-/* tests/ from this file's path (CMake compiles it by absolute path), or $TENDO_TESTS. */
-static void data_path(char *buf, size_t n, const char *rel)
-{
-	const char *env = getenv("TENDO_TESTS");
-	if (env && *env) {
-		snprintf(buf, n, "%s/%s", env, rel);
-		return;
-	}
-	const char *f = __FILE__;
-	const char *cut = strstr(f, "/unit/test_tcx.c");
-	snprintf(buf, n, "%.*s/%s", cut ? (int)(cut - f) : 1, cut ? f : ".", rel);
-}
-
-static uint8_t *load(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	uint8_t *b = malloc((size_t)n + 1);
-	assert_non_null(b);
-	assert_int_equal(fread(b, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	*len = (size_t)n;
-	return b;
-}
 
 static uint8_t *load_data(const char *rel, size_t *len)
 {
 	char path[1024], sub[512];
 	snprintf(sub, sizeof(sub), "data/%s", rel);
-	data_path(path, sizeof(path), sub);
-	uint8_t *b = load(path, len);
+	fx_tests_path(path, sizeof(path), sub);
+	uint8_t *b = fx_read_file(path, len);
 	if (!b)
 		fail_msg("cannot read %s", path);
 	return b;
-}
-
-/* "YYYY-MM-DDTHH:MM:SS[.ffffff]Z" -> UTC ms (the reference's own format). */
-static int64_t iso_ms(const char *s)
-{
-	int y, mo, d, h, mi, sec, n = 0;
-	assert_int_equal(sscanf(s, "%d-%d-%dT%d:%d:%d%n", &y, &mo, &d, &h, &mi, &sec, &n), 6);
-	int64_t ms = ((int64_t)tendo_date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1000;
-	if (s[n] == '.')
-		ms += (int64_t)lround(atof(s + n) * 1000);
-	return ms;
 }
 
 static double haversine(double lat1, double lon1, double lat2, double lon2)
@@ -158,7 +119,7 @@ static void check_ref(const tcx_ref *r, const uint8_t *data, size_t len)
 		sport[i] = (char)(r->sport[i] >= 'A' && r->sport[i] <= 'Z' ? r->sport[i] - 'A' + 'a' : r->sport[i]);
 	sport[i] = '\0';
 	assert_string_equal(s->sport, strcmp(sport, "biking") == 0 ? "cycling" : sport);
-	assert_int_equal(s->start_ms, iso_ms(r->id));
+	assert_int_equal(s->start_ms, fx_iso_ms(r->id));
 	assert_string_equal(a.device, r->creator ? r->creator : "");
 	assert_int_equal(s->laps, r->laps);
 	assert_int_equal(a.n_laps, (size_t)r->laps);
@@ -187,8 +148,8 @@ static void check_ref(const tcx_ref *r, const uint8_t *data, size_t len)
 		fail_msg("%s: points %zu/%zu, with position %zu/%zu, hr %zu/%zu, altitude %zu/%zu, distance %zu/%zu",
 		         r->file, a.n_points, r->points, pos, r->with_pos, hr, r->with_hr, alt, r->with_alt, dist,
 		         r->with_dist);
-	assert_int_equal(first, iso_ms(r->first));
-	assert_int_equal(last, iso_ms(r->last));
+	assert_int_equal(first, fx_iso_ms(r->first));
+	assert_int_equal(last, fx_iso_ms(r->last));
 	double d = track_length(&a);
 	if (r->haversine_m > 0 ? fabs(d - r->haversine_m) > 0.005 * r->haversine_m : d > 0.5)
 		fail_msg("%s: distance %.3f m, reference %.3f m", r->file, d, r->haversine_m);
@@ -241,12 +202,12 @@ static void test_shared_corpus(void **state)
 {
 	(void)state;
 	char dir[1024], path[1200];
-	data_path(dir, sizeof(dir), "../../shared/data/activities");
+	fx_tests_path(dir, sizeof(dir), "../../shared/data/activities");
 	size_t seen = 0;
 	for (size_t i = 0; i < sizeof(shared_refs) / sizeof(shared_refs[0]); i++) {
 		size_t len;
 		snprintf(path, sizeof(path), "%s/%s", dir, shared_refs[i].file);
-		uint8_t *b = load(path, &len);
+		uint8_t *b = fx_read_file(path, &len);
 		if (!b)
 			continue;
 		seen++;
@@ -332,7 +293,7 @@ static void test_activity_extension(void **state)
 	tendo_activity a;
 	run_doc(doc, sizeof(doc), "Running");
 	assert_int_equal(read_str(&a, doc, NULL), 0);
-	assert_int_equal(t0, iso_ms("2024-03-01T10:00:00Z"));
+	assert_int_equal(t0, fx_iso_ms("2024-03-01T10:00:00Z"));
 	assert_string_equal(a.device, "Forerunner 945"); /* not the Author */
 	assert_int_equal(a.n_sessions, 1);
 	const tendo_session *s = &a.sessions[0];

@@ -388,3 +388,16 @@ unsigned tendo_xml_enter(tendo_xml *x)
 	}
 	return x->skip_below ? 0 : d;
 }
+
+unsigned tendo_xml_leave(tendo_xml *x)
+{
+	unsigned d = x->depth--;
+	if (x->err)
+		return 0;
+	if (x->skip_below) {
+		if (d == x->skip_below)
+			x->skip_below = 0;
+		return 0;
+	}
+	return d;
+}

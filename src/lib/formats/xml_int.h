@@ -158,4 +158,9 @@ bool tendo_xml_text_number(tendo_xml *x, double *v);
  * error was met, too deep, or inside a skipped element). */
 unsigned tendo_xml_enter(tendo_xml *x);
 
+/* The start of every element-end handler: count the depth back, leave a
+ * skipped element. Returns the depth of the element closing, or 0 when the
+ * reader has nothing to do (an error was met, or it was skipped). */
+unsigned tendo_xml_leave(tendo_xml *x);
+
 #endif

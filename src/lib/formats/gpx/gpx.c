@@ -252,14 +252,9 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
 	(void)name;
 	gpx_ctx *c = ud;
 	tendo_xml *x = &c->x;
-	unsigned d = x->depth--;
-	if (x->err)
+	unsigned d = tendo_xml_leave(x);
+	if (!d)
 		return;
-	if (x->skip_below) {
-		if (d == x->skip_below)
-			x->skip_below = 0;
-		return;
-	}
 	if (x->want) {
 		on_value(c, x->want);
 		tendo_xml_unwant(x);
