@@ -121,6 +121,22 @@ typedef struct {
 	double hours;         /* 0-24 */
 } tendo_sitting;
 
+/* VISA-H (Cacchio et al.): items 1-6 score 0-10, item 7 0/4/7/10, item 8
+ * 0-30; total 0-100, higher is better (PROTOCOL.md 8). */
+#define TENDO_VISA_ITEMS 8
+typedef struct {
+	int64_t id;
+	tendo_date date;
+	int items[TENDO_VISA_ITEMS];
+	int total;            /* sum of the items, 0-100 */
+} tendo_visa;
+
+/* Check the item scores; 0, or TENDO_EINVAL naming the item and its range. */
+int tendo_visa_check(const int items[TENDO_VISA_ITEMS]);
+/* Parse "7,8,6,9,5,6,7,20" (8 comma-separated scores, each in its range)
+ * into out->items and out->total; 0, TENDO_EFORMAT or TENDO_EINVAL. */
+int tendo_visa_parse(tendo_visa *out, const char *s);
+
 typedef struct tendo_log {
 	tendo_pain *pain;       size_t n_pain;
 	tendo_run *runs;        size_t n_runs;
@@ -129,6 +145,7 @@ typedef struct tendo_log {
 	tendo_test *tests;      size_t n_tests;
 	tendo_flag *flags;      size_t n_flags;
 	tendo_sitting *sitting; size_t n_sitting;
+	tendo_visa *visa;       size_t n_visa;
 } tendo_log;
 
 /* Free the arrays of a log filled by the store (NULL-safe) and zero it. */

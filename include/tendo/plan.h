@@ -10,6 +10,8 @@
 #include <stdbool.h>
 
 #include "engine.h"
+#include "schedule.h"
+
 
 typedef struct {
 	tendo_date date;
@@ -22,15 +24,23 @@ typedef struct {
 	bool strength;            /* a strength session (else holds or nothing) */
 	char rehab[320];          /* "prone-curl 4x8, hip-thrust 3x8, ..." */
 	char rehab_why[TENDO_RX_REASON];
-	bool test_due;            /* readiness tests due (the projection assumes they pass) */
+	bool test_due;            /* readiness tests due and planned today (assumed to pass) */
+	bool visa_due;            /* a VISA-H questionnaire is due (every 4 weeks) */
+	bool training_day;        /* one of the schedule's days */
 	bool seek_care;           /* a red flag stands: nothing is planned */
+	int rehab_minutes;        /* estimated length of the rehab session (0 if none) */
 } tendo_plan_day;
 
 /*
- * Plan n days from `from` (1-366).
+ * Plan n days from `from` (1-366). On days outside the schedule nothing
+ * but isometric holds and the monitoring task is planned (holds take
+ * minutes and need no gym); the engine then moves the run, strength
+ * session or test to the next training day. schedule NULL = every day.
  * out: n days, filled in; holds no heap memory
- * Returns 0, TENDO_EINVAL for n out of range, or TENDO_ENOMEM.
+ * Returns 0, TENDO_EINVAL for n out of range or a schedule with no days,
+ * or TENDO_ENOMEM.
  */
-int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *profile, const tendo_log *log, tendo_date from);
+int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *profile, const tendo_schedule *schedule,
+               const tendo_log *log, tendo_date from);
 
 #endif

@@ -90,6 +90,7 @@ typedef struct {
 	int no_improvement_days;     /* rehab without improvement this long -> see someone (84) */
 	int easy_pace_s_km;          /* the athlete's easy pace, s/km; 0 = not known (no "fast" time) */
 	int usual_cadence;           /* the athlete's usual step rate, steps/min; 0 = learn from imports */
+	int visa_every_days;         /* a VISA-H questionnaire is due this often, days (28) */
 } tendo_settings;
 
 void tendo_settings_default(tendo_settings *out);

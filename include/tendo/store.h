@@ -18,6 +18,7 @@
 #include "analysis.h"
 #include "engine.h"
 #include "log.h"
+#include "schedule.h"
 
 typedef struct tendo_store tendo_store;
 
@@ -26,7 +27,7 @@ enum {
 	TENDO_STORE_CREATE   = 1 << 1  /* create the file (and its folder) if missing */
 };
 
-#define TENDO_STORE_SCHEMA_VERSION 2
+#define TENDO_STORE_SCHEMA_VERSION 3
 
 /*
  * Open (and migrate) the database at path.
@@ -53,6 +54,12 @@ int tendo_store_get_profile(tendo_store *store, tendo_profile *out);
 int tendo_store_init_profile(tendo_store *store, const tendo_profile *profile);
 /* Replace name, side, tz and settings of the existing profile. */
 int tendo_store_update_profile(tendo_store *store, const tendo_profile *profile);
+/* The training days and preferred times kept with the profile (defaults
+ * until set); TENDO_ENOTFOUND before `tendo init`. */
+int tendo_store_get_schedule(tendo_store *store, tendo_schedule *out);
+/* Replace them (one statement, atomic); TENDO_EINVAL for no day or a time
+ * out of 00:00-23:59. */
+int tendo_store_set_schedule(tendo_store *store, const tendo_schedule *schedule);
 
 /*
  * Add an entry. `at` is the UTC instant it happened (or noon local of the
@@ -66,6 +73,9 @@ int tendo_store_add_cross(tendo_store *store, const tendo_cross *e, time_t at, i
 int tendo_store_add_test(tendo_store *store, const tendo_test *e, time_t at, int64_t *out_id);
 int tendo_store_add_flag(tendo_store *store, const tendo_flag *e, time_t at, int64_t *out_id);
 int tendo_store_add_sitting(tendo_store *store, const tendo_sitting *e, time_t at, int64_t *out_id);
+/* A VISA-H is stored as an entry of type 'test' with a visa_h row; its
+ * items are checked (tendo_visa_check) and its total computed. */
+int tendo_store_add_visa(tendo_store *store, const tendo_visa *e, time_t at, int64_t *out_id);
 
 /*
  * Load every entry dated in [from, to] (TENDO_DATE_NONE = open end) into out.

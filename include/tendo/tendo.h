@@ -11,6 +11,7 @@
 #include "log.h"
 #include "protocol.h"
 #include "engine.h"
+#include "schedule.h"
 #include "store.h"
 
 #endif

@@ -192,6 +192,8 @@ int cli_open(cli_ctx *ctx, bool write)
 	if (rc)
 		return cli_lib_error(ctx, rc);
 	rc = tendo_store_get_profile(ctx->store, &ctx->profile);
+	if (rc == 0)
+		rc = tendo_store_get_schedule(ctx->store, &ctx->schedule);
 	if (rc == TENDO_ENOTFOUND) {
 		cli_close(ctx);
 		return cli_fail(ctx, "no athlete in %s yet: run 'tendo init --side left|right|both' first", p);

@@ -22,6 +22,7 @@ typedef struct {
 	bool color;             /* stdout is a terminal and NO_COLOR unset */
 	tendo_store *store;     /* opened by cli_open() */
 	tendo_profile profile;  /* loaded by cli_open() */
+	tendo_schedule schedule; /* loaded by cli_open() */
 	tendo_date today;       /* today in the athlete's zone */
 } cli_ctx;
 
@@ -102,7 +103,7 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv);
 /* The profile options shared by init and profile: their ids, values and
  * the --help lines (cmd_profile.c). A command's own options start at
  * PO__END. */
-enum { PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO__END };
+enum { PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO_DAYS, PO_RUN_TIME, PO_REHAB_TIME, PO__END };
 #define CLI_PROFILE_OPTS                                                                                        \
 	{ "side", required_argument, PO_SIDE, "left|right|both", "affected side(s)" },                           \
 	{ "ceiling", required_argument, PO_CEILING, "N",                                                        \
@@ -111,10 +112,13 @@ enum { PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO_
 	{ "tz", required_argument, PO_TZ, "ZONE", "time zone, e.g. Europe/London" },                             \
 	{ "easy-pace", required_argument, PO_PACE, "M:SS", "easy running pace per km, e.g. 6:30" },                \
 	{ "cadence", required_argument, PO_CADENCE, "N", "usual step rate, steps per minute" },                   \
+	{ "days", required_argument, PO_DAYS, "mon,tue,...", "days you can run, lift and test (default all)" },  \
+	{ "run-time", required_argument, PO_RUN_TIME, "HH:MM", "when you run (default 17:00: afternoons)" },        \
+	{ "rehab-time", required_argument, PO_REHAB_TIME, "HH:MM", "when you do rehab (default 18:00)" },          \
 	{ "set", required_argument, PO_SET, "NAME=VALUE", "change a setting (see tendo rules); repeatable" }
 
 typedef struct {
-	const char *side, *ceiling, *name, *tz, *pace, *cadence;
+	const char *side, *ceiling, *name, *tz, *pace, *cadence, *days, *run_time, *rehab_time;
 	const char *sets[16];
 	int n_sets;
 } cli_profile_args;
@@ -125,7 +129,7 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 /* True if any profile option was given. */
 bool cli_profile_given(const cli_profile_args *a);
 /* Validate the given values and apply them to p; 0 or EXIT_USAGE. */
-int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p);
+int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p, tendo_schedule *sc);
 
 /* --from D --to D --json, shared by the commands that list a date range. */
 enum { RO_FROM = 1, RO_TO, RO_JSON };

@@ -64,7 +64,7 @@ static void score(char *buf, size_t sz, const char *label, int v)
 /* All entries of a log, sorted; release with free_entries(). */
 static entry *collect(const tendo_log *L, size_t *out_n)
 {
-	size_t total = L->n_pain + L->n_runs + L->n_rehab + L->n_cross + L->n_tests + L->n_flags + L->n_sitting;
+	size_t total = L->n_pain + L->n_runs + L->n_rehab + L->n_cross + L->n_tests + L->n_flags + L->n_sitting + L->n_visa;
 	entry *arr = calloc(total ? total : 1, sizeof(entry));
 	size_t n = 0;
 	if (!arr)
@@ -146,6 +146,14 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 	for (size_t k = 0; k < L->n_sitting; k++) {
 		const tendo_sitting *x = &L->sitting[k];
 		add(&arr, &n, x->id, x->date, "sitting", json_pack("{s:f}", "hours", x->hours), "sitting %.1f h", x->hours);
+	}
+	for (size_t k = 0; k < L->n_visa; k++) {
+		const tendo_visa *x = &L->visa[k];
+		json_t *items = json_array();
+		for (int i = 0; i < TENDO_VISA_ITEMS; i++)
+			json_array_append_new(items, json_integer(x->items[i]));
+		add(&arr, &n, x->id, x->date, "visa", json_pack("{s:i,s:o}", "total", x->total, "items", items),
+		    "VISA-H %d/100", x->total);
 	}
 	qsort(arr, n, sizeof(entry), by_date_id);
 	*out_n = n;

@@ -67,7 +67,9 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	if (!a.prof.side)
 		return cli_usage(ctx, "--side is required: %s", tendo_side_names());
 	snprintf(p.tz, sizeof(p.tz), "%s", machine_tz());
-	if ((rc = cli_profile_apply(ctx, &a.prof, &p)))
+	tendo_schedule sc;
+	tendo_schedule_default(&sc);
+	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)))
 		return rc;
 	p.start = tendo_date_of_instant(time(NULL), p.tz);
 	if (a.date && (rc = cli_date(ctx, "date", a.date, &p.start)))
@@ -84,7 +86,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return cli_lib_error(ctx, rc);
 	if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_init_profile(ctx->store, &p)) ||
-	    (rc = tendo_store_commit(ctx->store))) {
+	    (rc = tendo_store_set_schedule(ctx->store, &sc)) || (rc = tendo_store_commit(ctx->store))) {
 		tendo_store_rollback(ctx->store);
 		return cli_lib_error(ctx, rc);
 	}

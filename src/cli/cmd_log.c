@@ -10,7 +10,7 @@
 enum {
 	O_KIND = 1, O_SCORE, O_DATE, O_NOTE, O_MINUTES, O_KM, O_TERRAIN, O_INTENT, O_WALK, O_RPE,
 	O_PDURING, O_PAFTER, O_SHARP, O_EXERCISE, O_SETS, O_REPS, O_HOLD, O_KG, O_SIDE, O_LUNGE,
-	O_BL, O_BR, O_CL, O_CR, O_REST, O_HOURS, O__N
+	O_BL, O_BR, O_CL, O_CR, O_REST, O_HOURS, O_ITEMS, O__N
 };
 
 typedef struct {
@@ -298,6 +298,32 @@ static int log_sitting(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, cha
 	return ctx->store && tendo_store_add_sitting(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
 }
 
+/* ---------------------------------------------------------------- visa */
+
+static const cli_opt visa_opts[] = {
+	{ "items", required_argument, O_ITEMS, "S1,...,S8",
+	  "the 8 item scores of the VISA-H: items 1-6 0-10, item 7 0|4|7|10, item 8 0-30" },
+	DATE_OPT,
+	{ 0 }
+};
+static const cli_spec visa_spec = { "log visa --items S1,S2,S3,S4,S5,S6,S7,S8 [--date D]",
+	"Record a VISA-H questionnaire (outcome measure, 0-100, higher is better; every 2-4 weeks).", visa_opts };
+
+static int log_visa(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
+{
+	tendo_visa e = { 0 };
+	int rc;
+	if (!a->v[O_ITEMS])
+		return cli_usage(ctx, "--items is required: the 8 item scores, e.g. 7,8,6,9,5,6,7,20");
+	if (tendo_visa_parse(&e, a->v[O_ITEMS]))
+		return cli_usage(ctx, "--items: %s", tendo_error_last());
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+		return rc;
+	e.date = *date;
+	snprintf(what, wsz, "VISA-H %d/100", e.total);
+	return ctx->store && tendo_store_add_visa(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+}
+
 /* ------------------------------------------------------------ dispatch */
 
 typedef struct {
@@ -309,7 +335,7 @@ typedef struct {
 static const kind kinds[] = {
 	{ "pain", &pain_spec, log_pain }, { "run", &run_spec, log_run }, { "rehab", &rehab_spec, log_rehab },
 	{ "cross", &cross_spec, log_cross }, { "test", &test_spec, log_test }, { "flag", &flag_spec, log_flag },
-	{ "sitting", &sitting_spec, log_sitting },
+	{ "sitting", &sitting_spec, log_sitting }, { "visa", &visa_spec, log_visa },
 };
 
 static void log_usage(FILE *f)
@@ -323,7 +349,7 @@ static void log_usage(FILE *f)
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage(ctx, "give a kind: pain, run, rehab, cross, test, flag or sitting (see tendo log --help)");
+		return cli_usage(ctx, "give a kind: pain, run, rehab, cross, test, flag, sitting or visa (see tendo log --help)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		log_usage(stdout);
 		return EXIT_OK;
@@ -333,7 +359,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		if (strcmp(argv[1], kinds[i].name) == 0)
 			k = &kinds[i];
 	if (!k)
-		return cli_usage(ctx, "unknown kind '%s': pain, run, rehab, cross, test, flag or sitting", argv[1]);
+		return cli_usage(ctx, "unknown kind '%s': pain, run, rehab, cross, test, flag, sitting or visa", argv[1]);
 
 	static char cmdname[32];
 	snprintf(cmdname, sizeof(cmdname), "log %s", k->name);

@@ -62,11 +62,13 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		return cli_lib_error(ctx, rc);
 	static tendo_plan_day days[84];
 	int n = weeks * 7;
-	rc = tendo_plan(days, n, &ctx->profile, &log, from);
+	rc = tendo_plan(days, n, &ctx->profile, &ctx->schedule, &log, from);
 	tendo_log_dispose(&log);
 	if (rc)
 		return cli_lib_error(ctx, rc);
-	char d[TENDO_DATE_BUFSZ];
+	char d[TENDO_DATE_BUFSZ], rt[6], ht[6];
+	tendo_schedule_format_time(ctx->schedule.run_time, rt);
+	tendo_schedule_format_time(ctx->schedule.rehab_time, ht);
 	if (a.json) {
 		json_t *arr = json_array();
 		for (int i = 0; i < n; i++) {
@@ -76,13 +78,18 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 			json_object_set_new(o, "weekday", json_string(wd[tendo_date_weekday(x->date)]));
 			json_object_set_new(o, "stage", json_string(tendo_stage_name(x->stage)));
 			json_object_set_new(o, "decision", json_string(tendo_decision_name(x->decision)));
-			json_object_set_new(o, "run", x->run ? json_pack("{s:i,s:b,s:s}", "minutes", x->run_minutes, "run_walk",
-			                                                 x->run_walk, "why", x->run_why)
+			json_object_set_new(o, "training_day", json_boolean(x->training_day));
+			json_object_set_new(o, "run", x->run ? json_pack("{s:i,s:b,s:s,s:s}", "minutes", x->run_minutes, "run_walk",
+			                                                 x->run_walk, "at", rt, "why", x->run_why)
 			                                     : json_pack("{s:n,s:s}", "minutes", "why", x->run_why));
-			json_object_set_new(o, "rehab", json_pack("{s:b,s:s,s:s}", "strength", x->strength, "items", x->rehab,
-			                                          "why", x->rehab_why));
+			json_object_set_new(o, "rehab", x->rehab[0] ? json_pack("{s:b,s:s,s:i,s:s,s:s}", "strength", x->strength,
+			                                                         "items", x->rehab, "minutes", x->rehab_minutes,
+			                                                         "at", ht, "why", x->rehab_why)
+			                                            : json_pack("{s:b,s:s,s:i,s:n,s:s}", "strength", false, "items",
+			                                                        "", "minutes", 0, "at", "why", x->rehab_why));
 			json_object_set_new(o, "monitoring_task", json_boolean(!x->seek_care));
 			json_object_set_new(o, "readiness_tests_due", json_boolean(x->test_due));
+			json_object_set_new(o, "visa_due", json_boolean(x->visa_due));
 			json_object_set_new(o, "seek_care", json_boolean(x->seek_care));
 			json_array_append_new(arr, o);
 		}
@@ -90,7 +97,11 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 	}
 	printf("%splan from %s, %d week%s%s: a projection that assumes no flare; it changes as you log\n",
 	       cli_bold(ctx), tendo_date_format(from, d), weeks, weeks == 1 ? "" : "s", cli_reset(ctx));
-	printf("every morning: the monitoring task (tendo log pain --kind task --score N)\n\n");
+	char dnames[TENDO_DAYS_BUFSZ];
+	printf("every morning: the monitoring task (tendo log pain --kind task --score N); training days %s, runs at %s, "
+	       "rehab at %s\n\n",
+	       ctx->schedule.days == TENDO_DAYS_ALL ? "every day" : tendo_schedule_format_days(ctx->schedule.days, dnames), rt,
+	       ht);
 	for (int i = 0; i < n; i++) {
 		const tendo_plan_day *x = &days[i];
 		char what[64];
@@ -104,8 +115,9 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 			snprintf(what, sizeof(what), "holds only");
 		else
 			snprintf(what, sizeof(what), "rest");
-		printf("%s %s  %-16s %s%s\n", wd[tendo_date_weekday(x->date)], tendo_date_format(x->date, d), what,
-		       x->run ? x->run_why : x->rehab_why, x->test_due ? "; readiness tests due" : "");
+		printf("%s %s  %-16s %s%s%s\n", wd[tendo_date_weekday(x->date)], tendo_date_format(x->date, d), what,
+		       x->run ? x->run_why : x->rehab_why, x->test_due ? "; readiness tests due" : "",
+		       x->visa_due ? "; VISA-H due (tendo log visa)" : "");
 		if (x->rehab[0] && !x->seek_care)
 			printf("%17s %s\n", "", x->rehab);
 	}

@@ -16,7 +16,8 @@ static const cli_opt opts[] = {
 	{ 0 }
 };
 
-static const cli_spec spec = { "profile [--side S] [--ceiling N] [--name TEXT] [--tz ZONE] [--set NAME=VALUE]... [--json]",
+static const cli_spec spec = { "profile [--side S] [--ceiling N] [--name TEXT] [--tz ZONE] [--days mon,...]\n"
+	"        [--run-time HH:MM] [--rehab-time HH:MM] [--set NAME=VALUE]... [--json]",
 	"Show the athlete's profile and settings; with options, change them.", opts };
 
 typedef struct {
@@ -44,6 +45,9 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 	case PO_TZ: a->tz = v; return 1;
 	case PO_PACE: a->pace = v; return 1;
 	case PO_CADENCE: a->cadence = v; return 1;
+	case PO_DAYS: a->days = v; return 1;
+	case PO_RUN_TIME: a->run_time = v; return 1;
+	case PO_REHAB_TIME: a->rehab_time = v; return 1;
 	case PO_SET:
 		if (a->n_sets == 16)
 			return cli_usage(ctx, "too many --set options (16 at most)");
@@ -55,7 +59,8 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 
 bool cli_profile_given(const cli_profile_args *a)
 {
-	return a->side || a->ceiling || a->name || a->tz || a->pace || a->cadence || a->n_sets;
+	return a->side || a->ceiling || a->name || a->tz || a->pace || a->cadence || a->days || a->run_time ||
+	       a->rehab_time || a->n_sets;
 }
 
 static int apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
@@ -74,7 +79,7 @@ static int apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
 	return 0;
 }
 
-int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p)
+int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p, tendo_schedule *sc)
 {
 	int rc;
 	if (a->side && tendo_side_parse(&p->side, a->side))
@@ -101,6 +106,12 @@ int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profi
 	}
 	if (a->cadence && (rc = cli_int(ctx, "cadence", a->cadence, 100, 250, &p->settings.usual_cadence)))
 		return rc;
+	if (a->days && tendo_schedule_parse_days(&sc->days, a->days))
+		return cli_usage(ctx, "--days: %s", tendo_error_last());
+	if (a->run_time && tendo_schedule_parse_time(&sc->run_time, a->run_time))
+		return cli_usage(ctx, "--run-time: %s", tendo_error_last());
+	if (a->rehab_time && tendo_schedule_parse_time(&sc->rehab_time, a->rehab_time))
+		return cli_usage(ctx, "--rehab-time: %s", tendo_error_last());
 	for (int k = 0; k < a->n_sets; k++)
 		if ((rc = apply_set(ctx, &p->settings, a->sets[k])))
 			return rc;
@@ -117,11 +128,12 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, change)))
 		return rc;
 	tendo_profile p = ctx->profile;
-	if ((rc = cli_profile_apply(ctx, &a.prof, &p)))
+	tendo_schedule sc = ctx->schedule;
+	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)))
 		return rc;
 	if (change) {
 		if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_update_profile(ctx->store, &p)) ||
-		    (rc = tendo_store_commit(ctx->store))) {
+		    (rc = tendo_store_set_schedule(ctx->store, &sc)) || (rc = tendo_store_commit(ctx->store))) {
 			tendo_store_rollback(ctx->store);
 			return cli_lib_error(ctx, rc);
 		}
@@ -130,10 +142,14 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 	const tendo_setting_info *si = tendo_settings_info(&ns);
 	tendo_settings def;
 	tendo_settings_default(&def);
-	char d[TENDO_DATE_BUFSZ];
+	char d[TENDO_DATE_BUFSZ], days[TENDO_DAYS_BUFSZ], rt[6], ht[6];
+	tendo_schedule_format_days(sc.days, days);
+	tendo_schedule_format_time(sc.run_time, rt);
+	tendo_schedule_format_time(sc.rehab_time, ht);
 	if (a.json) {
-		json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "name", p.name, "side", tendo_side_name(p.side), "tz", p.tz,
-		                      "start", tendo_date_format(p.start, d));
+		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "name", p.name, "side", tendo_side_name(p.side), "tz",
+		                      p.tz, "start", tendo_date_format(p.start, d), "days", days, "run_time", rt,
+		                      "rehab_time", ht);
 		json_t *s = json_object();
 		for (size_t k = 0; k < ns; k++)
 			json_object_set_new(s, si[k].name, json_real(tendo_settings_get(&p.settings, &si[k])));
@@ -143,6 +159,7 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 	printf("%s%s: %s side, pain ceiling %d/10, time zone %s, started %s\n", change ? "updated " : "",
 	       p.name[0] ? p.name : "athlete", tendo_side_name(p.side), p.settings.ceiling, p.tz,
 	       tendo_date_format(p.start, d));
+	printf("training days %s; runs at %s, rehab at %s\n", sc.days == TENDO_DAYS_ALL ? "every day" : days, rt, ht);
 	bool any = false;
 	for (size_t k = 0; k < ns; k++) {
 		double v = tendo_settings_get(&p.settings, &si[k]), dv = tendo_settings_get(&def, &si[k]);

@@ -106,9 +106,9 @@ done
 bad 2 "--bogus" "--help" --bogus today
 tx --db "" today
 refused 2 "--db" "path" "tendo --db ''"
-bad 2 "kind" "pain, run, rehab, cross, test, flag or sitting" log
-bad 2 "'bogus'" "pain, run, rehab, cross, test, flag or sitting" log bogus
-bad 2 "'walk'" "pain, run, rehab, cross, test, flag or sitting" log walk --minutes 20
+bad 2 "kind" "pain, run, rehab, cross, test, flag, sitting or visa" log
+bad 2 "'bogus'" "pain, run, rehab, cross, test, flag, sitting or visa" log bogus
+bad 2 "'walk'" "pain, run, rehab, cross, test, flag, sitting or visa" log walk --minutes 20
 
 # an unknown option on every command, and on every log kind
 for c in init "log pain" "log run" "log rehab" "log cross" "log test" "log flag" "log sitting" \

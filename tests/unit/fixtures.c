@@ -37,7 +37,7 @@ void fx_log_free(fx_log *f)
 void fx_log_clear(fx_log *f)
 {
 	f->log.n_pain = f->log.n_runs = f->log.n_rehab = f->log.n_cross = 0;
-	f->log.n_tests = f->log.n_flags = f->log.n_sitting = 0;
+	f->log.n_tests = f->log.n_flags = f->log.n_sitting = f->log.n_visa = 0;
 	f->next_id = 1;
 }
 
@@ -98,6 +98,13 @@ void fx_sitting(fx_log *f, int day, double hours)
 {
 	GROW(f, sitting, n_sitting, cap_sitting);
 	f->log.sitting[f->log.n_sitting++] = (tendo_sitting){ f->next_id++, fx_day(day), hours };
+}
+
+void fx_visa(fx_log *f, int day, int item8)
+{
+	GROW(f, visa, n_visa, cap_visa);
+	tendo_visa v = { f->next_id++, fx_day(day), { 10, 10, 10, 10, 10, 10, 10, item8 }, 70 + item8 };
+	f->log.visa[f->log.n_visa++] = v;
 }
 
 void fx_profile(tendo_profile *p)

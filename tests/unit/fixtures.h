@@ -10,7 +10,7 @@
 /* A log whose arrays grow; fx_log_free() releases them. */
 typedef struct {
 	tendo_log log;
-	size_t cap_pain, cap_runs, cap_rehab, cap_cross, cap_tests, cap_flags, cap_sitting;
+	size_t cap_pain, cap_runs, cap_rehab, cap_cross, cap_tests, cap_flags, cap_sitting, cap_visa;
 	int64_t next_id;
 } fx_log;
 
@@ -28,6 +28,8 @@ void fx_cross(fx_log *f, int day, tendo_cross_kind kind, double minutes, int pai
 tendo_test *fx_test(fx_log *f, int day, int lunge, int bl, int br, double cl, double cr, int rest);
 void fx_flag(fx_log *f, int day, tendo_flag_kind kind);
 void fx_sitting(fx_log *f, int day, double hours);
+/* A VISA-H with every item at its maximum but item 8 at `item8` (total 70 + item8). */
+void fx_visa(fx_log *f, int day, int item8);
 
 /* tests/<rel> ($TENDO_TESTS/<rel> when set): the test data folder. */
 void fx_tests_path(char *buf, size_t n, const char *rel);

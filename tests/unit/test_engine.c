@@ -359,6 +359,39 @@ static void settle_first_day(void **state)
 	fx_log_free(&f);
 }
 
+/* The outcome measure: a VISA-H is asked for as a baseline, then every
+ * visa_every_days (28) days, counted from the last one. */
+static void visa_due(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	rx_at(&rx, &f, &p, 3);
+	assert_fired(&rx, "monitor.visa_due"); /* no baseline yet */
+	fx_visa(&f, 3, 12);
+	rx_at(&rx, &f, &p, 3);
+	assert_not_fired(&rx, "monitor.visa_due");
+	rx_at(&rx, &f, &p, 30); /* 27 days on */
+	assert_not_fired(&rx, "monitor.visa_due");
+	rx_at(&rx, &f, &p, 31); /* 28 days on */
+	assert_fired(&rx, "monitor.visa_due");
+	assert_non_null(strstr(reason_of(&rx, "monitor.visa_due"), "82/100"));
+	p.settings.visa_every_days = 14;
+	rx_at(&rx, &f, &p, 17);
+	assert_fired(&rx, "monitor.visa_due");
+	rx_at(&rx, &f, &p, 16);
+	assert_not_fired(&rx, "monitor.visa_due");
+	/* one dated after the day does not count */
+	fx_log_clear(&f);
+	fx_visa(&f, 10, 0);
+	rx_at(&rx, &f, &p, 5);
+	assert_fired(&rx, "monitor.visa_due");
+	fx_log_free(&f);
+}
+
 static void settle_iso_hold_builds(void **state)
 {
 	(void)state;
@@ -2477,6 +2510,7 @@ int main(void)
 		cmocka_unit_test(prescribe_errors),
 		cmocka_unit_test(decision_names),
 		cmocka_unit_test(fired_rules_are_registered),
+		cmocka_unit_test(visa_due),
 		cmocka_unit_test(imported_run_compared),
 		cmocka_unit_test(every_rule_fired), /* last: needs the rules the others saw */
 	};

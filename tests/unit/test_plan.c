@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -39,7 +40,7 @@ static void follows_the_protocol(void **state)
 	fx_profile(&p);
 	size_t n_pain = f.log.n_pain, n_runs = f.log.n_runs, n_rehab = f.log.n_rehab;
 	tendo_plan_day days[28];
-	assert_int_equal(tendo_plan(days, 28, &p, &f.log, fx_day(22)), 0);
+	assert_int_equal(tendo_plan(days, 28, &p, NULL, &f.log, fx_day(22)), 0);
 	/* the real log is untouched */
 	assert_int_equal(f.log.n_pain, n_pain);
 	assert_int_equal(f.log.n_runs, n_runs);
@@ -86,7 +87,7 @@ static void tests_assumed_when_due(void **state)
 	tendo_profile p;
 	fx_profile(&p);
 	tendo_plan_day days[14];
-	assert_int_equal(tendo_plan(days, 14, &p, &f.log, fx_day(22)), 0);
+	assert_int_equal(tendo_plan(days, 14, &p, NULL, &f.log, fx_day(22)), 0);
 	int due = -1, first_run = -1;
 	for (int i = 0; i < 14; i++) {
 		if (days[i].test_due && due < 0)
@@ -100,6 +101,87 @@ static void tests_assumed_when_due(void **state)
 	fx_log_free(&f);
 }
 
+/* Training on Mon, Wed and Sat only: runs, strength and tests fall on those
+ * days, holds go on every day, and the runs still step up 5, 10, 15. */
+static void keeps_to_the_training_days(void **state)
+{
+	(void)state;
+	fx_log f;
+	fx_log_init(&f);
+	ready(&f);
+	tendo_profile p;
+	fx_profile(&p);
+	tendo_schedule sc;
+	tendo_schedule_default(&sc);
+	assert_int_equal(tendo_schedule_parse_days(&sc.days, "sat,mon,WED"), 0);
+	assert_int_equal(sc.days, 1u | 4u | 32u);
+	tendo_plan_day days[28];
+	assert_int_equal(tendo_plan(days, 28, &p, &sc, &f.log, fx_day(22)), 0);
+	int runs = 0, strength = 0, want = 5, moved = 0;
+	for (int i = 0; i < 28; i++) {
+		const tendo_plan_day *x = &days[i];
+		int wd = tendo_date_weekday(x->date);
+		bool train = wd == 0 || wd == 2 || wd == 5;
+		assert_int_equal(x->training_day, train);
+		if (!train) {
+			assert_false(x->run);
+			assert_false(x->strength);
+			assert_false(x->test_due);
+			assert_int_equal(x->run_minutes, 0);
+			if (strstr(x->run_why, "not one of your training days"))
+				moved++;
+		}
+		if (x->run) {
+			if (runs < 3)
+				assert_int_equal(x->run_minutes, want);
+			want += 5;
+			runs++;
+		}
+		strength += x->strength;
+		if (x->rehab[0])
+			assert_true(x->rehab_minutes > 0);
+	}
+	assert_true(runs >= 4);
+	assert_true(strength >= 2);
+	assert_true(moved >= 1); /* some run was due on a rest day and waited */
+
+	/* every day a training day gives the same as no schedule */
+	tendo_plan_day all[28];
+	sc.days = TENDO_DAYS_ALL;
+	assert_int_equal(tendo_plan(all, 28, &p, &sc, &f.log, fx_day(22)), 0);
+	assert_int_equal(tendo_plan(days, 28, &p, NULL, &f.log, fx_day(22)), 0);
+	for (int i = 0; i < 28; i++) {
+		assert_int_equal(all[i].run_minutes, days[i].run_minutes);
+		assert_int_equal(all[i].strength, days[i].strength);
+	}
+	sc.days = 0;
+	assert_int_equal(tendo_plan(days, 28, &p, &sc, &f.log, fx_day(22)), TENDO_EINVAL);
+	fx_log_free(&f);
+}
+
+/* A VISA-H is due as a baseline on the first day, then 28 days after. */
+static void visa_due_every_four_weeks(void **state)
+{
+	(void)state;
+	fx_log f;
+	fx_log_init(&f);
+	ready(&f);
+	fx_visa(&f, 10, 15);
+	tendo_profile p;
+	fx_profile(&p);
+	tendo_plan_day days[40];
+	assert_int_equal(tendo_plan(days, 40, &p, NULL, &f.log, fx_day(22)), 0);
+	for (int i = 0; i < 40; i++)
+		assert_int_equal(days[i].visa_due, 22 + i == 38); /* 28 days after day 10 */
+	fx_log_clear(&f);
+	ready(&f);
+	assert_int_equal(tendo_plan(days, 40, &p, NULL, &f.log, fx_day(22)), 0);
+	assert_true(days[0].visa_due); /* no baseline yet */
+	assert_false(days[1].visa_due);
+	assert_true(days[28].visa_due);
+	fx_log_free(&f);
+}
+
 static void red_flag_plans_nothing(void **state)
 {
 	(void)state;
@@ -110,13 +192,13 @@ static void red_flag_plans_nothing(void **state)
 	tendo_profile p;
 	fx_profile(&p);
 	tendo_plan_day days[7];
-	assert_int_equal(tendo_plan(days, 7, &p, &f.log, fx_day(22)), 0);
+	assert_int_equal(tendo_plan(days, 7, &p, NULL, &f.log, fx_day(22)), 0);
 	for (int i = 0; i < 7; i++) {
 		assert_true(days[i].seek_care);
 		assert_false(days[i].run);
 		assert_false(days[i].strength);
 	}
-	assert_int_equal(tendo_plan(days, 0, &p, &f.log, fx_day(22)), TENDO_EINVAL);
+	assert_int_equal(tendo_plan(days, 0, &p, NULL, &f.log, fx_day(22)), TENDO_EINVAL);
 	fx_log_free(&f);
 }
 
@@ -125,6 +207,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(follows_the_protocol),
 		cmocka_unit_test(tests_assumed_when_due),
+		cmocka_unit_test(keeps_to_the_training_days),
+		cmocka_unit_test(visa_due_every_four_weeks),
 		cmocka_unit_test(red_flag_plans_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -288,8 +288,9 @@ static void test_open_newer(void **state)
 	assert_int_equal(sq_int(c->db, "PRAGMA user_version"), 99);
 }
 
-/* A version-1 database (made by taking v2 back to v1) is migrated even by a
- * read-only open, and keeps its entries. */
+/* A version-1 database (made by taking the schema back to v1) is migrated
+ * even by a read-only open, and keeps its entries; the schedule columns come
+ * with their defaults. */
 static void test_migrate_v1(void **state)
 {
 	ctx *c = *state;
@@ -301,7 +302,9 @@ static void test_migrate_v1(void **state)
 	tendo_pain e = { 0, fx_day(3), TENDO_PAIN_TASK, 2 };
 	assert_int_equal(tendo_store_add_pain(s, &e, 0, "kept", NULL), 0);
 	tendo_store_close(s);
-	sq_exec(c->db, "DROP TABLE activity_file; PRAGMA user_version = 1");
+	sq_exec(c->db, "DROP TABLE activity_file; DROP TABLE visa_h; ALTER TABLE profile DROP COLUMN days;"
+	               " ALTER TABLE profile DROP COLUMN run_time; ALTER TABLE profile DROP COLUMN rehab_time;"
+	               " PRAGMA user_version = 1");
 
 	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_READONLY), 0);
 	tendo_log log = { 0 };
@@ -309,6 +312,11 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(log.n_pain, 1);
 	assert_int_equal(log.pain[0].score, 2);
 	tendo_log_dispose(&log);
+	tendo_schedule sc;
+	assert_int_equal(tendo_store_get_schedule(s, &sc), 0);
+	assert_int_equal(sc.days, TENDO_DAYS_ALL);
+	assert_int_equal(sc.run_time, 17 * 60);
+	assert_int_equal(sc.rehab_time, 18 * 60);
 	tendo_store_close(s);
 	assert_int_equal(sq_int(c->db, "PRAGMA user_version"), TENDO_STORE_SCHEMA_VERSION);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM sqlite_master WHERE name = 'activity_file'"), 1);

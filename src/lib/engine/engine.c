@@ -818,6 +818,25 @@ static void compare_last_run(const replay *r, tendo_prescription *rx, int i)
 		avoid(rx, "hills: %.0f min of the last run were on grades over 4%%", last->uphill_s / 60);
 }
 
+/* The outcome measure: a VISA-H every visa_every_days, the first one as a baseline. */
+static void visa_due(const replay *r, tendo_prescription *rx, int i)
+{
+	tendo_date today = r->g.first + i;
+	const tendo_visa *last = NULL;
+	char d1[TENDO_DATE_BUFSZ];
+	for (size_t k = 0; k < r->log->n_visa; k++) {
+		const tendo_visa *v = &r->log->visa[k];
+		if (v->date <= today && (!last || v->date >= last->date))
+			last = v;
+	}
+	if (!last)
+		rule(rx, "monitor.visa_due", "no VISA-H yet: fill it in once as a baseline "
+		     "(tendo log visa --items 1,2,3,4,5,6,7,8 with your 8 item scores)");
+	else if (today - last->date >= r->s->visa_every_days)
+		rule(rx, "monitor.visa_due", "the last VISA-H (%s, %d/100) is %d days old: fill it in again",
+		     tendo_date_format(last->date, d1), last->total, (int)(today - last->date));
+}
+
 static void prescribe(replay *r, tendo_prescription *rx, int i)
 {
 	const tendo_settings *s = r->s;
@@ -857,6 +876,7 @@ static void prescribe(replay *r, tendo_prescription *rx, int i)
 	if (E->task < 0)
 		rule(rx, "monitor.daily_task", "no monitoring task score today: do 3 short-lever single-leg bridges "
 		     "and log it (tendo log pain --kind task --score N)");
+	visa_due(r, rx, i);
 	if (rising)
 		rule(rx, "pain.trend.rising", "mean morning score %.1f this week against %.1f last week", wk, prev);
 

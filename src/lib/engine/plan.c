@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <tendo/errors.h>
+#include <tendo/metrics.h>
 #include <tendo/plan.h>
 
 #include "util/alloc.h"
@@ -34,15 +35,32 @@ GROWABLE(tendo_pain, pain)
 GROWABLE(tendo_run, run)
 GROWABLE(tendo_rehab, rehab)
 GROWABLE(tendo_test, test)
+GROWABLE(tendo_visa, visa)
 
-int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_log *log, tendo_date from)
+static bool fired(const tendo_prescription *rx, const char *id)
 {
+	for (size_t k = 0; k < rx->n_rules; k++)
+		if (strcmp(rx->rules[k].id, id) == 0)
+			return true;
+	return false;
+}
+
+int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_schedule *schedule,
+               const tendo_log *log, tendo_date from)
+{
+	tendo_schedule every;
 	if (n < 1 || n > 366)
 		return tendo_error_set(TENDO_EINVAL, "plan: 1-366 days (got %d)", n);
+	if (!schedule) {
+		tendo_schedule_default(&every);
+		schedule = &every;
+	}
+	if (!(schedule->days & TENDO_DAYS_ALL))
+		return tendo_error_set(TENDO_EINVAL, "plan: the schedule has no training day");
 	tendo_log L = *log; /* the arrays we do not extend are borrowed */
-	size_t cp = 0, cr = 0, cx = 0, ct = 0;
-	L.pain = NULL, L.runs = NULL, L.rehab = NULL, L.tests = NULL;
-	L.n_pain = L.n_runs = L.n_rehab = L.n_tests = 0;
+	size_t cp = 0, cr = 0, cx = 0, ct = 0, cv = 0;
+	L.pain = NULL, L.runs = NULL, L.rehab = NULL, L.tests = NULL, L.visa = NULL;
+	L.n_pain = L.n_runs = L.n_rehab = L.n_tests = L.n_visa = 0;
 	int err = 0;
 	for (size_t k = 0; k < log->n_pain && !err; k++)
 		if (log->pain[k].date <= from)
@@ -56,6 +74,9 @@ int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_l
 	for (size_t k = 0; k < log->n_tests && !err; k++)
 		if (log->tests[k].date <= from)
 			err = push_test(&L.tests, &L.n_tests, &ct, &log->tests[k]);
+	for (size_t k = 0; k < log->n_visa && !err; k++)
+		if (log->visa[k].date <= from)
+			err = push_visa(&L.visa, &L.n_visa, &cv, &log->visa[k]);
 	int64_t id = 1 << 30;
 	for (int i = 0; i < n && !err; i++) {
 		tendo_date d = from + i;
@@ -78,33 +99,49 @@ int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_l
 			break;
 		if ((err = tendo_engine_prescribe(&rx, p, &L, d)))
 			break;
+		bool train = tendo_schedule_has_day(schedule, d);
+		o->training_day = train;
 		o->stage = rx.stage;
 		o->decision = rx.decision;
 		o->seek_care = rx.decision == TENDO_DECISION_SEEK_CARE;
-		o->run = rx.run.allowed;
-		o->run_minutes = rx.run.minutes;
-		o->run_walk = rx.run.run_walk;
-		snprintf(o->run_why, sizeof(o->run_why), "%s", rx.run.why);
+		o->run = train && rx.run.allowed;
+		o->run_minutes = o->run ? rx.run.minutes : 0;
+		o->run_walk = o->run && rx.run.run_walk;
+		if (rx.run.allowed && !train)
+			snprintf(o->run_why, sizeof(o->run_why), "not one of your training days: the %d min run moves to the next",
+			         rx.run.minutes);
+		else
+			snprintf(o->run_why, sizeof(o->run_why), "%s", rx.run.why);
 		snprintf(o->rehab_why, sizeof(o->rehab_why), "%s", rx.rehab_why);
 		size_t len = 0;
-		for (size_t k = 0; k < rx.n_rehab; k++) {
+		bool dropped = false;
+		for (size_t k = 0; k < rx.n_rehab && !err; k++) {
 			const tendo_rx_item *it = &rx.rehab[k];
-			if (it->exercise->kind != TENDO_EX_ISOMETRIC)
+			bool iso = it->exercise->kind == TENDO_EX_ISOMETRIC;
+			if (!iso && !train) {
+				dropped = true; /* strength waits for a training day; holds need no gym */
+				continue;
+			}
+			if (!iso)
 				o->strength = true;
 			if (len < sizeof(o->rehab))
-				len += (size_t)snprintf(o->rehab + len, sizeof(o->rehab) - len, "%s%s %dx%d%s", k ? ", " : "",
+				len += (size_t)snprintf(o->rehab + len, sizeof(o->rehab) - len, "%s%s %dx%d%s", len ? ", " : "",
 				                        it->exercise->name, it->sets, it->hold_s ? it->hold_s : it->reps,
 				                        it->hold_s ? "s" : "");
 			tendo_rehab x = { .id = id++, .date = d, .sets = it->sets, .reps = it->reps ? it->reps : -1,
 				.hold_s = it->hold_s ? it->hold_s : -1, .kg = -1, .side = TENDO_SIDE_BOTH, .rpe = 6,
 				.pain_during = 0 };
 			snprintf(x.exercise, sizeof(x.exercise), "%s", it->exercise->name);
-			if ((err = push_rehab(&L.rehab, &L.n_rehab, &cx, &x)))
-				break;
+			o->rehab_minutes += (int)lround(tendo_metrics_rehab_minutes(&x));
+			err = push_rehab(&L.rehab, &L.n_rehab, &cx, &x);
 		}
-		for (size_t k = 0; k < rx.n_rules; k++)
-			if (strcmp(rx.rules[k].id, "readiness.due") == 0)
-				o->test_due = true;
+		if (err)
+			break;
+		if (dropped)
+			snprintf(o->rehab_why, sizeof(o->rehab_why), "not one of your training days: strength moves to the next%s",
+			         o->rehab[0] ? "; holds as usual" : "");
+		o->test_due = train && fired(&rx, "readiness.due");
+		o->visa_due = fired(&rx, "monitor.visa_due");
 		if (o->run) {
 			tendo_run r = { .id = id++, .date = d, .minutes = rx.run.minutes, .km = -1, .rpe = 3, .pain_during = 0,
 				.pain_after = 0, .walk_breaks = rx.run.run_walk, .start_ms = INT64_MIN, .moving_s = NAN,
@@ -118,10 +155,16 @@ int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_l
 			tendo_test t = { id++, d, 0, 20, 20, 30, 30, 0 };
 			err = push_test(&L.tests, &L.n_tests, &ct, &t);
 		}
+		if (!err && o->visa_due) {
+			/* assume it is filled in on the day it is due */
+			tendo_visa v = { .id = id++, .date = d };
+			err = push_visa(&L.visa, &L.n_visa, &cv, &v);
+		}
 	}
 	free(L.pain);
 	free(L.runs);
 	free(L.rehab);
 	free(L.tests);
+	free(L.visa);
 	return err;
 }

@@ -28,6 +28,7 @@ static const tendo_rule registry[] = {
 	{ "pain.sharp.regress", "sharp pain: back to stage 1 (isometrics) for that activity", "seed 000; PROTOCOL.md 2" },
 	{ "pain.rest.present", "pain at rest: the tendon is not settled", GOOM_RTR },
 	{ "monitor.daily_task", "do the daily monitoring task each morning (3 short-lever single-leg bridges, score 0-10)", GOOM2016 },
+	{ "monitor.visa_due", "fill in the VISA-H questionnaire (an outcome measure) every 2-4 weeks", "PROTOCOL.md 8; Cacchio et al. (Br J Sports Med)" },
 	/* stages (PROTOCOL.md 3, 4) */
 	{ "stage.settle.isometrics", "stage 1: isometric holds only, build hold time; no running, speed or hills", "seeds 000, 004; Rio et al. 2015" },
 	{ "stage.settle.exit", "no pain at rest, isometrics pain-free for about a week, morning pain not rising: start strength work", "seeds 000, 003, 004" },

@@ -40,6 +40,7 @@ void tendo_settings_default(tendo_settings *s)
 		.no_improvement_days = 84,
 		.easy_pace_s_km = 0,
 		.usual_cadence = 0,
+		.visa_every_days = 28,
 	};
 }
 
@@ -76,6 +77,7 @@ static const tendo_setting_info infos[] = {
 	I(no_improvement_days, "days of rehab without improvement before advising a clinician", 42, 365),
 	I(easy_pace_s_km, "the athlete's easy pace, seconds per km (0 = not known; profile --easy-pace M:SS)", 0, 900),
 	I(usual_cadence, "the athlete's usual step rate, steps/min (0 = learnt from imported runs)", 0, 250),
+	I(visa_every_days, "a VISA-H questionnaire is due this often, days (PROTOCOL.md 8: every 2-4 weeks)", 14, 28),
 };
 
 const tendo_setting_info *tendo_settings_info(size_t *n)

@@ -126,6 +126,17 @@ static const char *const migrations[] = {
 	"CREATE INDEX activity_file_entry ON activity_file (entry_id);\n"
 	"CREATE INDEX activity_file_start ON activity_file (start_ms);\n"
 	"PRAGMA user_version = 2;\n",
+	/* 2 -> 3: the athlete's training days and preferred times (tendo_schedule),
+	 * and VISA-H questionnaires (an entry of type 'test' with a visa_h row) */
+	"ALTER TABLE profile ADD COLUMN days TEXT NOT NULL DEFAULT 'mon,tue,wed,thu,fri,sat,sun';\n"
+	"ALTER TABLE profile ADD COLUMN run_time TEXT NOT NULL DEFAULT '17:00';\n"   /* local HH:MM */
+	"ALTER TABLE profile ADD COLUMN rehab_time TEXT NOT NULL DEFAULT '18:00';\n"
+	"CREATE TABLE visa_h (\n"
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  items    TEXT NOT NULL,\n"             /* the 8 item scores, \"7,8,6,9,5,6,7,20\" */
+	"  total    INTEGER NOT NULL CHECK (total BETWEEN 0 AND 100)\n"
+	");\n"
+	"PRAGMA user_version = 3;\n",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,

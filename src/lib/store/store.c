@@ -496,6 +496,48 @@ done:
 	return write_end(s, outer, err);
 }
 
+int tendo_store_get_schedule(tendo_store *s, tendo_schedule *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err;
+
+	tendo_schedule_default(out);
+	if ((err = prepare(s, &st, "SELECT days, run_time, rehab_time FROM profile WHERE id = 1")) < 0)
+		return err;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		err = tendo_error_set(TENDO_ENOTFOUND, "no athlete in %s: run 'tendo init' first", s->path);
+	else if (rc != SQLITE_ROW)
+		err = store_fail(s->db, s->path, rc);
+	else if (!col_text(st, 0) || tendo_schedule_parse_days(&out->days, col_text(st, 0)) < 0 ||
+	         !col_text(st, 1) || tendo_schedule_parse_time(&out->run_time, col_text(st, 1)) < 0 ||
+	         !col_text(st, 2) || tendo_schedule_parse_time(&out->rehab_time, col_text(st, 2)) < 0)
+		err = tendo_error_set(TENDO_ESTORE, "profile in %s has a bad training schedule", s->path);
+	sqlite3_finalize(st);
+	return err;
+}
+
+int tendo_store_set_schedule(tendo_store *s, const tendo_schedule *sc)
+{
+	sqlite3_stmt *st = NULL;
+	char days[TENDO_DAYS_BUFSZ], rt[6], ht[6];
+	int rc = SQLITE_OK, err;
+
+	if (!(sc->days & TENDO_DAYS_ALL) || (sc->days & ~TENDO_DAYS_ALL))
+		return tendo_error_set(TENDO_EINVAL, "a schedule needs at least one training day");
+	if (sc->run_time < 0 || sc->run_time > 1439 || sc->rehab_time < 0 || sc->rehab_time > 1439)
+		return tendo_error_set(TENDO_EINVAL, "a time of day must be 00:00-23:59");
+	if ((err = prepare(s, &st, "UPDATE profile SET days = ?1, run_time = ?2, rehab_time = ?3 WHERE id = 1")) < 0)
+		return err;
+	bind_text(st, 1, tendo_schedule_format_days(sc->days, days), &rc);
+	bind_text(st, 2, tendo_schedule_format_time(sc->run_time, rt), &rc);
+	bind_text(st, 3, tendo_schedule_format_time(sc->rehab_time, ht), &rc);
+	if ((err = step_done(s, st, rc)) == 0 && sqlite3_changes(s->db) == 0)
+		err = tendo_error_set(TENDO_ENOTFOUND, "no athlete in %s: run 'tendo init' first", s->path);
+	sqlite3_finalize(st);
+	return err;
+}
+
 /* ------------------------------------------------------------------ */
 /* Adding entries                                                      */
 
@@ -802,6 +844,29 @@ int tendo_store_add_test(tendo_store *s, const tendo_test *e, time_t at, int64_t
 	bind_opt_double(st, 5, e->curl_left, &rc);
 	bind_opt_double(st, 6, e->curl_right, &rc);
 	bind_opt_int(st, 7, e->rest_pain, &rc);
+	return add_end(s, outer, st, rc, id, out_id);
+}
+
+int tendo_store_add_visa(tendo_store *s, const tendo_visa *e, time_t at, int64_t *out_id)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool outer;
+	int rc = SQLITE_OK, err, total = 0;
+	char items[64];
+	size_t len = 0;
+
+	if ((err = tendo_visa_check(e->items)) < 0)
+		return err;
+	for (int i = 0; i < TENDO_VISA_ITEMS; i++) {
+		total += e->items[i];
+		len += (size_t)snprintf(items + len, sizeof(items) - len, "%s%d", i ? "," : "", e->items[i]);
+	}
+	if ((err = add_begin(s, &outer, "test", e->date, at, NULL,
+	                     "INSERT INTO visa_h (entry_id, items, total) VALUES (?1, ?2, ?3)", &st, &id)) < 0)
+		return err;
+	bind_text(st, 2, items, &rc);
+	bind_int(st, 3, total, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
 }
 
@@ -1176,10 +1241,39 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 	return load_end(s, st, rc, err);
 }
 
+static int load_visa(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.items"
+	                               FROM_ENTRY "visa_h d ON d.entry_id = e.id" IN_RANGE,
+	                       from, to)) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tendo_visa *v;
+		out->visa = grow(s, out->visa, &cap, out->n_visa, sizeof(*v), &err);
+		if (err < 0)
+			break;
+		v = &out->visa[out->n_visa];
+		if ((err = row_head(s, st, &v->id, &v->date)) < 0)
+			break;
+		const char *items = col_text(st, 2);
+		if (!items || tendo_visa_parse(v, items) < 0) {
+			err = tendo_error_set(TENDO_ESTORE, "entry %lld in %s has bad VISA-H items '%s'",
+			                      (long long)v->id, s->path, items ? items : "");
+			break;
+		}
+		out->n_visa++;
+	}
+	return load_end(s, st, rc, err);
+}
+
 int tendo_store_load_log(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
 {
 	int (*const loaders[])(tendo_store *, tendo_log *, tendo_date, tendo_date) = {
-		load_pain, load_runs, load_rehab, load_cross, load_tests, load_flags, load_sitting,
+		load_pain, load_runs, load_rehab, load_cross, load_tests, load_flags, load_sitting, load_visa,
 	};
 	bool own = sqlite3_get_autocommit(s->db) != 0;
 	size_t i;
@@ -1282,7 +1376,7 @@ int tendo_store_default_path(char *buf, size_t bufsz)
 
 static const char *const log_tables[] = {
 	"profile", "setting", "entry", "pain_report", "run", "rehab_session", "rehab_set",
-	"cross_training", "readiness_test", "red_flag", "sitting", "activity_file",
+	"cross_training", "readiness_test", "red_flag", "sitting", "activity_file", "visa_h",
 };
 #define N_TABLES (sizeof(log_tables) / sizeof(log_tables[0]))
 #define MAX_COLS 64

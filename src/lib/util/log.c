@@ -1,6 +1,7 @@
 /*
  * log.c - names of the log's enums and release of a loaded log (tendo/log.h).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ void tendo_log_dispose(tendo_log *log)
 	free(log->tests);
 	free(log->flags);
 	free(log->sitting);
+	free(log->visa);
 	memset(log, 0, sizeof(*log));
 }
 
@@ -57,3 +59,46 @@ ENUM_NAMES(cross_kind, tendo_cross_kind, "stairs|swim|cycle|elliptical|row|walk|
            "stairs", "swim", "cycle", "elliptical", "row", "walk", "other")
 ENUM_NAMES(flag_kind, tendo_flag_kind, "pop|bruising|numbness|tingling|night-pain|cleared",
            "pop", "bruising", "numbness", "tingling", "night-pain", "cleared")
+
+/* ------------------------------------------------------------ VISA-H */
+
+int tendo_visa_check(const int items[TENDO_VISA_ITEMS])
+{
+	for (int i = 0; i < TENDO_VISA_ITEMS; i++) {
+		int v = items[i];
+		if (i < 6 && (v < 0 || v > 10))
+			return tendo_error_set(TENDO_EINVAL, "VISA-H item %d must be 0-10 (got %d)", i + 1, v);
+		if (i == 6 && v != 0 && v != 4 && v != 7 && v != 10)
+			return tendo_error_set(TENDO_EINVAL, "VISA-H item 7 must be 0, 4, 7 or 10 (got %d)", v);
+		if (i == 7 && (v < 0 || v > 30))
+			return tendo_error_set(TENDO_EINVAL, "VISA-H item 8 must be 0-30 (got %d)", v);
+	}
+	return 0;
+}
+
+int tendo_visa_parse(tendo_visa *out, const char *s)
+{
+	const char *p = s;
+	int n = 0;
+	out->total = 0;
+	while (n < TENDO_VISA_ITEMS) {
+		char *end;
+		errno = 0;
+		long v = strtol(p, &end, 10);
+		if (end == p || errno || v < -1000 || v > 1000 || (*end != ',' && *end != '\0'))
+			return tendo_error_set(TENDO_EFORMAT, "VISA-H needs 8 whole-number scores separated by commas (got '%s')", s);
+		out->items[n++] = (int)v;
+		p = end;
+		if (*p == '\0')
+			break;
+		p++;
+	}
+	if (n != TENDO_VISA_ITEMS || *p)
+		return tendo_error_set(TENDO_EFORMAT, "VISA-H needs 8 scores separated by commas (got '%s')", s);
+	int err = tendo_visa_check(out->items);
+	if (err)
+		return err;
+	for (int i = 0; i < TENDO_VISA_ITEMS; i++)
+		out->total += out->items[i];
+	return 0;
+}
