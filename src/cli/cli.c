@@ -287,3 +287,47 @@ int cli_range_dates(const cli_ctx *ctx, const cli_range_args *a, tendo_date *fro
 		return cli_usage(ctx, "--from %s is after --to %s", a->from, a->to);
 	return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* Files written whole or not at all                                    */
+
+int cli_atomic_open(const cli_ctx *ctx, cli_atomic_file *af, const char *path)
+{
+	snprintf(af->path, sizeof(af->path), "%s", path);
+	snprintf(af->tmp, sizeof(af->tmp), "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(af->tmp);
+	if (fd < 0)
+		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
+	af->f = fdopen(fd, "wb");
+	if (!af->f) {
+		close(fd);
+		unlink(af->tmp);
+		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
+	}
+	return 0;
+}
+
+int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok)
+{
+	bool bad = ferror(af->f) != 0;
+	if (fflush(af->f) != 0 || fsync(fileno(af->f)) != 0)
+		bad = true;
+	if (fclose(af->f) != 0)
+		bad = true;
+	if (!ok || bad || rename(af->tmp, af->path) != 0) {
+		int e = errno;
+		unlink(af->tmp);
+		return ok ? cli_fail(ctx, "cannot write %s: %s", af->path, strerror(bad ? EIO : e)) : EXIT_RUNTIME;
+	}
+	return 0;
+}
+
+int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len)
+{
+	cli_atomic_file af;
+	int rc = cli_atomic_open(ctx, &af, path);
+	if (rc)
+		return rc;
+	bool ok = fwrite(data, 1, len, af.f) == len;
+	return cli_atomic_close(ctx, &af, ok) ? EXIT_RUNTIME : 0;
+}

@@ -10,6 +10,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include <jansson.h>
 #include <tendo/tendo.h>
@@ -78,6 +79,19 @@ time_t cli_stamp(const cli_ctx *ctx, tendo_date date);
 
 /* Print a JSON value to stdout (indented) and release it. */
 int cli_print_json(json_t *v);
+
+/* Files written through a temporary file in the same folder, then renamed:
+ * a reader never sees half a file, and a failure leaves the old one. */
+typedef struct {
+	char path[4096], tmp[4200];
+	FILE *f;
+} cli_atomic_file;
+/* 0, or EXIT_RUNTIME with "cannot write PATH: reason" printed. */
+int cli_atomic_open(const cli_ctx *ctx, cli_atomic_file *af, const char *path);
+/* Close and rename (ok) or remove (!ok); 0, or EXIT_RUNTIME (printed if ok). */
+int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok);
+/* The whole of data to path, atomically; 0 or EXIT_RUNTIME (printed). */
+int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len);
 
 /* Terminal styling: "" when colour is off. */
 const char *cli_bold(const cli_ctx *ctx);

@@ -63,48 +63,11 @@ static int json_row(const char *table, int n, const char *const *cols, const ten
 	return 0;
 }
 
-/* Write through a temporary file in the same folder, then rename. */
-typedef struct {
-	char path[4096], tmp[4200];
-	FILE *f;
-} atomic_file;
-
-static int atomic_open(const cli_ctx *ctx, atomic_file *af, const char *path)
-{
-	snprintf(af->path, sizeof(af->path), "%s", path);
-	snprintf(af->tmp, sizeof(af->tmp), "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(af->tmp);
-	if (fd < 0)
-		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
-	af->f = fdopen(fd, "wb");
-	if (!af->f) {
-		close(fd);
-		unlink(af->tmp);
-		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
-	}
-	return 0;
-}
-
-static int atomic_close(const cli_ctx *ctx, atomic_file *af, bool ok)
-{
-	bool bad = ferror(af->f) != 0;
-	if (fflush(af->f) != 0 || fsync(fileno(af->f)) != 0)
-		bad = true;
-	if (fclose(af->f) != 0)
-		bad = true;
-	if (!ok || bad || rename(af->tmp, af->path) != 0) {
-		int e = errno;
-		unlink(af->tmp);
-		return ok ? cli_fail(ctx, "cannot write %s: %s", af->path, strerror(bad ? EIO : e)) : EXIT_RUNTIME;
-	}
-	return 0;
-}
-
 /* CSV: one file per table, written as the rows come (tables arrive in order) */
 typedef struct {
 	const cli_ctx *ctx;
 	const char *dir;
-	atomic_file af;
+	cli_atomic_file af;
 	char table[64];
 	int err;
 	size_t files, rows;
@@ -129,7 +92,7 @@ static int csv_start(csv_state *cs, const char *table, int n, const char *const 
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s.csv", cs->dir, table);
-	if ((cs->err = atomic_open(cs->ctx, &cs->af, path)))
+	if ((cs->err = cli_atomic_open(cs->ctx, &cs->af, path)))
 		return cs->err;
 	snprintf(cs->table, sizeof(cs->table), "%s", table);
 	for (int c = 0; c < n; c++) {
@@ -146,7 +109,7 @@ static int csv_row(const char *table, int n, const char *const *cols, const tend
 {
 	csv_state *cs = user;
 	if (strcmp(cs->table, table) != 0) {
-		if (cs->table[0] && (cs->err = atomic_close(cs->ctx, &cs->af, true)))
+		if (cs->table[0] && (cs->err = cli_atomic_close(cs->ctx, &cs->af, true)))
 			return cs->err;
 		cs->table[0] = '\0';
 		if (csv_start(cs, table, n, cols))
@@ -188,15 +151,15 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 			json_decref(doc);
 			return cli_lib_error(ctx, rc);
 		}
-		atomic_file af;
-		if ((rc = atomic_open(ctx, &af, a.json))) {
+		cli_atomic_file af;
+		if ((rc = cli_atomic_open(ctx, &af, a.json))) {
 			json_decref(doc);
 			return rc;
 		}
 		bool ok = json_dumpf(doc, af.f, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17)) == 0;
 		fputc('\n', af.f);
 		json_decref(doc);
-		if ((rc = atomic_close(ctx, &af, ok)))
+		if ((rc = cli_atomic_close(ctx, &af, ok)))
 			return rc;
 		printf("exported the log to %s\n", a.json);
 		return 0;
@@ -209,7 +172,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 	csv_state cs = { .ctx = ctx, .dir = a.csv };
 	rc = tendo_store_dump(ctx->store, csv_row, &cs);
 	if (cs.table[0]) {
-		int crc = atomic_close(ctx, &cs.af, rc == 0);
+		int crc = cli_atomic_close(ctx, &cs.af, rc == 0);
 		if (!rc)
 			rc = crc;
 	}

@@ -6,24 +6,31 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+#include <time.h>
+
+#include <tendo/ics.h>
 #include <tendo/plan.h>
 
 #include "cli.h"
 
-enum { O_WEEKS = 1, O_FROM, O_JSON };
+enum { O_WEEKS = 1, O_FROM, O_JSON, O_ICS, O_ALARM };
 
 static const cli_opt opts[] = {
 	{ "weeks", required_argument, O_WEEKS, "N", "how many weeks, 1-12 (default 2)" },
 	{ "from", required_argument, O_FROM, "D", "first day (default today)" },
 	{ "json", no_argument, O_JSON, NULL, "print JSON" },
+	{ "ics", required_argument, O_ICS, "FILE", "also write the plan as an iCalendar file (RFC 5545)" },
+	{ "alarm", required_argument, O_ALARM, "MIN", "with --ics: a reminder MIN minutes before each session" },
 	{ 0 }
 };
-static const cli_spec spec = { "plan [--weeks N] [--from D] [--json]",
+static const cli_spec spec = { "plan [--weeks N] [--from D] [--json] [--ics FILE [--alarm MIN]]",
 	"The coming days under the stage's dose and the spacing rules. A projection that assumes every\n"
-	"session goes as prescribed and every morning settles; it changes as the log grows.", opts };
+	"session goes as prescribed and every morning settles; it changes as the log grows. --ics writes\n"
+	"it for a calendar: the same day's sessions keep their ids, so importing it again updates them.", opts };
 
 typedef struct {
-	const char *weeks, *from;
+	const char *weeks, *from, *ics, *alarm;
 	bool json;
 } args;
 
@@ -35,6 +42,10 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 		a->weeks = v;
 	else if (id == O_FROM)
 		a->from = v;
+	else if (id == O_ICS)
+		a->ics = v;
+	else if (id == O_ALARM)
+		a->alarm = v;
 	else
 		a->json = true;
 	return 0;
@@ -50,9 +61,15 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	int weeks = 2;
 	tendo_date from = TENDO_DATE_NONE;
+	tendo_ics_options io = { 0, time(NULL) };
 	if ((a.weeks && (rc = cli_int(ctx, "weeks", a.weeks, 1, 12, &weeks))) ||
-	    (a.from && (rc = cli_date(ctx, "from", a.from, &from))))
+	    (a.from && (rc = cli_date(ctx, "from", a.from, &from))) ||
+	    (a.alarm && (rc = cli_int(ctx, "alarm", a.alarm, 0, 1440, &io.alarm_min))))
 		return rc;
+	if (a.alarm && !a.ics)
+		return cli_usage(ctx, "--alarm goes with --ics FILE");
+	if (a.ics && !a.ics[0])
+		return cli_usage(ctx, "--ics needs a file name");
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	if (from == TENDO_DATE_NONE)
@@ -66,6 +83,18 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 	tendo_log_dispose(&log);
 	if (rc)
 		return cli_lib_error(ctx, rc);
+	if (a.ics) {
+		char *cal = NULL;
+		size_t len = 0;
+		if ((rc = tendo_ics_plan(&cal, &len, days, n, &ctx->profile, &ctx->schedule, &io)))
+			return cli_lib_error(ctx, rc);
+		rc = cli_write_file(ctx, a.ics, cal, len);
+		free(cal);
+		if (rc)
+			return rc;
+		if (!a.json)
+			fprintf(stderr, "wrote %s (%d days)\n", a.ics, n);
+	}
 	char d[TENDO_DATE_BUFSZ], rt[6], ht[6];
 	tendo_schedule_format_time(ctx->schedule.run_time, rt);
 	tendo_schedule_format_time(ctx->schedule.rehab_time, ht);
