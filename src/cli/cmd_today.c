@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <tendo/metrics.h>
+#include <tendo/report.h>
 
 #include "cli.h"
 
@@ -236,6 +237,21 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	char d[TENDO_DATE_BUFSZ];
 	tendo_metrics lm;
 	bool have_m = tendo_metrics_compute(&lm, &log, p->start, rx.date) == 0;
+	/* adherence: the 28 days up to yesterday (today is not over) */
+	tendo_adherence ad;
+	tendo_date a_from = rx.date - 28 < p->start ? p->start : rx.date - 28;
+	int a_n = (int)(rx.date - a_from);
+	static tendo_report_day rdays[28];
+	bool have_a = a_n > 0 && tendo_report_days(rdays, a_n, p, &log, a_from) == 0;
+	if (have_a)
+		tendo_report_adherence(&ad, rdays, a_n);
+	const tendo_visa *v_first = NULL, *v_last = NULL;
+	for (size_t k = 0; k < log.n_visa; k++) {
+		if (!v_first || log.visa[k].date < v_first->date)
+			v_first = &log.visa[k];
+		if (!v_last || log.visa[k].date >= v_last->date)
+			v_last = &log.visa[k];
+	}
 	if (a.json) {
 		json_t *o = json_object();
 		json_object_set_new(o, "date", json_string(tendo_date_format(rx.date, d)));
@@ -267,7 +283,31 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		json_object_set_new(t, "lsi_curl", opt_real(st->lsi_curl));
 		json_object_set_new(t, "lsi_bridge", opt_real(st->lsi_bridge));
 		json_object_set_new(t, "pass", json_boolean(st->tests_pass));
+		json_t *hist = json_array();
+		const tendo_test *t0 = NULL;
+		for (size_t k = 0; k < log.n_tests; k++)
+			if (!t0 || log.tests[k].date < t0->date)
+				t0 = &log.tests[k];
+		for (size_t k = 0; k < log.n_tests; k++) {
+			double lc = -1, lb = -1;
+			bool pass = tendo_engine_test_passes(&log.tests[k], &log.tests[k] == t0 ? NULL : t0, p, &lc, &lb);
+			json_array_append_new(hist, json_pack("{s:o,s:o,s:o,s:b}", "date", opt_date(log.tests[k].date),
+			                                      "lsi_curl", opt_real(lc), "lsi_bridge", opt_real(lb), "pass", pass));
+		}
+		json_object_set_new(t, "history", hist);
 		json_object_set_new(o, "readiness", t);
+		json_object_set_new(o, "visa", v_last ? json_pack("{s:o,s:i,s:o,s:i}", "last", opt_date(v_last->date), "total",
+		                                                  v_last->total, "first", opt_date(v_first->date),
+		                                                  "first_total", v_first->total)
+		                                      : json_null());
+		json_object_set_new(o, "adherence",
+		                    have_a ? json_pack("{s:o,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:o}", "from", opt_date(a_from),
+		                                       "runs_prescribed", ad.runs_prescribed, "runs_done", ad.runs_done,
+		                                       "runs_extra", ad.runs_extra, "runs_longer", ad.runs_longer,
+		                                       "strength_prescribed", ad.strength_prescribed, "strength_done",
+		                                       ad.strength_done, "holds_prescribed", ad.holds_prescribed,
+		                                       "holds_done", ad.holds_done, "percent", opt_real(ad.percent))
+		                           : json_null());
 		json_object_set_new(o, "red_flag", json_boolean(st->red_flag));
 		json_t *c = json_object();
 		json_object_set_new(c, "pain", json_integer((json_int_t)log.n_pain));
@@ -277,6 +317,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		json_object_set_new(c, "tests", json_integer((json_int_t)log.n_tests));
 		json_object_set_new(c, "flags", json_integer((json_int_t)log.n_flags));
 		json_object_set_new(c, "sitting", json_integer((json_int_t)log.n_sitting));
+		json_object_set_new(c, "visa", json_integer((json_int_t)log.n_visa));
 		json_object_set_new(o, "entries", c);
 		if (have_m) {
 			json_t *l = json_object();
@@ -332,6 +373,36 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	} else {
 		printf("readiness:  no test yet\n");
 	}
+	char d2[TENDO_DATE_BUFSZ];
+	if (log.n_tests > 1) {
+		const tendo_test *t0 = NULL;
+		for (size_t k = 0; k < log.n_tests; k++)
+			if (!t0 || log.tests[k].date < t0->date)
+				t0 = &log.tests[k];
+		printf("LSI so far:");
+		for (size_t k = 0; k < log.n_tests; k++) {
+			double lc = -1, lb = -1;
+			(void)tendo_engine_test_passes(&log.tests[k], &log.tests[k] == t0 ? NULL : t0, p, &lc, &lb);
+			printf("%s %s", k ? ";" : "", tendo_date_format(log.tests[k].date, d));
+			if (lc >= 0)
+				printf(" curl %.0f%%", lc);
+			if (lb >= 0)
+				printf(" bridge %.0f%%", lb);
+		}
+		printf("\n");
+	}
+	if (v_last && v_last != v_first)
+		printf("VISA-H:     %d/100 on %s (first %d/100 on %s)\n", v_last->total, tendo_date_format(v_last->date, d),
+		       v_first->total, tendo_date_format(v_first->date, d2));
+	else if (v_last)
+		printf("VISA-H:     %d/100 on %s\n", v_last->total, tendo_date_format(v_last->date, d));
+	else
+		printf("VISA-H:     none yet (tendo log visa --items ...)\n");
+	if (have_a && isfinite(ad.percent))
+		printf("adherence:  %.0f%% of prescribed sessions done in the last %d days (runs %d/%d, strength %d/%d, "
+		       "holds %d/%d; %d extra run%s)\n",
+		       ad.percent, a_n, ad.runs_done, ad.runs_prescribed, ad.strength_done, ad.strength_prescribed,
+		       ad.holds_done, ad.holds_prescribed, ad.runs_extra, ad.runs_extra == 1 ? "" : "s");
 	printf("red flag:   %s\n", st->red_flag ? "YES - see a clinician" : "none");
 	if (have_m) {
 		printf("load:       %.0f this week (RPE x min%s), today %.0f", lm.week_load, lm.estimated ? ", some RPE assumed" : "",
@@ -345,8 +416,8 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		else
 			printf("            acute:chronic: not before 28 days of log (%d so far)\n", lm.days);
 	}
-	printf("entries:    %zu pain, %zu runs, %zu rehab, %zu cross, %zu tests, %zu flags, %zu sitting\n", log.n_pain,
-	       log.n_runs, log.n_rehab, log.n_cross, log.n_tests, log.n_flags, log.n_sitting);
+	printf("entries:    %zu pain, %zu runs, %zu rehab, %zu cross, %zu tests, %zu flags, %zu sitting, %zu VISA-H\n",
+	       log.n_pain, log.n_runs, log.n_rehab, log.n_cross, log.n_tests, log.n_flags, log.n_sitting, log.n_visa);
 	tendo_log_dispose(&log);
 	return 0;
 }

@@ -26,6 +26,7 @@ static const command commands[] = {
 	{ "status", cmd_status, "where things stand: stage, running step, pain trend, tests" },
 	{ "history", cmd_history, "every entry with its id" },
 	{ "delete", cmd_delete, "delete a mistaken entry by id" },
+	{ "report", cmd_report, "the story on one page: an HTML report with charts, or the charts as SVG" },
 	{ "export", cmd_export, "everything in the log as CSV files or one JSON document" },
 	{ "restore", cmd_restore, "restore a JSON export into a new or empty database" },
 	{ "exercises", cmd_exercises, "the exercise library" },

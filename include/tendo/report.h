@@ -1,0 +1,91 @@
+/*
+ * tendo/report.h - the whole story on one page: what was prescribed and
+ * done day by day (adherence), the charts (pain against load, weekly
+ * volume, acute:chronic ratio, stage timeline, symmetry of the readiness
+ * tests) and a self-contained HTML report around them.
+ */
+#ifndef TENDO_REPORT_H
+#define TENDO_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "engine.h"
+#include "schedule.h"
+
+/* One day as the engine prescribed it (from the log as it stands) and as
+ * the log says it went. */
+typedef struct {
+	tendo_date date;
+	tendo_stage stage;
+	tendo_decision decision;
+	bool run_prescribed;
+	int run_minutes;          /* prescribed; 0 if no run was */
+	bool strength_prescribed; /* strength work (not only holds) */
+	bool rehab_prescribed;    /* any rehab, holds included */
+	double run_done_min;      /* minutes run that day, 0 if none */
+	bool strength_done;       /* a non-isometric exercise logged */
+	bool rehab_done;          /* any rehab logged */
+	bool red_flag;            /* nothing was prescribed: see a clinician */
+	const char *moved_by;     /* the rule that changed the stage that day, else NULL (static) */
+} tendo_report_day;
+
+/* Prescribed against done over some days. */
+typedef struct {
+	int runs_prescribed, runs_done;       /* runs done on days one was prescribed */
+	int runs_extra;                       /* runs on days none was */
+	int runs_longer;                      /* runs more than 10% over the prescription */
+	int strength_prescribed, strength_done;
+	int holds_prescribed, holds_done;     /* days of holds only */
+	double percent;                       /* sessions done / prescribed, NAN if none */
+} tendo_adherence;
+
+/*
+ * Prescribe each of n days from `from` (1-7305) with the log as it stands,
+ * and set what was done. O(n x replay).
+ * Returns 0, TENDO_EINVAL for n out of range, or TENDO_ENOMEM.
+ */
+int tendo_report_days(tendo_report_day *out, int n, const tendo_profile *profile, const tendo_log *log,
+                      tendo_date from);
+
+/* Sum adherence over days (never fails). */
+void tendo_report_adherence(tendo_adherence *out, const tendo_report_day *days, int n);
+
+typedef struct {
+	tendo_date from, to;   /* inclusive; from <= to, at most 20 years apart */
+	tendo_date today;      /* the prescription shown ("current"), usually to */
+	time_t generated;      /* shown in the footer */
+} tendo_report_options;
+
+#define TENDO_REPORT_CHARTS 6
+
+typedef struct {
+	const char *id;        /* "chart-pain", "chart-load", "chart-volume", "chart-acwr",
+	                        * "chart-stage", "chart-lsi" (static) */
+	const char *title;     /* static */
+	char *svg;             /* owned: free() or tendo_report_charts_free() */
+	size_t len;
+} tendo_report_chart;
+
+/*
+ * Draw the charts of the report for [from, to].
+ * out: TENDO_REPORT_CHARTS charts, each svg owned by the caller
+ * Returns 0, TENDO_EINVAL (bad range), or TENDO_ENOMEM (nothing to free).
+ */
+int tendo_report_charts(tendo_report_chart out[TENDO_REPORT_CHARTS], const tendo_profile *profile,
+                        const tendo_log *log, const tendo_report_options *options);
+void tendo_report_charts_free(tendo_report_chart charts[TENDO_REPORT_CHARTS]);
+
+/*
+ * The report as one self-contained HTML5 page: inline CSS and SVG, no
+ * script, no external resource of any kind (a Content-Security-Policy of
+ * default-src 'none' says so to the browser); readable at phone width and
+ * in print. With nothing logged in the range it says so and still renders.
+ * out: NUL-terminated, owned by the caller (free()).
+ * Returns 0, TENDO_EINVAL (bad range), or TENDO_ENOMEM.
+ */
+int tendo_report_html(char **out, size_t *out_len, const tendo_profile *profile, const tendo_schedule *schedule,
+                      const tendo_log *log, const tendo_report_options *options);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * cmd_report.c - tendo report: the story on one page (a self-contained HTML
+ * file) or its charts as SVG files, for the runner or their physio.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <tendo/report.h>
+
+#include "cli.h"
+
+enum { O_FROM = 1, O_TO, O_HTML, O_SVG };
+
+static const cli_opt opts[] = {
+	{ "from", required_argument, O_FROM, "D", "first day (default: the day of tendo init)" },
+	{ "to", required_argument, O_TO, "D", "last day (default: today)" },
+	{ "html", required_argument, O_HTML, "FILE", "write the report as one HTML page" },
+	{ "svg", required_argument, O_SVG, "DIR", "write each chart as DIR/chart-*.svg (DIR is made if missing)" },
+	{ 0 }
+};
+static const cli_spec spec = { "report [--from D] [--to D] (--html FILE | --svg DIR)",
+	"The whole story on one page: pain against load, weekly volume, the acute:chronic ratio, the stages\n"
+	"and the decisions that moved them, the readiness tests, the weeks in a table and today's\n"
+	"prescription with its reasons. No network, no script: open it anywhere, print it.", opts };
+
+typedef struct {
+	const char *from, *to, *html, *svg;
+} args;
+
+static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
+{
+	(void)ctx;
+	args *a = u;
+	if (id == O_FROM)
+		a->from = v;
+	else if (id == O_TO)
+		a->to = v;
+	else if (id == O_HTML)
+		a->html = v;
+	else
+		a->svg = v;
+	return 0;
+}
+
+static int write_svgs(cli_ctx *ctx, const char *dir, const tendo_report_chart *charts)
+{
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return cli_fail(ctx, "cannot make folder %s: %s", dir, strerror(errno));
+	for (int k = 0; k < TENDO_REPORT_CHARTS; k++) {
+		char path[4096];
+		if (snprintf(path, sizeof(path), "%s/%s.svg", dir, charts[k].id) >= (int)sizeof(path))
+			return cli_fail(ctx, "folder name too long: %s", dir);
+		int rc = cli_write_file(ctx, path, charts[k].svg, charts[k].len);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv)
+{
+	args a = { 0 };
+	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, NULL);
+	if (rc)
+		return rc;
+	tendo_report_options o = { TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_DATE_NONE, time(NULL) };
+	if ((a.from && (rc = cli_date(ctx, "from", a.from, &o.from))) || (a.to && (rc = cli_date(ctx, "to", a.to, &o.to))))
+		return rc;
+	if (o.from != TENDO_DATE_NONE && o.to != TENDO_DATE_NONE && o.from > o.to)
+		return cli_usage(ctx, "--from %s is after --to %s", a.from, a.to);
+	if (!a.html && !a.svg)
+		return cli_usage(ctx, "say where to write it: --html FILE or --svg DIR");
+	if ((a.html && !a.html[0]) || (a.svg && !a.svg[0]))
+		return cli_usage(ctx, "--%s needs a name", a.html && !a.html[0] ? "html" : "svg");
+	if ((rc = cli_open(ctx, false)))
+		return rc;
+	if (o.to == TENDO_DATE_NONE)
+		o.to = ctx->today;
+	if (o.from == TENDO_DATE_NONE)
+		o.from = ctx->profile.start <= o.to ? ctx->profile.start : o.to;
+	if (o.from > o.to)
+		return cli_usage(ctx, "--to %s is before the start of the programme (%s)", a.to ? a.to : "today",
+		                 a.from ? a.from : "tendo init");
+	if ((long)o.to - (long)o.from >= 7305)
+		return cli_usage(ctx, "--from to --to spans more than 20 years");
+	o.today = o.to < ctx->today ? o.to : ctx->today;
+
+	tendo_log log = { 0 };
+	if ((rc = tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE)))
+		return cli_lib_error(ctx, rc);
+	if (a.svg) {
+		tendo_report_chart charts[TENDO_REPORT_CHARTS];
+		if ((rc = tendo_report_charts(charts, &ctx->profile, &log, &o))) {
+			tendo_log_dispose(&log);
+			return cli_lib_error(ctx, rc);
+		}
+		rc = write_svgs(ctx, a.svg, charts);
+		tendo_report_charts_free(charts);
+		if (rc) {
+			tendo_log_dispose(&log);
+			return rc;
+		}
+		printf("wrote %d charts to %s\n", TENDO_REPORT_CHARTS, a.svg);
+	}
+	if (a.html) {
+		char *html = NULL;
+		size_t len = 0;
+		rc = tendo_report_html(&html, &len, &ctx->profile, &ctx->schedule, &log, &o);
+		if (rc) {
+			tendo_log_dispose(&log);
+			return cli_lib_error(ctx, rc);
+		}
+		rc = cli_write_file(ctx, a.html, html, len);
+		free(html);
+		if (rc) {
+			tendo_log_dispose(&log);
+			return rc;
+		}
+		char f[TENDO_DATE_BUFSZ], t[TENDO_DATE_BUFSZ];
+		printf("wrote %s (%s to %s, %zu KB)\n", a.html, tendo_date_format(o.from, f), tendo_date_format(o.to, t),
+		       (len + 1023) / 1024);
+	}
+	tendo_log_dispose(&log);
+	return 0;
+}
