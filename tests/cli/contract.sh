@@ -373,7 +373,10 @@ a = j['athlete']
 need((a['name'], a['side'], a['ceiling'], a['tz'], a['start']) == ('Ana', 'left', 3, 'Europe/London', '$(day 0)'), "athlete %r" % a)
 need(j['stage'] in "$STAGES".split(), "stage %r" % j['stage'])
 need(j['decision'] in "$DECISIONS".split(), "decision %r" % j['decision'])
-need(j['entries'] == {'pain': 6, 'runs': 4, 'rehab': 3, 'cross': 6, 'tests': 2, 'flags': 2, 'sitting': 0}, "entries %r" % j['entries'])
+need(j['entries'] == {'pain': 6, 'runs': 4, 'rehab': 3, 'cross': 6, 'tests': 2, 'flags': 2, 'sitting': 0, 'visa': 0}, "entries %r" % j['entries'])
+need(j['visa'] is None, 'visa %r without a VISA-H' % j['visa'])
+need(set(j['adherence']) >= {'runs_prescribed', 'runs_done', 'runs_extra', 'strength_prescribed', 'strength_done', 'percent'}, 'adherence %r' % j['adherence'])
+need(len(j['readiness']['history']) == 2, 'readiness history %r' % j['readiness'])
 need(j['red_flag'] is False, "red_flag %r after clearance" % j['red_flag'])
 EOF
 ok status --date "$(day 3)" --json
