@@ -15,7 +15,8 @@ static const cli_opt opts[] = {
 	{ 0 }
 };
 
-static const cli_spec spec = { "init --side left|right|both [--ceiling N] [--name TEXT] [--tz ZONE]",
+static const cli_spec spec = { "init --side left|right|both [--ceiling N] [--name TEXT] [--tz ZONE] [--days mon,...]\n"
+	"       [--run-time HH:MM] [--rehab-time HH:MM] [--date D]",
 	"Create the database and set up the athlete (--side is required; --tz defaults to this machine's zone).",
 	opts };
 

@@ -112,7 +112,7 @@ bad 2 "'walk'" "pain, run, rehab, cross, test, flag, sitting or visa" log walk -
 
 # an unknown option on every command, and on every log kind
 for c in init "log pain" "log run" "log rehab" "log cross" "log test" "log flag" "log sitting" \
-	exercises today status history delete rules profile; do
+	"log visa" exercises today status history delete rules profile plan report export; do
 	# shellcheck disable=SC2086
 	bad 2 "--bogus" "tendo $c --help" $c --bogus
 done
@@ -304,6 +304,21 @@ bad 2 "--ceiling" "0-5" profile --ceiling 6
 bad 2 "--side" "left|right|both" profile --side up
 bad 2 "--tz" "Europe/London" profile --tz Mars/Base
 bad 2 "--name" "--help" profile --name
+bad 2 "--days" "mon,tue,wed,thu,fri,sat,sun" profile --days mon,funday
+bad 2 "--days" "twice" profile --days mon,mon
+bad 2 "--days" "mon,tue,wed,thu,fri,sat,sun" profile --days ""
+bad 2 "--run-time" "HH:MM" profile --run-time 5pm
+bad 2 "--run-time" "00:00-23:59" profile --run-time 24:00
+bad 2 "--rehab-time" "00:00-23:59" profile --rehab-time 07:60
+bad 2 "--items" "8 " log visa --items 1,2,3
+bad 2 "--items" "0-10" log visa --items 11,0,0,0,0,0,0,0
+bad 2 "--items" "0, 4, 7 or 10" log visa --items 0,0,0,0,0,0,5,0
+bad 2 "--items" "0-30" log visa --items 0,0,0,0,0,0,0,31
+bad 2 "--from" "after --to" report --from 2026-03-05 --to 2026-03-01 --html "$WORK/r.html"
+bad 2 "--html FILE" "--svg DIR" report
+bad 1 "cannot write" "$WORK/nowhere/r.html" report --html "$WORK/nowhere/r.html"
+bad 1 "cannot write" "$WORK/nowhere/p.ics" plan --ics "$WORK/nowhere/p.ics"
+bad 2 "--alarm" "--ics" plan --alarm 5
 
 # init twice: refused, the first profile kept
 bad 1 "already" "init" init --side right --name Bo --ceiling 2

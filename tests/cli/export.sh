@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 DATA="${TENDO_TESTS:-$(dirname "$0")/..}/data"
 
-ok init --side left --name 'Sam "the tendon", jr' --tz Europe/London --date 2026-01-05 --set flare_delta=3
+ok init --side left --name 'Sam "the tendon", jr' --tz Europe/London --date 2026-01-05 --set flare_delta=3 --days mon,wed,sat --run-time 06:45 --rehab-time 20:15
 ok log pain --kind task --score 2 --date 2026-01-05 --note 'after "the drive", stiff
 then fine'
 ok log rehab --exercise iso-bridge --sets 5 --hold-s 45 --pain-during 1 --date 2026-01-06
@@ -13,6 +13,7 @@ ok log run --minutes 12 --km 2.1 --pain-during 1 --walk-breaks --date 2026-01-08
 ok log test --drop-lunge-pain 0 --bridge-reps-left 20 --bridge-reps-right 19 --date 2026-01-09
 ok log flag --kind tingling --date 2026-01-10
 ok log sitting --hours 7.5 --date 2026-01-10
+ok log visa --items 7,8,6,9,5,6,7,20 --date 2026-01-11
 ok import "$DATA/fit/fitparse-2013-02-06-12-11-14.fit" "$DATA/gpx/togeojson-run.gpx"
 ok delete 3   # a gap in the ids must survive
 
@@ -27,7 +28,7 @@ CHECKS=$((CHECKS + 1))
 RC=$?; OUT=$(cat "$WORK/out"); ERR=$(cat "$WORK/err")
 expect_rc 0 "restore into a new database"
 expect_out "restored [0-9]+ rows" "restore says how much"
-for c in "history --json" "runs --json" "profile --json" "status --date 2026-01-12 --json" "today --date 2026-01-12 --json"; do
+for c in "history --json" "runs --json" "profile --json" "status --date 2026-01-12 --json" "today --date 2026-01-12 --json" "plan --from 2026-01-12 --json"; do
 	# shellcheck disable=SC2086
 	"$TENDO" --db "$DB" $c >"$WORK/a.json"
 	# shellcheck disable=SC2086
@@ -39,7 +40,7 @@ done
 # CSV: one file per table, header row, CRLF, quoting
 ok export --csv "$WORK/csv"
 expect_out "CSV files to" "export --csv says where"
-for t in profile entry pain_report run rehab_session rehab_set readiness_test red_flag sitting activity_file; do
+for t in profile entry pain_report run rehab_session rehab_set readiness_test red_flag sitting activity_file visa_h; do
 	CHECKS=$((CHECKS + 1))
 	[ -f "$WORK/csv/$t.csv" ] || fail "no $t.csv"
 done
@@ -53,6 +54,9 @@ assert rows[0].keys() >= {"id", "type", "date", "at_utc", "note"}
 assert any(r["note"] == 'after "the drive", stiff\nthen fine' for r in rows), "note round trip"
 p = list(csv.DictReader(open(d + "/profile.csv", newline="")))
 assert p[0]["name"] == 'Sam "the tendon", jr'
+assert (p[0]["days"], p[0]["run_time"], p[0]["rehab_time"]) == ("mon,wed,sat", "06:45", "20:15"), p[0]
+v = list(csv.DictReader(open(d + "/visa_h.csv", newline="")))
+assert v[0]["items"] == "7,8,6,9,5,6,7,20" and v[0]["total"] == "68", v
 PY
 CHECKS=$((CHECKS + 1))
 

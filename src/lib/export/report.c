@@ -83,9 +83,12 @@ int tendo_report_days(tendo_report_day *out, int n, const tendo_profile *p, cons
 		err = tendo_error_set(TENDO_ENOMEM, "report: out of memory");
 		goto done;
 	}
-	memcpy(runs, log->runs, log->n_runs * sizeof(*runs));
-	memcpy(rehab, log->rehab, log->n_rehab * sizeof(*rehab));
-	memcpy(cross, log->cross, log->n_cross * sizeof(*cross));
+	if (log->n_runs) /* memcpy from NULL is undefined even for 0 bytes */
+		memcpy(runs, log->runs, log->n_runs * sizeof(*runs));
+	if (log->n_rehab)
+		memcpy(rehab, log->rehab, log->n_rehab * sizeof(*rehab));
+	if (log->n_cross)
+		memcpy(cross, log->cross, log->n_cross * sizeof(*cross));
 	/* session pain (during, after) is a session's; the rest are the day's reports */
 	size_t n_sp = 0, n_rep = 0;
 	for (size_t k = 0; k < log->n_pain; k++) {
