@@ -107,6 +107,19 @@ void fx_visa(fx_log *f, int day, int item8)
 	f->log.visa[f->log.n_visa++] = v;
 }
 
+void fx_ready(fx_log *f, int last)
+{
+	for (int d = 0; d <= last; d++) {
+		fx_pain(f, d, TENDO_PAIN_TASK, 1);
+		fx_pain(f, d, TENDO_PAIN_REST, 0);
+		if (d < 7)
+			fx_rehab(f, d, "iso-bridge", 5, -1, 30, -1, 0);
+		else if (d < 22 && d % 2)
+			fx_rehab(f, d, "prone-curl", 3, 8, -1, 20, 1)->rpe = 7;
+	}
+	fx_test(f, 21, 0, 20, 19, 30, 28, 0);
+}
+
 void fx_profile(tendo_profile *p)
 {
 	memset(p, 0, sizeof(*p));

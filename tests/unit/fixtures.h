@@ -39,6 +39,11 @@ uint8_t *fx_read_file(const char *path, size_t *len);
 /* "YYYY-MM-DDTHH:MM:SS[.ffffff]Z" -> UTC ms; aborts on anything else. */
 int64_t fx_iso_ms(const char *s);
 
+/* Ready to run by day 22: settled in a week (task 1, rest 0, isometric holds),
+ * strength every other day to day 21, a passing readiness test on day 21;
+ * mornings logged through day `last` (>= 21). */
+void fx_ready(fx_log *f, int last);
+
 /* A right-sided profile starting at fx_day(0), default settings. */
 void fx_profile(tendo_profile *p);
 

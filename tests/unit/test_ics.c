@@ -20,20 +20,6 @@
 
 #include "fixtures.h"
 
-/* Settled in a week, two weeks of strength, a passing test on day 21. */
-static void ready(fx_log *f)
-{
-	for (int d = 0; d <= 21; d++) {
-		fx_pain(f, d, TENDO_PAIN_TASK, 1);
-		fx_pain(f, d, TENDO_PAIN_REST, 0);
-		if (d < 7)
-			fx_rehab(f, d, "iso-bridge", 5, -1, 30, -1, 0);
-		else if (d % 2)
-			fx_rehab(f, d, "prone-curl", 3, 8, -1, 20, 1)->rpe = 7;
-	}
-	fx_test(f, 21, 0, 20, 19, 30, 28, 0);
-}
-
 typedef struct {
 	int events, runs, rehab, visa, care, alarms, timed_in_zone, timed_utc;
 	char uids[64][96];
@@ -113,7 +99,7 @@ static void london_week(void **state)
 	(void)state;
 	fx_log f;
 	fx_log_init(&f);
-	ready(&f);
+	fx_ready(&f, 21);
 	tendo_profile p;
 	fx_profile(&p);
 	snprintf(p.tz, sizeof(p.tz), "Europe/London");
@@ -184,7 +170,7 @@ static void utc_and_bad_input(void **state)
 	(void)state;
 	fx_log f;
 	fx_log_init(&f);
-	ready(&f);
+	fx_ready(&f, 21);
 	tendo_profile p;
 	fx_profile(&p); /* UTC */
 	tendo_plan_day days[7];

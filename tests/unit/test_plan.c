@@ -16,26 +16,12 @@
 
 #include "fixtures.h"
 
-/* Settled in a week, two weeks of strength, a passing test on day 21. */
-static void ready(fx_log *f)
-{
-	for (int d = 0; d <= 21; d++) {
-		fx_pain(f, d, TENDO_PAIN_TASK, 1);
-		fx_pain(f, d, TENDO_PAIN_REST, 0);
-		if (d < 7)
-			fx_rehab(f, d, "iso-bridge", 5, -1, 30, -1, 0);
-		else if (d % 2)
-			fx_rehab(f, d, "prone-curl", 3, 8, -1, 20, 1)->rpe = 7;
-	}
-	fx_test(f, 21, 0, 20, 19, 30, 28, 0);
-}
-
 static void follows_the_protocol(void **state)
 {
 	(void)state;
 	fx_log f;
 	fx_log_init(&f);
-	ready(&f);
+	fx_ready(&f, 21);
 	tendo_profile p;
 	fx_profile(&p);
 	size_t n_pain = f.log.n_pain, n_runs = f.log.n_runs, n_rehab = f.log.n_rehab;
@@ -82,7 +68,7 @@ static void tests_assumed_when_due(void **state)
 	(void)state;
 	fx_log f;
 	fx_log_init(&f);
-	ready(&f);
+	fx_ready(&f, 21);
 	f.log.n_tests = 0; /* no test yet: it falls due, is assumed to pass, running follows */
 	tendo_profile p;
 	fx_profile(&p);
@@ -108,7 +94,7 @@ static void keeps_to_the_training_days(void **state)
 	(void)state;
 	fx_log f;
 	fx_log_init(&f);
-	ready(&f);
+	fx_ready(&f, 21);
 	tendo_profile p;
 	fx_profile(&p);
 	tendo_schedule sc;
@@ -165,7 +151,7 @@ static void visa_due_every_four_weeks(void **state)
 	(void)state;
 	fx_log f;
 	fx_log_init(&f);
-	ready(&f);
+	fx_ready(&f, 21);
 	fx_visa(&f, 10, 15);
 	tendo_profile p;
 	fx_profile(&p);
@@ -174,7 +160,7 @@ static void visa_due_every_four_weeks(void **state)
 	for (int i = 0; i < 40; i++)
 		assert_int_equal(days[i].visa_due, 22 + i == 38); /* 28 days after day 10 */
 	fx_log_clear(&f);
-	ready(&f);
+	fx_ready(&f, 21);
 	assert_int_equal(tendo_plan(days, 40, &p, NULL, &f.log, fx_day(22)), 0);
 	assert_true(days[0].visa_due); /* no baseline yet */
 	assert_false(days[1].visa_due);
@@ -187,7 +173,7 @@ static void red_flag_plans_nothing(void **state)
 	(void)state;
 	fx_log f;
 	fx_log_init(&f);
-	ready(&f);
+	fx_ready(&f, 21);
 	fx_flag(&f, 22, TENDO_FLAG_NUMBNESS);
 	tendo_profile p;
 	fx_profile(&p);

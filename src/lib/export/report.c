@@ -234,6 +234,13 @@ static double *nans(int n)
 	return v;
 }
 
+static void zero_missing(double *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (v[i] <= 0)
+			v[i] = NAN;
+}
+
 static void max_into(double *v, double x)
 {
 	if (x >= 0 && (isnan(*v) || x > *v))
@@ -299,16 +306,10 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 		max_into(&s->during[i], x->pain_during);
 	}
 	/* bars of 0 are drawn as nothing: mark empty days missing */
-	for (int i = 0; i < n; i++) {
-		if (s->run_min[i] <= 0)
-			s->run_min[i] = NAN;
-		if (s->run_load[i] <= 0)
-			s->run_load[i] = NAN;
-		if (s->rehab_load[i] <= 0)
-			s->rehab_load[i] = NAN;
-		if (s->cross_load[i] <= 0)
-			s->cross_load[i] = NAN;
-	}
+	zero_missing(s->run_min, n);
+	zero_missing(s->run_load, n);
+	zero_missing(s->rehab_load, n);
+	zero_missing(s->cross_load, n);
 	/* weekly running minutes (weeks before the data count as 0) and the 10% guide */
 	for (int w = 0; w < s->weeks; w++)
 		s->week_min[w] = 0;
@@ -320,9 +321,7 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 	for (int w = 1; w < s->weeks; w++)
 		if (s->week_min[w - 1] > 0)
 			s->week_guide[w] = s->week_min[w - 1] * (1 + p->settings.weekly_growth);
-	for (int w = 0; w < s->weeks; w++)
-		if (s->week_min[w] <= 0)
-			s->week_min[w] = NAN;
+	zero_missing(s->week_min, s->weeks);
 
 	/* the acute:chronic ratio: EWMAs from the profile's start */
 	tendo_date start = p->start != TENDO_DATE_NONE && p->start <= o->to ? p->start : o->from;
