@@ -187,6 +187,15 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 			snprintf(dose, sizeof(dose), "%d x %d", it->sets, it->reps);
 		printf("       - %-18s %-14s %s\n", it->exercise->name, dose, it->load);
 	}
+	bool strength = false;
+	for (size_t k = 0; k < rx->n_rehab; k++)
+		strength |= rx->rehab[k].exercise->kind != TENDO_EX_ISOMETRIC;
+	if (!tendo_schedule_has_day(&ctx->schedule, rx->date) && (rx->run.allowed || strength)) {
+		char days[TENDO_DAYS_BUFSZ];
+		printf("%sNote:%s  not one of your training days (%s): fine to do it today, or on the next one "
+		       "(tendo plan shows the week)\n",
+		       B, R, tendo_schedule_format_days(ctx->schedule.days, days));
+	}
 	if (rx->n_avoid) {
 		printf("%sAvoid:%s ", B, R);
 		for (size_t k = 0; k < rx->n_avoid; k++)
@@ -209,9 +218,11 @@ int cmd_today(cli_ctx *ctx, int argc, char **argv)
 	tendo_prescription rx;
 	int rc = run_engine(ctx, &today_spec, argc, argv, &a, &log, &rx);
 	if (!rc) {
-		if (a.json)
-			rc = cli_print_json(cli_prescription_json(&rx));
-		else
+		if (a.json) {
+			json_t *o = cli_prescription_json(&rx);
+			json_object_set_new(o, "training_day", json_boolean(tendo_schedule_has_day(&ctx->schedule, rx.date)));
+			rc = cli_print_json(o);
+		} else
 			print_today(ctx, &rx);
 	}
 	tendo_log_dispose(&log);

@@ -66,4 +66,10 @@ for bad in "1,2,3" "11,0,0,0,0,0,0,0" "0,0,0,0,0,0,5,0" "0,0,0,0,0,0,0,31" "a,b,
 done
 t log visa
 expect_rc 2 "log visa without items"
+
+# today knows the schedule but does not obey it: the tendon decides, the athlete chooses
+ok today --date 2026-03-03 --json
+expect_json "j['training_day']" False "a Tuesday is not a training day"
+ok today --date 2026-03-04 --json
+expect_json "j['training_day']" True "a Wednesday is"
 finish

@@ -42,6 +42,24 @@ for k in ('VISA-H', 'readiness tests', 'Prescription for 2026-04-27', '<code>', 
     assert k in html, k
 PYEOF
 
+# today says when the day is not a training day and something needs a gym or a run
+notes=0
+for d in 2026-04-28 2026-04-29 2026-04-30 2026-05-01 2026-05-03; do # after the story: nothing logged yet
+	ok today --date "$d" --json
+	busy=$(json_get "j['run']['allowed'] or any(x['reps'] for x in j['rehab'])")
+	json=$OUT
+	ok today --date "$d"
+	CHECKS=$((CHECKS + 1))
+	if [ "$busy" = True ] && [ "$(OUT=$json json_get "j['training_day']")" = False ]; then
+		notes=$((notes + 1))
+		printf '%s' "$OUT" | grep -q "not one of your training days (mon,tue,thu,sat)" || fail "$d: no training-day note"
+	else
+		! printf '%s' "$OUT" | grep -q "not one of your training days" || fail "$d: a note on a day with nothing to move"
+	fi
+done
+CHECKS=$((CHECKS + 1))
+[ "$notes" -ge 2 ] || fail "the story never needed the note ($notes)"
+
 # bad input: one line, non-zero, nothing half-written
 cp "$WORK/report.html" "$WORK/keep.html"
 t report --from 2026-04-27 --to 2026-03-02 --html "$WORK/report.html"
@@ -73,11 +91,11 @@ if [ -z "$CHROME" ]; then
 	finish
 fi
 render() { # render FILE.html OUT.png: console messages in OUT.log, DOM in OUT.dom
-	timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+	HOME="$WORK" XDG_CONFIG_HOME="$WORK/cfg" XDG_CACHE_HOME="$WORK/cache" timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
 		--disable-background-networking --disable-component-update --disable-sync --no-first-run \
 		--no-default-browser-check --user-data-dir="$WORK/chrome-profile" --enable-logging=stderr --v=0 \
 		--hide-scrollbars --window-size=412,5200 --screenshot="$2" "file://$1" >"$2.out" 2>"$2.log"
-	timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+	HOME="$WORK" XDG_CONFIG_HOME="$WORK/cfg" XDG_CACHE_HOME="$WORK/cache" timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
 		--disable-background-networking --disable-component-update --disable-sync --no-first-run \
 		--no-default-browser-check --user-data-dir="$WORK/chrome-profile" --enable-logging=stderr --v=0 \
 		--dump-dom "file://$1" >"$2.dom" 2>>"$2.log"
