@@ -562,11 +562,11 @@ static void prescription_html(tendo_buf *b, const tendo_prescription *rx)
 	if (rx->run.allowed)
 		tendo_buf_printf(b, "%d min%s, flat and easy. ", rx->run.minutes, rx->run.run_walk ? " run/walk" : "");
 	else
-		tendo_buf_puts(b, "no run. ");
+		tendo_buf_puts(b, "none &mdash; ");
 	esc(b, rx->run.why);
 	tendo_buf_puts(b, "</p><p><b>Rehab:</b> ");
 	if (!rx->n_rehab)
-		tendo_buf_puts(b, "none. ");
+		tendo_buf_puts(b, "none &mdash; ");
 	for (size_t k = 0; k < rx->n_rehab; k++) {
 		const tendo_rx_item *it = &rx->rehab[k];
 		esc(b, it->exercise->name);
@@ -608,9 +608,9 @@ static void prescription_html(tendo_buf *b, const tendo_prescription *rx)
 static void weeks_html(tendo_buf *b, const series *s, const tendo_log *log, const tendo_profile *p)
 {
 	tendo_buf_puts(b, "<section id=\"weeks\"><h2>Week by week</h2><div class=\"wrap\"><table><thead><tr>"
-	                  "<th>week of</th><th>stage</th><th>run min</th><th>km</th><th>runs done / planned</th>"
-	                  "<th>strength done / planned</th><th>task mean</th><th>load</th><th>monotony</th>"
-	                  "<th>ACWR</th><th>steps back</th></tr></thead><tbody>");
+	                  "<th>week of</th><th>stage</th><th>run min</th><th>km</th><th>runs</th>"
+	                  "<th>strength</th><th>task</th><th>load</th><th>monotony</th>"
+	                  "<th>ACWR</th><th>back</th></tr></thead><tbody>");
 	int shown = 0;
 	for (int w = s->weeks - 1; w >= 0 && shown < 26; w--, shown++) {
 		tendo_date ws = s->week0 + 7 * w, we = ws + 6;
@@ -660,9 +660,10 @@ static void weeks_html(tendo_buf *b, const series *s, const tendo_log *log, cons
 		tendo_buf_printf(b, "</td><td>%d</td></tr>", flares);
 	}
 	(void)p;
-	tendo_buf_puts(b, "</tbody></table></div><p class=\"note\">Runs and strength sessions done against what tendo "
-	                  "prescribed each day from the log as it stands; +extra: a run on a day none was "
-	                  "prescribed; steps back: days of a reduced dose, deload or regression after a flare. Load: session RPE &times; minutes (Foster 2001); monotony above 2 is high. "
+	tendo_buf_puts(b, "</tbody></table></div><p class=\"note\">Runs, strength: sessions done / prescribed, "
+	                  "each day prescribed from the log as it stood that morning; +extra: a run on a day none "
+	                  "was prescribed. Task: mean morning monitoring-task score. Back: days of a reduced dose, "
+	                  "deload or regression after a flare. Load: session RPE &times; minutes (Foster 2001); monotony above 2 is high. "
 	                  "ACWR: 7/28-day EWMA (Williams et al. 2017), none before 28 days.</p></section>");
 }
 
