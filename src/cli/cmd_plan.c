@@ -80,6 +80,19 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 	static tendo_plan_day days[84];
 	int n = weeks * 7;
 	rc = tendo_plan(days, n, &ctx->profile, &ctx->schedule, &log, from);
+	/* the next readiness tests and VISA-H: in the plan, or (VISA-H) when it falls due after it */
+	tendo_date next_test = TENDO_DATE_NONE, next_visa = TENDO_DATE_NONE, last_visa = TENDO_DATE_NONE;
+	for (int i = n - 1; i >= 0; i--) {
+		if (days[i].test_due)
+			next_test = days[i].date;
+		if (days[i].visa_due)
+			next_visa = days[i].date;
+	}
+	for (size_t k = 0; k < log.n_visa; k++)
+		if (last_visa == TENDO_DATE_NONE || log.visa[k].date > last_visa)
+			last_visa = log.visa[k].date;
+	if (next_visa == TENDO_DATE_NONE && last_visa != TENDO_DATE_NONE)
+		next_visa = last_visa + ctx->profile.settings.visa_every_days;
 	tendo_log_dispose(&log);
 	if (rc)
 		return cli_lib_error(ctx, rc);
@@ -98,6 +111,11 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 	char d[TENDO_DATE_BUFSZ], rt[6], ht[6];
 	tendo_schedule_format_time(ctx->schedule.run_time, rt);
 	tendo_schedule_format_time(ctx->schedule.rehab_time, ht);
+	char nt[TENDO_DATE_BUFSZ], nv[TENDO_DATE_BUFSZ];
+	if (next_test != TENDO_DATE_NONE)
+		tendo_date_format(next_test, nt);
+	if (next_visa != TENDO_DATE_NONE)
+		tendo_date_format(next_visa, nv);
 	if (a.json) {
 		json_t *arr = json_array();
 		for (int i = 0; i < n; i++) {
@@ -122,7 +140,10 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 			json_object_set_new(o, "seek_care", json_boolean(x->seek_care));
 			json_array_append_new(arr, o);
 		}
-		return cli_print_json(arr);
+		json_t *doc = json_pack("{s:o,s:o,s:o}", "days", arr, "next_readiness_tests",
+		                        next_test != TENDO_DATE_NONE ? json_string(nt) : json_null(), "next_visa",
+		                        next_visa != TENDO_DATE_NONE ? json_string(nv) : json_null());
+		return cli_print_json(doc);
 	}
 	printf("%splan from %s, %d week%s%s: a projection that assumes no flare; it changes as you log\n",
 	       cli_bold(ctx), tendo_date_format(from, d), weeks, weeks == 1 ? "" : "s", cli_reset(ctx));
@@ -150,5 +171,8 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		if (x->rehab[0] && !x->seek_care)
 			printf("%17s %s\n", "", x->rehab);
 	}
+	printf("\nnext readiness tests: %s; next VISA-H: %s\n",
+	       next_test != TENDO_DATE_NONE ? nt : "not in these weeks (tendo status says where the stage stands)",
+	       next_visa != TENDO_DATE_NONE ? nv : "now (a baseline)");
 	return 0;
 }

@@ -356,10 +356,13 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	printf("date:       %s\n", tendo_date_format(rx.date, d));
 	printf("stage:      %s since %s (day %d)\n", stage_title(rx.stage), tendo_date_format(st->stage_since, d), days_in);
 	printf("decision:   %s (tendo today for the details)\n", tendo_decision_name(rx.decision));
+	char km[32] = "";
+	if (have_m && lm.week_run_km > 0)
+		snprintf(km, sizeof(km), ", %.1f km", lm.week_run_km);
 	if (st->run_step_min)
-		printf("running:    step %d min; %.0f min in the last 7 days\n", st->run_step_min, st->week_run_min);
+		printf("running:    step %d min; %.0f min%s in the last 7 days\n", st->run_step_min, st->week_run_min, km);
 	else
-		printf("running:    not yet (%.0f min in the last 7 days)\n", st->week_run_min);
+		printf("running:    not yet (%.0f min%s in the last 7 days)\n", st->week_run_min, km);
 	if (st->morning_today >= 0)
 		printf("morning:    %s %d/10 today", st->morning_is_task ? "task" : "pain", st->morning_today);
 	else

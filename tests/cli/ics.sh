@@ -20,7 +20,7 @@ import json, sys
 from datetime import timedelta
 import icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
-plan = json.load(open(sys.argv[2]))
+plan = json.load(open(sys.argv[2]))['days']
 assert str(cal['VERSION']) == '2.0', cal['VERSION']
 assert 'PRODID' in cal
 tz = [c for c in cal.walk('VTIMEZONE')]

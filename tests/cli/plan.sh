@@ -1,6 +1,10 @@
 # plan.sh - tendo plan through the binary: the projection's shape, its
 # bounds, and that it writes nothing (issue 4).
 . "$(dirname "$0")/lib.sh"
+# days: keep the last output's "days" array as $OUT, for the day-by-day checks
+days() {
+	OUT=$(printf '%s' "$OUT" | python3 -c "import json,sys; print(json.dumps(json.load(sys.stdin)['days']))")
+}
 t plan
 expect_rc 1 "plan before init"
 ok init --side right --tz UTC --date 2026-03-02
@@ -8,6 +12,9 @@ ok log pain --kind task --score 2 --date 2026-03-02
 t history --json
 before=$OUT
 ok plan --from 2026-03-02 --json
+expect_json "sorted(j)" "['days', 'next_readiness_tests', 'next_visa']" "plan --json: days and what is due next"
+expect_json "j['next_visa']" 2026-03-02 "no VISA-H yet: due now"
+days
 expect_json "len(j)" 14 "two weeks by default"
 expect_json "j[0]['date']" 2026-03-02 "from the given day"
 expect_json "j[0]['weekday']" Mon "with the weekday"
@@ -33,6 +40,8 @@ expect_out "training days mon,wed,sat; runs at 07:15, rehab at 19:30" "profile s
 ok profile --json
 expect_json "(j['days'], j['run_time'], j['rehab_time'])" "('mon,wed,sat', '07:15', '19:30')" "profile --json carries the schedule"
 ok plan --from 2026-03-02 --weeks 8 --json
+expect_json "j['next_readiness_tests'] is not None" True "the tests fall due within 8 weeks"
+days
 expect_json "sorted({d['weekday'] for d in j if d['run']['minutes'] or d['rehab']['strength'] or d['readiness_tests_due']})" "['Mon', 'Sat', 'Wed']" "sessions only on training days"
 expect_json "all(d['training_day'] == (d['weekday'] in ('Mon', 'Wed', 'Sat')) for d in j)" True "training_day flag"
 expect_json "len([d for d in j if d['run']['minutes']]) >= 3" True "the projection reaches running in 8 weeks"
@@ -42,7 +51,10 @@ expect_json "[d['date'] for d in j if d['visa_due']]" "['2026-03-02', '2026-03-3
 expect_json "any(d['rehab']['items'] and not d['training_day'] for d in j)" True "holds on the other days"
 ok log visa --items 8,8,7,7,6,6,7,15 --date 2026-03-03
 expect_out "VISA-H 64/100" "log visa prints the total"
+ok plan --from 2026-03-03 --weeks 1 --json
+expect_json "j['next_visa']" 2026-03-31 "the next VISA-H, after the plan: 28 days after the last"
 ok plan --from 2026-03-03 --weeks 5 --json
+days
 expect_json "[d['date'] for d in j if d['visa_due']]" "['2026-03-31']" "the next VISA-H counts from the last one"
 ok plan --from 2026-03-02 --weeks 1
 expect_out "training days mon,wed,sat, runs at 07:15, rehab at 19:30" "text plan names the schedule"

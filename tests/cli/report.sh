@@ -132,5 +132,12 @@ w, h = struct.unpack('>II', png[16:24])
 assert w >= 400 and h >= 1000, (w, h)
 assert len(png) > 50000, 'the screenshot looks empty (%d bytes)' % len(png)
 PYEOF
+# the empty report renders too: six charts saying "no data yet", no console error
+render "$WORK/empty.html" "$WORK/empty.png"
+CHECKS=$((CHECKS + 1))
+[ -s "$WORK/empty.png" ] && ! grep -q "CONSOLE" "$WORK/empty.png.log" || fail "the empty report did not render cleanly"
+CHECKS=$((CHECKS + 1))
+[ "$(grep -o 'class="tendo-chart' "$WORK/empty.png.dom" | wc -l)" = 6 ] && grep -q "no data yet" "$WORK/empty.png.dom" ||
+	fail "the empty report lacks its six empty charts"
 [ -n "${TENDO_KEEP_PNG:-}" ] && cp "$WORK/report.png" "$TENDO_KEEP_PNG"
 finish
