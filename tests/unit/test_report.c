@@ -153,6 +153,36 @@ static void charts_have_data(void **state)
 	fx_log_free(&f);
 }
 
+/* Over more than 26 weeks the pain and load charts show weeks, not days. */
+static void long_range_by_week(void **state)
+{
+	(void)state;
+	fx_log f;
+	fx_log_init(&f);
+	fx_ready(&f, 199); /* a task score every day for 200 days */
+	tendo_profile p;
+	fx_profile(&p);
+	tendo_report_options o = { fx_day(0), fx_day(199), fx_day(199), 1795000000 };
+	tendo_report_chart c[TENDO_REPORT_CHARTS];
+	assert_int_equal(tendo_report_charts(c, &p, &f.log, &o), 0);
+	/* fx_day(0) is a Monday: 200 days = 29 weeks (the last one partial), one task
+	 * mean each, and a "during" maximum for the 4 weeks with rehab (days 0-21) */
+	assert_int_equal(tendo_date_weekday(fx_day(0)), 0);
+	assert_non_null(strstr(c[0].svg, "by week"));
+	assert_non_null(strstr(c[0].svg, "morning task (week mean)"));
+	assert_int_equal(data_points(c[0].svg), 29 + 4);
+	assert_non_null(strstr(c[1].svg, "Weekly training load"));
+	tendo_report_charts_free(c);
+
+	/* 182 days: still daily; 182 task scores, 15 days of rehab pain */
+	o.to = fx_day(181);
+	assert_int_equal(tendo_report_charts(c, &p, &f.log, &o), 0);
+	assert_null(strstr(c[0].svg, "by week"));
+	assert_int_equal(data_points(c[0].svg), 182 + 15);
+	tendo_report_charts_free(c);
+	fx_log_free(&f);
+}
+
 static void html_page(void **state)
 {
 	(void)state;
@@ -251,6 +281,7 @@ int main(void)
 		cmocka_unit_test(adherence_counts),
 		cmocka_unit_test(stage_moves),
 		cmocka_unit_test(charts_have_data),
+		cmocka_unit_test(long_range_by_week),
 		cmocka_unit_test(html_page),
 		cmocka_unit_test(allocation_failures),
 	};

@@ -210,6 +210,8 @@ typedef struct {
 	int weeks;              /* Monday-aligned weeks covering the days */
 	tendo_date week0;
 	double *week_min, *week_guide;
+	bool weekly;            /* the range is long: pain and load charts by week */
+	double *w_task, *w_during, *w_after, *w_run, *w_runload, *w_rehab, *w_cross;
 	tendo_report_day *days;
 	tendo_chart_span spans[64];
 	size_t n_spans;
@@ -223,6 +225,8 @@ static void series_free(series *s)
 	free(s->during), free(s->after), free(s->task), free(s->run_min), free(s->rehab_load), free(s->run_load);
 	free(s->cross_load), free(s->acwr), free(s->stage), free(s->lsi_curl), free(s->lsi_bridge);
 	free(s->week_min), free(s->week_guide), free(s->days);
+	free(s->w_task), free(s->w_during), free(s->w_after), free(s->w_run), free(s->w_runload), free(s->w_rehab);
+	free(s->w_cross);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -232,6 +236,31 @@ static double *nans(int n)
 	for (int i = 0; v && i < n; i++)
 		v[i] = NAN;
 	return v;
+}
+
+/* Above this many days the pain and load charts show weeks: daily bars
+ * would be a pixel wide on a phone. */
+#define WEEKLY_ABOVE_DAYS 182
+
+enum rollup { R_SUM, R_MAX, R_MEAN };
+
+/* Days into Monday-aligned weeks; missing days are skipped, a week with
+ * none is missing. */
+static void rollup(double *out, const double *daily, const series *s, enum rollup how)
+{
+	for (int w = 0; w < s->weeks; w++) {
+		double acc = NAN;
+		int cnt = 0;
+		for (int k = 0; k < 7; k++) {
+			long i = (long)(s->week0 + 7 * w + k) - (long)s->from;
+			if (i < 0 || i >= s->n || !isfinite(daily[i]))
+				continue;
+			double v = daily[i];
+			acc = cnt == 0 ? v : how == R_MAX ? fmax(acc, v) : acc + v;
+			cnt++;
+		}
+		out[w] = how == R_MEAN && cnt ? acc / cnt : acc;
+	}
 }
 
 static void zero_missing(double *v, int n)
@@ -322,6 +351,21 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 		if (s->week_min[w - 1] > 0)
 			s->week_guide[w] = s->week_min[w - 1] * (1 + p->settings.weekly_growth);
 	zero_missing(s->week_min, s->weeks);
+
+	if (n > WEEKLY_ABOVE_DAYS) {
+		s->weekly = true;
+		double **w[] = { &s->w_task, &s->w_during, &s->w_after, &s->w_run, &s->w_runload, &s->w_rehab, &s->w_cross };
+		for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
+			if (!(*w[k] = nans(s->weeks)))
+				goto oom;
+		rollup(s->w_task, s->task, s, R_MEAN);
+		rollup(s->w_during, s->during, s, R_MAX);
+		rollup(s->w_after, s->after, s, R_MAX);
+		rollup(s->w_run, s->run_min, s, R_SUM);
+		rollup(s->w_runload, s->run_load, s, R_SUM);
+		rollup(s->w_rehab, s->rehab_load, s, R_SUM);
+		rollup(s->w_cross, s->cross_load, s, R_SUM);
+	}
 
 	/* the acute:chronic ratio: EWMAs from the profile's start */
 	tendo_date start = p->start != TENDO_DATE_NONE && p->start <= o->to ? p->start : o->from;
@@ -434,11 +478,12 @@ static int draw(const series *s, const tendo_profile *p, tendo_report_chart out[
 	for (int k = 0; k < TENDO_REPORT_CHARTS; k++)
 		chart_init(&c[k], k, s);
 
+	bool wk = s->weekly;
 	const tendo_chart_series pain[] = {
-		{ "morning task", TENDO_CHART_LINE, 0, s->task, "#1f77b4", false },
-		{ "during", TENDO_CHART_POINTS, 0, s->during, "#d62728", false },
-		{ "after", TENDO_CHART_POINTS, 0, s->after, "#ff7f0e", false },
-		{ "run minutes", TENDO_CHART_BARS, 1, s->run_min, "#9ccf8f", false },
+		{ wk ? "morning task (week mean)" : "morning task", TENDO_CHART_LINE, 0, wk ? s->w_task : s->task, "#1f77b4", false },
+		{ wk ? "during (week max)" : "during", TENDO_CHART_POINTS, 0, wk ? s->w_during : s->during, "#d62728", false },
+		{ wk ? "after (week max)" : "after", TENDO_CHART_POINTS, 0, wk ? s->w_after : s->after, "#ff7f0e", false },
+		{ wk ? "run minutes (week)" : "run minutes", TENDO_CHART_BARS, 1, wk ? s->w_run : s->run_min, "#9ccf8f", false },
 	};
 	char ceiling_label[48];
 	snprintf(ceiling_label, sizeof(ceiling_label), "your ceiling %d/10", p->settings.ceiling);
@@ -449,12 +494,19 @@ static int draw(const series *s, const tendo_profile *p, tendo_report_chart out[
 	c[0].y_min[0] = 0, c[0].y_max[0] = 10;
 
 	const tendo_chart_series load[] = {
-		{ "runs", TENDO_CHART_BARS, 0, s->run_load, "#2ca02c", false },
-		{ "rehab", TENDO_CHART_BARS, 0, s->rehab_load, "#9467bd", false },
-		{ "cross-training", TENDO_CHART_BARS, 0, s->cross_load, "#8c564b", false },
+		{ "runs", TENDO_CHART_BARS, 0, wk ? s->w_runload : s->run_load, "#2ca02c", false },
+		{ "rehab", TENDO_CHART_BARS, 0, wk ? s->w_rehab : s->rehab_load, "#9467bd", false },
+		{ "cross-training", TENDO_CHART_BARS, 0, wk ? s->w_cross : s->cross_load, "#8c564b", false },
 	};
 	c[1].series = load, c[1].n_series = 3;
-	c[1].y_label[0] = "load (AU)";
+	c[1].y_label[0] = wk ? "load (AU) / week" : "load (AU)";
+	if (wk) {
+		c[0].title = "Pain (0-10) and running minutes, by week";
+		c[1].title = "Weekly training load (session RPE x minutes)";
+		c[0].x0 = c[1].x0 = s->week0;
+		c[0].n = c[1].n = s->weeks;
+		c[0].step_days = c[1].step_days = 7;
+	}
 
 	const tendo_chart_series vol[] = {
 		{ "running minutes", TENDO_CHART_BARS, 0, s->week_min, "#2ca02c", false },
@@ -803,10 +855,16 @@ int tendo_report_html(char **out, size_t *out_len, const tendo_profile *p, const
 		"Limb symmetry index (weaker / stronger side, or against the first test when both sides are "
 		"affected); running waits for the line.",
 	};
+	static const char *const weekly_captions[2] = {
+		"Over a long range, by week (Monday to Sunday): the mean morning monitoring-task score (line), "
+		"the highest pain during and after sessions (dots), and minutes run (bars, right axis).",
+		"Session-RPE load by kind and week (RPE &times; minutes; rehab minutes estimated from the dose).",
+	};
 	for (int k = 0; k < TENDO_REPORT_CHARTS; k++) {
 		tendo_buf_printf(&b, "<figure id=\"fig-%s\">", charts[k].id + 6);
 		tendo_buf_put(&b, charts[k].svg, charts[k].len);
-		tendo_buf_printf(&b, "<figcaption>%s</figcaption></figure>\n", captions[k]);
+		tendo_buf_printf(&b, "<figcaption>%s</figcaption></figure>\n",
+		                 s.weekly && k < 2 ? weekly_captions[k] : captions[k]);
 	}
 	tendo_buf_puts(&b, "</section>\n");
 	weeks_html(&b, &s, log, p);
