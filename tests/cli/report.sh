@@ -132,6 +132,14 @@ w, h = struct.unpack('>II', png[16:24])
 assert w >= 400 and h >= 1000, (w, h)
 assert len(png) > 50000, 'the screenshot looks empty (%d bytes)' % len(png)
 PYEOF
+# and in print: a PDF of several pages
+HOME="$WORK" timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+	--disable-background-networking --no-first-run --user-data-dir="$WORK/chrome-profile" \
+	--no-pdf-header-footer --print-to-pdf="$WORK/report.pdf" "file://$WORK/report.html" >/dev/null 2>&1
+CHECKS=$((CHECKS + 1))
+[ "$(head -c 5 "$WORK/report.pdf" 2>/dev/null)" = "%PDF-" ] && [ "$(wc -c <"$WORK/report.pdf")" -gt 50000 ] ||
+	fail "printing the report to PDF failed"
+
 # the empty report renders too: six charts saying "no data yet", no console error
 render "$WORK/empty.html" "$WORK/empty.png"
 CHECKS=$((CHECKS + 1))
