@@ -122,6 +122,10 @@ typedef struct {
 int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile,
                            const tendo_log *log, tendo_date date);
 
+/* True if the prescription has strength work (an exercise that is not an
+ * isometric hold): a strength day rather than holds only. */
+bool tendo_rx_has_strength(const tendo_prescription *rx);
+
 /* Readiness test verdict, for the test itself and for tools: fills lsi
  * (percent, -1 if unmeasured) and returns true when every criterion of
  * PROTOCOL.md section 4 holds. `earlier` may be NULL (bilateral cases

@@ -164,11 +164,8 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 		printf("%s%s: %s%s - run %d min, %s and easy%s.\n", B, tendo_date_format(rx->date, d), decision, R,
 		       rx->run.minutes, tendo_terrain_name(rx->run.terrain), rx->run.run_walk ? ", run/walk" : "");
 	} else {
-		bool strength = false;
-		for (size_t k = 0; k < rx->n_rehab; k++)
-			strength |= rx->rehab[k].exercise->kind != TENDO_EX_ISOMETRIC;
 		printf("%s%s: %s%s - no run today%s.\n", B, tendo_date_format(rx->date, d), decision, R,
-		       strength ? "; strength day" : rx->n_rehab ? "; isometric holds" : "");
+		       tendo_rx_has_strength(rx) ? "; strength day" : rx->n_rehab ? "; isometric holds" : "");
 	}
 	printf("%sstage %s (since %s)%s\n\n", D, stage_title(rx->stage), tendo_date_format(rx->status.stage_since, d), R);
 
@@ -187,10 +184,7 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 			snprintf(dose, sizeof(dose), "%d x %d", it->sets, it->reps);
 		printf("       - %-18s %-14s %s\n", it->exercise->name, dose, it->load);
 	}
-	bool strength = false;
-	for (size_t k = 0; k < rx->n_rehab; k++)
-		strength |= rx->rehab[k].exercise->kind != TENDO_EX_ISOMETRIC;
-	if (!tendo_schedule_has_day(&ctx->schedule, rx->date) && (rx->run.allowed || strength)) {
+	if (!tendo_schedule_has_day(&ctx->schedule, rx->date) && (rx->run.allowed || tendo_rx_has_strength(rx))) {
 		char days[TENDO_DAYS_BUFSZ];
 		printf("%sNote:%s  not one of your training days (%s): fine to do it today, or on the next one "
 		       "(tendo plan shows the week)\n",

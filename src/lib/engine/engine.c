@@ -1350,3 +1350,11 @@ const char *tendo_decision_name(tendo_decision d)
 	}
 	return "?";
 }
+
+bool tendo_rx_has_strength(const tendo_prescription *rx)
+{
+	for (size_t k = 0; k < rx->n_rehab; k++)
+		if (rx->rehab[k].exercise->kind != TENDO_EX_ISOMETRIC)
+			return true;
+	return false;
+}

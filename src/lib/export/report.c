@@ -135,11 +135,8 @@ int tendo_report_days(tendo_report_day *out, int n, const tendo_profile *p, cons
 		o->red_flag = rx.decision == TENDO_DECISION_SEEK_CARE;
 		o->run_prescribed = rx.run.allowed;
 		o->run_minutes = rx.run.allowed ? rx.run.minutes : 0;
-		for (size_t k = 0; k < rx.n_rehab; k++) {
-			o->rehab_prescribed = true;
-			if (rx.rehab[k].exercise->kind != TENDO_EX_ISOMETRIC)
-				o->strength_prescribed = true;
-		}
+		o->rehab_prescribed = rx.n_rehab > 0;
+		o->strength_prescribed = tendo_rx_has_strength(&rx);
 		if (have_prev && rx.stage != prev)
 			o->moved_by = mover(&rx);
 		prev = rx.stage;
