@@ -148,6 +148,10 @@ typedef struct tendo_log {
 	tendo_visa *visa;       size_t n_visa;
 } tendo_log;
 
+/* The earliest readiness test of the log (bilateral cases compare with it),
+ * or NULL; borrowed from the log. */
+const tendo_test *tendo_log_first_test(const tendo_log *log);
+
 /* Free the arrays of a log filled by the store (NULL-safe) and zero it. */
 void tendo_log_dispose(tendo_log *log);
 

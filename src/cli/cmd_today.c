@@ -289,10 +289,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		json_object_set_new(t, "lsi_bridge", opt_real(st->lsi_bridge));
 		json_object_set_new(t, "pass", json_boolean(st->tests_pass));
 		json_t *hist = json_array();
-		const tendo_test *t0 = NULL;
-		for (size_t k = 0; k < log.n_tests; k++)
-			if (!t0 || log.tests[k].date < t0->date)
-				t0 = &log.tests[k];
+		const tendo_test *t0 = tendo_log_first_test(&log);
 		for (size_t k = 0; k < log.n_tests; k++) {
 			double lc = -1, lb = -1;
 			bool pass = tendo_engine_test_passes(&log.tests[k], &log.tests[k] == t0 ? NULL : t0, p, &lc, &lb);
@@ -383,10 +380,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	}
 	char d2[TENDO_DATE_BUFSZ];
 	if (log.n_tests > 1) {
-		const tendo_test *t0 = NULL;
-		for (size_t k = 0; k < log.n_tests; k++)
-			if (!t0 || log.tests[k].date < t0->date)
-				t0 = &log.tests[k];
+		const tendo_test *t0 = tendo_log_first_test(&log);
 		printf("LSI so far:");
 		for (size_t k = 0; k < log.n_tests; k++) {
 			double lc = -1, lb = -1;

@@ -387,10 +387,7 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 	free(d);
 
 	/* readiness tests: LSI against the other side (or the first test) */
-	const tendo_test *first = NULL;
-	for (size_t k = 0; k < log->n_tests; k++)
-		if (!first || log->tests[k].date < first->date)
-			first = &log->tests[k];
+	const tendo_test *first = tendo_log_first_test(log);
 	for (size_t k = 0; k < log->n_tests; k++) {
 		const tendo_test *t = &log->tests[k];
 		long i = (long)t->date - (long)o->from;
@@ -720,10 +717,7 @@ static void outcomes_html(tendo_buf *b, const tendo_log *log, const tendo_profil
 {
 	tendo_buf_puts(b, "<section id=\"outcomes\"><h2>Tests and outcomes</h2><div class=\"wrap\"><table><thead><tr>"
 	                  "<th>date</th><th>what</th><th>result</th></tr></thead><tbody>");
-	const tendo_test *first = NULL;
-	for (size_t k = 0; k < log->n_tests; k++)
-		if (!first || log->tests[k].date < first->date)
-			first = &log->tests[k];
+	const tendo_test *first = tendo_log_first_test(log);
 	int rows = 0;
 	char d[TENDO_DATE_BUFSZ];
 	for (tendo_date day = o->from; day <= o->to; day++) {

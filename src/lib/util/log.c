@@ -23,6 +23,15 @@ void tendo_log_dispose(tendo_log *log)
 	memset(log, 0, sizeof(*log));
 }
 
+const tendo_test *tendo_log_first_test(const tendo_log *log)
+{
+	const tendo_test *first = NULL;
+	for (size_t k = 0; k < log->n_tests; k++)
+		if (!first || log->tests[k].date < first->date)
+			first = &log->tests[k];
+	return first;
+}
+
 static int lookup(const char *const *names, size_t n, const char *s)
 {
 	if (!s)
