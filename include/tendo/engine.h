@@ -16,15 +16,9 @@
 
 #include "date.h"
 #include "log.h"
+#include "profile.h"
 #include "protocol.h"
 
-typedef struct {
-	char name[TENDO_NAME_MAX];  /* may be "" */
-	tendo_side side;            /* affected side(s) */
-	char tz[64];                /* IANA zone, "UTC" by default */
-	tendo_date start;           /* day of `tendo init` */
-	tendo_settings settings;    /* ceiling lives in settings.ceiling */
-} tendo_profile;
 
 typedef enum {
 	TENDO_DECISION_START,       /* first day of a stage */

@@ -40,14 +40,27 @@ typedef enum {
 typedef enum {
 	TENDO_FLAG_POP, TENDO_FLAG_BRUISING, TENDO_FLAG_NUMBNESS,
 	TENDO_FLAG_TINGLING, TENDO_FLAG_NIGHT_PAIN,
-	TENDO_FLAG_CLEARED /* a clinician has seen it and cleared loading */
+	TENDO_FLAG_CLEARED, /* a clinician has seen it and cleared loading */
+	TENDO_FLAG_SPREADING /* pain spreading down the leg (sciatic nerve) */
 } tendo_flag_kind;
+
+/* What an aggravator entry records (PROTOCOL.md 10.7). */
+typedef enum {
+	TENDO_AGG_SITTING,     /* hours sat in one go */
+	TENDO_AGG_DRIVING,     /* hours of driving in one go */
+	TENDO_AGG_STRETCHING,  /* hamstring stretching done */
+	TENDO_AGG_HIP_FLEXION  /* heavy lifting into hip flexion done */
+} tendo_aggravator_kind;
+
+#define TENDO_TOD_NONE (-1) /* time of day not recorded */
 
 typedef struct {
 	int64_t id;           /* entry id in the store (0 if not stored) */
 	tendo_date date;      /* local day */
 	tendo_pain_kind kind;
 	int score;            /* 0-10 */
+	int64_t session_id;   /* the entry this pain belongs to; 0 = the day's run, if any (10.1) */
+	bool sharp;           /* a sharp pain report */
 } tendo_pain;
 
 typedef struct {
@@ -62,6 +75,7 @@ typedef struct {
 	int pain_during;      /* 0-10, -1 */
 	int pain_after;       /* 0-10, -1 */
 	bool sharp;           /* sharp pain during the run */
+	int time_min;         /* local start, minutes after midnight; TENDO_TOD_NONE */
 	/* what the watch recorded (imported runs); NAN / -1 otherwise */
 	bool imported;        /* from a FIT, GPX or TCX file */
 	int64_t start_ms;     /* UTC ms of the start; logged runs: when it was logged; INT64_MIN */
@@ -80,7 +94,10 @@ typedef struct {
 typedef struct {
 	int64_t id;
 	tendo_date date;
-	char exercise[TENDO_NAME_MAX]; /* a name from the exercise library */
+	char exercise[TENDO_NAME_MAX]; /* a name from the exercise library, or a custom one */
+	bool custom;          /* not in the library: the two fields below say what it is */
+	int custom_stage;     /* the custom exercise's tendo_stage */
+	int custom_kind;      /* the custom exercise's tendo_ex_kind */
 	int sets;             /* >= 1 */
 	int reps;             /* per set, -1 if a hold */
 	int hold_s;           /* seconds per set, -1 if reps */
@@ -88,6 +105,8 @@ typedef struct {
 	tendo_side side;
 	int rpe;              /* 0-10, -1 */
 	int pain_during;      /* 0-10, -1 */
+	bool sharp;           /* sharp pain during the session */
+	int time_min;         /* local start, minutes after midnight; TENDO_TOD_NONE */
 } tendo_rehab;
 
 typedef struct {
@@ -96,6 +115,8 @@ typedef struct {
 	tendo_cross_kind kind;
 	double minutes;
 	int pain_during;      /* 0-10, -1 */
+	bool sharp;           /* sharp pain during the session */
+	int time_min;         /* local start, minutes after midnight; TENDO_TOD_NONE */
 } tendo_cross;
 
 typedef struct {
@@ -107,6 +128,7 @@ typedef struct {
 	double curl_left;     /* prone curl 10RM, kg, -1 */
 	double curl_right;
 	int rest_pain;        /* 0-10, -1 */
+	int time_min;         /* local start, minutes after midnight; TENDO_TOD_NONE */
 } tendo_test;
 
 typedef struct {
@@ -118,8 +140,9 @@ typedef struct {
 typedef struct {
 	int64_t id;
 	tendo_date date;
-	double hours;         /* 0-24 */
-} tendo_sitting;
+	double hours;         /* 0-24 in one go (sitting, driving); -1 when not timed */
+	tendo_aggravator_kind kind;
+} tendo_sitting;          /* an aggravator: sitting, driving, stretching, hip-flexion lifting */
 
 /* VISA-H (Cacchio et al.): items 1-6 score 0-10, item 7 0/4/7/10, item 8
  * 0-30; total 0-100, higher is better (PROTOCOL.md 8). */
@@ -172,6 +195,8 @@ int tendo_cross_kind_parse(tendo_cross_kind *out, const char *s);
 const char *tendo_cross_kind_name(tendo_cross_kind v);
 int tendo_flag_kind_parse(tendo_flag_kind *out, const char *s);
 const char *tendo_flag_kind_name(tendo_flag_kind v);
+int tendo_aggravator_kind_parse(tendo_aggravator_kind *out, const char *s);
+const char *tendo_aggravator_kind_name(tendo_aggravator_kind v);
 
 /* The allowed names, "|"-separated, for error messages ("left|right|both"). */
 const char *tendo_side_names(void);
@@ -180,5 +205,6 @@ const char *tendo_terrain_names(void);
 const char *tendo_intent_names(void);
 const char *tendo_cross_kind_names(void);
 const char *tendo_flag_kind_names(void);
+const char *tendo_aggravator_kind_names(void);
 
 #endif

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "log.h"
 #include "protocol.h"
+#include "profile.h"
 #include "engine.h"
 #include "schedule.h"
 #include "store.h"

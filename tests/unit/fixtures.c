@@ -49,7 +49,7 @@ tendo_date fx_day(int n)
 void fx_pain(fx_log *f, int day, tendo_pain_kind kind, int score)
 {
 	GROW(f, pain, n_pain, cap_pain);
-	f->log.pain[f->log.n_pain++] = (tendo_pain){ f->next_id++, fx_day(day), kind, score };
+	f->log.pain[f->log.n_pain++] = (tendo_pain){ .id = f->next_id++, .date = fx_day(day), .kind = kind, .score = score };
 }
 
 tendo_run *fx_run(fx_log *f, int day, double minutes, int pain_during)
@@ -59,7 +59,7 @@ tendo_run *fx_run(fx_log *f, int day, double minutes, int pain_during)
 	*r = (tendo_run){ .id = f->next_id++, .date = fx_day(day), .minutes = minutes, .km = -1,
 		.terrain = TENDO_TERRAIN_FLAT, .intent = TENDO_INTENT_EASY, .rpe = -1,
 		.pain_during = pain_during, .pain_after = -1, .start_ms = INT64_MIN, .moving_s = NAN,
-		.ascent_m = NAN, .uphill_s = NAN, .fast_s = NAN, .cadence_spm = NAN, .avg_hr = NAN, .walk_spells = -1, .elapsed_s = NAN, .source = "log" };
+		.ascent_m = NAN, .uphill_s = NAN, .fast_s = NAN, .cadence_spm = NAN, .avg_hr = NAN, .walk_spells = -1, .elapsed_s = NAN, .source = "log", .time_min = TENDO_TOD_NONE };
 	return r;
 }
 
@@ -69,7 +69,8 @@ tendo_rehab *fx_rehab(fx_log *f, int day, const char *exercise, int sets, int re
 	GROW(f, rehab, n_rehab, cap_rehab);
 	tendo_rehab *r = &f->log.rehab[f->log.n_rehab++];
 	*r = (tendo_rehab){ .id = f->next_id++, .date = fx_day(day), .sets = sets, .reps = reps,
-		.hold_s = hold_s, .kg = kg, .side = TENDO_SIDE_RIGHT, .rpe = -1, .pain_during = pain_during };
+		.hold_s = hold_s, .kg = kg, .side = TENDO_SIDE_RIGHT, .rpe = -1, .pain_during = pain_during,
+		.time_min = TENDO_TOD_NONE };
 	snprintf(r->exercise, sizeof(r->exercise), "%s", exercise);
 	return r;
 }
@@ -77,14 +78,16 @@ tendo_rehab *fx_rehab(fx_log *f, int day, const char *exercise, int sets, int re
 void fx_cross(fx_log *f, int day, tendo_cross_kind kind, double minutes, int pain_during)
 {
 	GROW(f, cross, n_cross, cap_cross);
-	f->log.cross[f->log.n_cross++] = (tendo_cross){ f->next_id++, fx_day(day), kind, minutes, pain_during };
+	f->log.cross[f->log.n_cross++] = (tendo_cross){ .id = f->next_id++, .date = fx_day(day), .kind = kind, .minutes = minutes,
+		.pain_during = pain_during, .time_min = TENDO_TOD_NONE };
 }
 
 tendo_test *fx_test(fx_log *f, int day, int lunge, int bl, int br, double cl, double cr, int rest)
 {
 	GROW(f, tests, n_tests, cap_tests);
 	tendo_test *t = &f->log.tests[f->log.n_tests++];
-	*t = (tendo_test){ f->next_id++, fx_day(day), lunge, bl, br, cl, cr, rest };
+	*t = (tendo_test){ .id = f->next_id++, .date = fx_day(day), .drop_lunge_pain = lunge, .bridge_left = bl,
+		.bridge_right = br, .curl_left = cl, .curl_right = cr, .rest_pain = rest, .time_min = TENDO_TOD_NONE };
 	return t;
 }
 
@@ -97,7 +100,7 @@ void fx_flag(fx_log *f, int day, tendo_flag_kind kind)
 void fx_sitting(fx_log *f, int day, double hours)
 {
 	GROW(f, sitting, n_sitting, cap_sitting);
-	f->log.sitting[f->log.n_sitting++] = (tendo_sitting){ f->next_id++, fx_day(day), hours };
+	f->log.sitting[f->log.n_sitting++] = (tendo_sitting){ .id = f->next_id++, .date = fx_day(day), .hours = hours, .kind = TENDO_AGG_SITTING };
 }
 
 void fx_visa(fx_log *f, int day, int item8)

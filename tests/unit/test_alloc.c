@@ -35,7 +35,7 @@ static int setup(void **state)
 	tendo_store_begin(s);
 	tendo_store_init_profile(s, &p);
 	for (int d = 0; d < 60; d++) {
-		tendo_pain pn = { 0, fx_day(d), TENDO_PAIN_TASK, d % 3 };
+		tendo_pain pn = { .date = fx_day(d), .kind = TENDO_PAIN_TASK, .score = d % 3 };
 		tendo_store_add_pain(s, &pn, 0, NULL, NULL);
 		tendo_run r = { .date = fx_day(d), .minutes = 20, .km = -1, .rpe = -1, .pain_during = 1, .pain_after = -1 };
 		tendo_store_add_run(s, &r, 0, NULL);

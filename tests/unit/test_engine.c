@@ -994,7 +994,7 @@ static void test_passes_directly(void **state)
 	tendo_profile p;
 	fx_profile(&p);
 	double lc = 0, lb = 0;
-	tendo_test t = { 1, fx_day(20), 0, 20, 20, 30, 30, 0 };
+	tendo_test t = { 1, fx_day(20), 0, 20, 20, 30, 30, 0, TENDO_TOD_NONE };
 
 	assert_true(tendo_engine_test_passes(&t, NULL, &p, &lc, &lb));
 	assert_true(lc > 99.99 && lc < 100.01);
@@ -1055,7 +1055,7 @@ static void test_passes_directly(void **state)
 	p.side = TENDO_SIDE_BOTH;
 	assert_false(tendo_engine_test_passes(&t, NULL, &p, &lc, &lb));
 	assert_true(lc < 0 && lb < 0);
-	tendo_test e = { 2, fx_day(10), 0, 10, 20, 15, 30, 0 };
+	tendo_test e = { 2, fx_day(10), 0, 10, 20, 15, 30, 0, TENDO_TOD_NONE };
 	assert_true(tendo_engine_test_passes(&t, &e, &p, &lc, &lb)); /* 200% and 100% */
 	assert_true(lc > 99.99 && lc < 100.01);
 	assert_true(lb > 99.99 && lb < 100.01);

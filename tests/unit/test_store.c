@@ -299,7 +299,7 @@ static void test_migrate_v1(void **state)
 	fx_profile(&p);
 	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_CREATE), 0);
 	assert_int_equal(tendo_store_init_profile(s, &p), 0);
-	tendo_pain e = { 0, fx_day(3), TENDO_PAIN_TASK, 2 };
+	tendo_pain e = { .date = fx_day(3), .kind = TENDO_PAIN_TASK, .score = 2 };
 	assert_int_equal(tendo_store_add_pain(s, &e, 0, "kept", NULL), 0);
 	tendo_store_close(s);
 	sq_exec(c->db, "DROP TABLE activity_file; DROP TABLE visa_h; ALTER TABLE profile DROP COLUMN days;"

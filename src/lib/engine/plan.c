@@ -92,8 +92,8 @@ int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_s
 		for (size_t k = 0; k < L.n_pain; k++)
 			if (L.pain[k].date == d && L.pain[k].kind == TENDO_PAIN_TASK)
 				have_task = true; /* logged today: the real morning counts */
-		tendo_pain task = { id++, d, TENDO_PAIN_TASK, usual };
-		tendo_pain rest = { id++, d, TENDO_PAIN_REST, 0 };
+		tendo_pain task = { .id = id++, .date = d, .kind = TENDO_PAIN_TASK, .score = usual };
+		tendo_pain rest = { .id = id++, .date = d, .kind = TENDO_PAIN_REST, .score = 0 };
 		if ((!have_task && (err = push_pain(&L.pain, &L.n_pain, &cp, &task))) ||
 		    (err = push_pain(&L.pain, &L.n_pain, &cp, &rest)))
 			break;
@@ -152,7 +152,8 @@ int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_s
 		}
 		if (!err && o->test_due && !o->run) {
 			/* assume the tests pass on the day they are due */
-			tendo_test t = { id++, d, 0, 20, 20, 30, 30, 0 };
+			tendo_test t = { .id = id++, .date = d, .drop_lunge_pain = 0, .bridge_left = 20, .bridge_right = 20,
+				.curl_left = 30, .curl_right = 30, .rest_pain = 0, .time_min = TENDO_TOD_NONE };
 			err = push_test(&L.tests, &L.n_tests, &ct, &t);
 		}
 		if (!err && o->visa_due) {

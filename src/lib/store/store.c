@@ -1078,6 +1078,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		r->avg_hr = col_fact(st, 18);
 		r->walk_spells = col_opt_int(st, 19);
 		r->elapsed_s = col_fact(st, 21);
+		r->time_min = TENDO_TOD_NONE;
 		snprintf(r->source, sizeof(r->source), "%s", r->imported && col_text(st, 22) ? col_text(st, 22) : "log");
 		snprintf(r->sport, sizeof(r->sport), "%s", col_text(st, 23) ? col_text(st, 23) : "");
 		out->n_runs++;
@@ -1126,6 +1127,7 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		r->reps = col_opt_int(st, 7);
 		r->hold_s = col_opt_int(st, 8);
 		r->kg = col_opt_double(st, 9);
+		r->time_min = TENDO_TOD_NONE;
 		out->n_rehab++;
 	}
 	return load_end(s, st, rc, err);
@@ -1147,6 +1149,8 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		if (err < 0)
 			break;
 		c = &out->cross[out->n_cross];
+		memset(c, 0, sizeof(*c));
+		c->time_min = TENDO_TOD_NONE;
 		if ((err = row_head(s, st, &c->id, &c->date)) < 0)
 			break;
 		if (!col_text(st, 2) || tendo_cross_kind_parse(&c->kind, col_text(st, 2)) < 0) {
@@ -1177,6 +1181,8 @@ static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		if (err < 0)
 			break;
 		t = &out->tests[out->n_tests];
+		memset(t, 0, sizeof(*t));
+		t->time_min = TENDO_TOD_NONE;
 		if ((err = row_head(s, st, &t->id, &t->date)) < 0)
 			break;
 		t->drop_lunge_pain = col_opt_int(st, 2);

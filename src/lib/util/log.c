@@ -66,8 +66,10 @@ ENUM_NAMES(terrain, tendo_terrain, "flat|hilly|treadmill|trail", "flat", "hilly"
 ENUM_NAMES(intent, tendo_intent, "easy|long|speed|hills", "easy", "long", "speed", "hills")
 ENUM_NAMES(cross_kind, tendo_cross_kind, "stairs|swim|cycle|elliptical|row|walk|other",
            "stairs", "swim", "cycle", "elliptical", "row", "walk", "other")
-ENUM_NAMES(flag_kind, tendo_flag_kind, "pop|bruising|numbness|tingling|night-pain|cleared",
-           "pop", "bruising", "numbness", "tingling", "night-pain", "cleared")
+ENUM_NAMES(flag_kind, tendo_flag_kind, "pop|bruising|numbness|tingling|night-pain|cleared|spreading",
+           "pop", "bruising", "numbness", "tingling", "night-pain", "cleared", "spreading")
+ENUM_NAMES(aggravator_kind, tendo_aggravator_kind, "sitting|driving|stretching|hip-flexion",
+           "sitting", "driving", "stretching", "hip-flexion")
 
 /* ------------------------------------------------------------ VISA-H */
 
