@@ -76,4 +76,114 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s);
  * than 3 scores. */
 double engine_mean_signal(const edigest *g, int from, int to);
 
+
+#define NEVER (-100000) /* day index of something that has not happened */
+#define MAX_DAYS 7305   /* 20 years */
+
+typedef enum {
+	RESP_NONE, RESP_UP, RESP_GROWTH, RESP_WEEK_WAIT, RESP_MISSING, RESP_RAISED, RESP_AFTER,
+	RESP_TREND, RESP_SHORT, RESP_DELOAD, RESP_OVER, RESP_FLARE, RESP_SHARP, RESP_NOT_CLEAN,
+	RESP_UNPRESCRIBED, RESP_REST, RESP_HARD
+} run_response;
+
+/* What running the plan allows on a day (rp_plan_run()). */
+typedef struct {
+	bool allowed;
+	int minutes;            /* 0 when not allowed */
+	bool capped;            /* the weekly 10% cap cut the minutes */
+	bool deload;            /* deload minutes */
+	char why[TENDO_RX_REASON]; /* why not, when not allowed */
+} run_plan;
+
+typedef struct {
+	const tendo_profile *p;
+	const tendo_settings *s;
+	const tendo_log *log;
+	edigest g;
+	/* state at the start of the current day */
+	tendo_stage stage;
+	int stage_since;
+	int step;               /* next run's minutes in return to run */
+	int step_before;        /* step before the last change */
+	int last_step_change;   /* last increase (or stage/deload start) */
+	int step_back_day;
+	int step_back_cause;    /* the day whose pain caused the step back */
+	bool step_back_flare;   /* ... a flared morning (else a run over the ceiling) */
+	int last_growth;
+	run_response last_resp; /* response to the last run */
+	int last_resp_day;
+	int deload_from, deload_to, deload_reason; /* reason: 1 flares, 2 stall */
+	int last_deload_start, last_deload_end;
+	int flare_starts[64];
+	int n_flare_starts;
+	bool in_flare;
+	int red_flag, red_flag_day;
+	int cleared_day;        /* last clinician clearance */
+	int regress_day;
+	int iso_hold;
+	int iso_up_day;
+	int last_run, last_strength, last_long;
+	int last_run_rx;        /* minutes prescribed on the last run's day (0 = not prescribed) */
+	int cap_day;            /* first day the step reached run_step_cap_min, -1 */
+	int strength_days;      /* strength sessions so far (for rotation) */
+	double recent_runs[4];  /* last run days' minutes, for the long-run flag */
+	int n_recent;
+} replay;
+
+typedef enum { DOSE_NORMAL, DOSE_REDUCED, DOSE_DELOAD } dose_mode;
+
+/* What the day's prescription builders share (engine.c fills it in order). */
+typedef struct {
+	const eday *E, *Y;       /* today, yesterday */
+	const eday *M;           /* the latest morning signal (today's or yesterday's), NULL */
+	bool flare_now;          /* that morning is a flare */
+	bool flare_recent;       /* today or yesterday flared */
+	bool rising;             /* weekly morning trend rising */
+	bool unsettled;          /* a session over the ceiling with no settled morning since */
+	bool in_deload;
+	bool regressed;          /* sharp pain sent the athlete back to stage 1 lately */
+	bool rest_pain;          /* pain at rest today or yesterday */
+	int rest;                /* its score */
+	/* filled by the builders */
+	bool run_progress, run_first, rehab_progress, rehab_reduced;
+} dayctx;
+
+/* explain (engine.c): rules, avoid list, the day's prescription */
+void rx_rule(tendo_prescription *rx, const char *id, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+bool rx_has_rule(const tendo_prescription *rx, const char *id);
+void rx_avoid(tendo_prescription *rx, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+const char *rp_fmt_day(const replay *r, int i, char buf[TENDO_DATE_BUFSZ]);
+void rx_visa_due(const replay *r, tendo_prescription *rx, int i);
+void engine_prescribe_day(replay *r, tendo_prescription *rx, int i);
+
+/* replay (replay.c): the state day by day and the questions asked of it */
+const eday *rp_day(const replay *r, int i);
+double rp_run_minutes(const replay *r, int from, int to);
+bool rp_trend_rising(const replay *r, int i, double *week, double *prev);
+bool rp_flare_between(const replay *r, int from, int to);
+const tendo_test *rp_find_test(const replay *r, int from, int to, const tendo_test **earlier);
+bool rp_settle_ready(const replay *r, int i, char *why, size_t whysz);
+bool rp_no_improvement(const replay *r, int i);
+const eday *rp_latest_morning(const replay *r, int i);
+bool rp_unsettled_over(const replay *r, int i, int *over_day, const eday **latest_out);
+
+/* running (run.c) */
+void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_prescription *rx);
+void rx_compare_last_run(const replay *r, tendo_prescription *rx, int i);
+void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c);
+
+/* rehab (rehab.c) */
+const tendo_rehab *rp_last_rehab(const replay *r, const char *name, int before);
+bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dose_mode mode,
+                 bool may_progress, int hold_override);
+void engine_rx_rehab(replay *r, tendo_prescription *rx, int i, dayctx *c);
+
 #endif

@@ -1,0 +1,565 @@
+/*
+ * replay.c - the athlete's state day by day (tendo/engine.h): stage, running
+ * step, flares, deloads and red flags as they stood at the start of each day,
+ * from what was known by then. tendo_engine_prescribe() replays to the date
+ * and asks engine.c for the day's prescription.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tendo/errors.h>
+
+#include "engine/engine_int.h"
+
+const eday *rp_day(const replay *r, int i)
+{
+	return (i >= 0 && i < r->g.n) ? &r->g.days[i] : NULL;
+}
+
+double rp_run_minutes(const replay *r, int from, int to)
+{
+	double m = 0;
+	for (int i = from < 0 ? 0 : from; i <= to && i < r->g.n; i++)
+		m += r->g.days[i].run_min;
+	return m;
+}
+
+bool rp_trend_rising(const replay *r, int i, double *week, double *prev)
+{
+	double w = engine_mean_signal(&r->g, i - 6, i);
+	double p = engine_mean_signal(&r->g, i - 13, i - 7);
+	if (week)
+		*week = w;
+	if (prev)
+		*prev = p;
+	return w >= 0 && p >= 0 && w - p >= r->s->trend_rise - 1e-9;
+}
+
+bool rp_flare_between(const replay *r, int from, int to)
+{
+	for (int i = from < 0 ? 0 : from; i <= to && i < r->g.n; i++)
+		if (r->g.days[i].mclass == MORNING_FLARE)
+			return true;
+	return false;
+}
+
+static void enter_stage(replay *r, tendo_stage st, int i)
+{
+	r->stage = st;
+	r->stage_since = i;
+	if (st >= TENDO_STAGE_RETURN_TO_RUN) {
+		if (r->step == 0)
+			r->step = r->s->run_start_min;
+	} else {
+		r->step = 0;
+	}
+	r->last_step_change = i;
+}
+
+static void step_back(replay *r, int i, int cause, bool flare)
+{
+	if (r->step <= 0 || r->step_back_day == i)
+		return;
+	r->step_back_cause = cause;
+	r->step_back_flare = flare;
+	r->step_before = r->step;
+	r->step = r->step - r->s->run_step_min;
+	if (r->step < r->s->run_start_min)
+		r->step = r->s->run_start_min;
+	r->step_back_day = i;
+}
+
+/* The latest readiness test dated in [from, to], and the first test before it. */
+const tendo_test *rp_find_test(const replay *r, int from, int to, const tendo_test **earlier)
+{
+	const tendo_test *best = NULL, *first = NULL;
+	tendo_date a = r->g.first + from, b = r->g.first + to;
+	for (size_t k = 0; k < r->log->n_tests; k++) {
+		const tendo_test *t = &r->log->tests[k];
+		if (t->date >= a && t->date <= b &&
+		    (!best || t->date > best->date || (t->date == best->date && t->id > best->id)))
+			best = t;
+	}
+	if (best && earlier) {
+		for (size_t k = 0; k < r->log->n_tests; k++) {
+			const tendo_test *t = &r->log->tests[k];
+			if (t->date < best->date && (!first || t->date < first->date))
+				first = t;
+		}
+		*earlier = first;
+	}
+	return best;
+}
+
+/* Stage 1 exit criteria at day i; when `why` is given, says what is missing. */
+bool rp_settle_ready(const replay *r, int i, char *why, size_t whysz)
+{
+	const tendo_settings *s = r->s;
+	int rest_seen = 0, rest_bad = 0, iso_ok = 0, iso_bad = 0;
+	for (int k = i - 6; k <= i; k++) {
+		const eday *e = rp_day(r, k);
+		if (!e)
+			continue;
+		if (e->rest >= 0) {
+			rest_seen++;
+			if (e->rest > s->painfree_max)
+				rest_bad = e->rest;
+		}
+	}
+	for (int k = i - 7; k <= i - 1; k++) {
+		const eday *e = rp_day(r, k);
+		if (!e)
+			continue;
+		iso_ok += e->iso_painfree;
+		iso_bad += e->iso_painful;
+	}
+	bool rising = rp_trend_rising(r, i, NULL, NULL);
+	bool flared = rp_flare_between(r, i - 6, i);
+	int days_in = i - r->stage_since;
+	bool ok = days_in >= s->settle_min_days && rest_seen && !rest_bad &&
+	          iso_ok >= s->settle_iso_sessions && !iso_bad && !rising && !flared;
+	if (why) {
+		char *w = why;
+		size_t left = whysz;
+		int n = 0;
+		w[0] = '\0';
+#define MISSING(...)                                                            \
+	do {                                                                    \
+		n = snprintf(w, left, "%s", w == why ? "" : "; ");              \
+		if (n > 0 && (size_t)n < left) { w += n; left -= (size_t)n; }   \
+		n = snprintf(w, left, __VA_ARGS__);                             \
+		if (n > 0 && (size_t)n < left) { w += n; left -= (size_t)n; }   \
+	} while (0)
+		if (days_in < s->settle_min_days)
+			MISSING("day %d of at least %d", days_in + 1, s->settle_min_days);
+		if (!rest_seen)
+			MISSING("no pain-at-rest score this week (tendo log pain --kind rest)");
+		else if (rest_bad)
+			MISSING("pain at rest %d/10", rest_bad);
+		if (iso_bad)
+			MISSING("isometrics hurt (over %d/10)", s->painfree_max);
+		else if (iso_ok < s->settle_iso_sessions)
+			MISSING("%d of %d pain-free isometric sessions this week (log --pain-during)", iso_ok,
+			        s->settle_iso_sessions);
+		if (flared)
+			MISSING("a flare this week");
+		if (rising)
+			MISSING("morning pain trending up");
+#undef MISSING
+	}
+	return ok;
+}
+
+/* ------------------------------------------------------------- the replay */
+static void respond_to_run(replay *r, int rd, int i)
+{
+	const tendo_settings *s = r->s;
+	const eday *R = &r->g.days[rd], *M = &r->g.days[i];
+	r->last_resp_day = rd;
+	if (R->sharp) {
+		enter_stage(r, TENDO_STAGE_SETTLE, i);
+		r->regress_day = i;
+		r->last_resp = RESP_SHARP;
+		return;
+	}
+	if (r->stage < TENDO_STAGE_RETURN_TO_RUN) {
+		r->last_resp = RESP_NONE;
+		return;
+	}
+	if (R->run_pain > s->ceiling) {
+		step_back(r, i, rd, false);
+		r->last_resp = RESP_OVER;
+		return;
+	}
+	if (M->mclass == MORNING_FLARE) {
+		r->last_resp = RESP_FLARE; /* already stepped back by the flare */
+		return;
+	}
+	if (M->mclass == MORNING_NONE) {
+		r->last_resp = RESP_MISSING;
+		return;
+	}
+	if (M->mclass == MORNING_RAISED) {
+		r->last_resp = RESP_RAISED;
+		return;
+	}
+	if (R->after > s->ceiling) {
+		r->last_resp = RESP_AFTER;
+		return;
+	}
+	if (M->rest > s->painfree_max) {
+		r->last_resp = RESP_REST;
+		return;
+	}
+	if (R->rx_min == 0) {
+		r->last_resp = RESP_UNPRESCRIBED; /* a run on a day without one: no step up */
+		return;
+	}
+	if (R->run_hard && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
+		r->last_resp = RESP_HARD; /* hills or speed before stage 3: no reward */
+		return;
+	}
+	if (rp_trend_rising(r, i, NULL, NULL)) {
+		r->last_resp = RESP_TREND;
+		return;
+	}
+	if (r->deload_to >= i) {
+		r->last_resp = RESP_DELOAD;
+		return;
+	}
+	if (R->run_min + 0.5 < R->rx_min) {
+		r->last_resp = RESP_SHORT;
+		return;
+	}
+	if (r->step < s->run_step_cap_min) {
+		r->step_before = r->step;
+		r->step += s->run_step_min;
+		if (r->step >= s->run_step_cap_min) {
+			r->step = s->run_step_cap_min;
+			r->last_growth = i; /* a week at the cap before weekly growth */
+		}
+		r->last_step_change = i;
+		r->last_resp = RESP_UP;
+		return;
+	}
+	/* weekly growth: once a week, after a week with no raised morning */
+	bool clean = true;
+	for (int k = i - 6; k <= i; k++) {
+		const eday *e = rp_day(r, k);
+		if (e && (e->mclass == MORNING_FLARE || e->mclass == MORNING_RAISED || e->run_pain > s->ceiling))
+			clean = false;
+	}
+	if (!clean) {
+		r->last_resp = RESP_NOT_CLEAN;
+		return;
+	}
+	if (i - r->last_growth < 7 || r->step >= s->run_step_max_min) {
+		r->last_resp = RESP_WEEK_WAIT;
+		return;
+	}
+	int inc = (int)lround(r->step * s->weekly_growth);
+	r->step_before = r->step;
+	r->step += inc < 1 ? 1 : inc;
+	if (r->step > s->run_step_max_min)
+		r->step = s->run_step_max_min;
+	r->last_growth = i;
+	r->last_step_change = i;
+	r->last_resp = RESP_GROWTH;
+}
+
+static void check_deload(replay *r, int i)
+{
+	const tendo_settings *s = r->s;
+	if (r->deload_to >= 0 && i > r->deload_to) {
+		r->last_deload_end = i;
+		r->deload_from = r->deload_to = -1;
+		r->last_step_change = i;
+	}
+	if (r->deload_to >= 0 || r->red_flag >= 0)
+		return;
+	int flares = 0;
+	for (int k = 0; k < r->n_flare_starts; k++) {
+		int f = r->flare_starts[k];
+		if (f > i - s->flare_window_days && f <= i && f > r->last_deload_start)
+			flares++;
+	}
+	int reason = 0;
+	if (flares >= s->flare_repeat) {
+		reason = 1;
+	} else if (r->stage == TENDO_STAGE_RETURN_TO_RUN && r->step < s->run_step_max_min) {
+		int since = r->last_step_change;
+		if (r->stage_since > since)
+			since = r->stage_since;
+		if (r->last_deload_end > since)
+			since = r->last_deload_end;
+		int runs = 0;
+		for (int k = i - s->stall_days; k < i; k++) {
+			const eday *e = rp_day(r, k);
+			if (e && e->runs)
+				runs++;
+		}
+		if (i - since >= s->stall_days && runs >= 3)
+			reason = 2;
+	}
+	if (reason) {
+		r->deload_from = i;
+		r->deload_to = i + s->deload_days - 1;
+		r->deload_reason = reason;
+		r->last_deload_start = i;
+	}
+}
+
+static void check_stage(replay *r, int i)
+{
+	const tendo_settings *s = r->s;
+	switch (r->stage) {
+	case TENDO_STAGE_SETTLE:
+		if (r->red_flag < 0 && rp_settle_ready(r, i, NULL, 0))
+			enter_stage(r, TENDO_STAGE_STRENGTH, i);
+		break;
+	case TENDO_STAGE_STRENGTH: {
+		if (i - r->stage_since < s->strength_min_days || r->in_flare || r->deload_to >= i ||
+		    r->red_flag >= 0)
+			break;
+		int from = i - 14 > r->stage_since ? i - 14 : r->stage_since;
+		const tendo_test *earlier = NULL;
+		const tendo_test *t = rp_find_test(r, from, i - 1, &earlier);
+		if (t && tendo_engine_test_passes(t, earlier, r->p, NULL, NULL))
+			enter_stage(r, TENDO_STAGE_RETURN_TO_RUN, i);
+		break;
+	}
+	case TENDO_STAGE_RETURN_TO_RUN: {
+		if (i - r->stage_since < 14 || r->step < s->run_step_cap_min)
+			break;
+		if (rp_run_minutes(r, i - 7, i - 1) < s->target_week_min || rp_flare_between(r, i - 14, i))
+			break;
+		bool over = false;
+		for (int k = i - 14; k < i; k++) {
+			const eday *e = rp_day(r, k);
+			if (e && e->during > s->ceiling)
+				over = true;
+		}
+		if (!over)
+			enter_stage(r, TENDO_STAGE_FULL_LOAD, i);
+		break;
+	}
+	case TENDO_STAGE_FULL_LOAD:
+		break;
+	}
+}
+
+/* No improvement after about 12 weeks (PROTOCOL.md 7): still in stage 1 or 2
+ * and the last two weeks' mornings no better than the first two weeks' (from
+ * the start, or from the last clearance) while pain persists. */
+bool rp_no_improvement(const replay *r, int i)
+{
+	const tendo_settings *s = r->s;
+	int from = r->cleared_day >= 0 ? r->cleared_day : 0;
+	if (r->stage > TENDO_STAGE_STRENGTH || i - from < s->no_improvement_days)
+		return false;
+	double first = engine_mean_signal(&r->g, from, from + 13);
+	double last = engine_mean_signal(&r->g, i - 13, i);
+	return first >= 0 && last >= 0 && last >= first && last > s->painfree_max;
+}
+
+/* The latest morning signal of day i or, if none, of the day before. */
+const eday *rp_latest_morning(const replay *r, int i)
+{
+	const eday *E = rp_day(r, i), *Y = rp_day(r, i - 1);
+	if (E && E->signal >= 0)
+		return E;
+	return Y && Y->signal >= 0 ? Y : NULL;
+}
+
+/* The last session (within 4 weeks) whose pain went over the ceiling, when
+ * no settled morning has followed it: true, with its day and the latest
+ * morning since (NULL if none). */
+bool rp_unsettled_over(const replay *r, int i, int *over_day, const eday **latest_out)
+{
+	for (int k = i - 1; k >= 0 && k >= i - 28; k--) {
+		if (r->g.days[k].during <= r->s->ceiling)
+			continue;
+		const eday *latest = NULL;
+		for (int m = k + 1; m <= i; m++)
+			if (r->g.days[m].signal >= 0)
+				latest = &r->g.days[m];
+		*over_day = k;
+		*latest_out = latest;
+		return !latest || latest->mclass != MORNING_SETTLED;
+	}
+	return false;
+}
+/* What is known at the start of day i, applied to the state. */
+static void start_of_day(replay *r, int i)
+{
+	const tendo_settings *s = r->s;
+	eday *e = &r->g.days[i];
+	engine_classify_morning(&r->g, i, s);
+
+	if (e->flag >= 0) {
+		r->red_flag = e->flag;
+		r->red_flag_day = i;
+	}
+	if (e->cleared && (r->red_flag >= 0 || rp_no_improvement(r, i))) {
+		enter_stage(r, TENDO_STAGE_SETTLE, i);
+		r->red_flag = -1;
+		r->cleared_day = i;
+		r->deload_from = r->deload_to = -1;
+	}
+
+	if (e->mclass == MORNING_FLARE) {
+		if (!r->in_flare) {
+			if (r->n_flare_starts == 64) {
+				memmove(r->flare_starts, r->flare_starts + 1, 63 * sizeof(int));
+				r->n_flare_starts--;
+			}
+			r->flare_starts[r->n_flare_starts++] = i;
+			step_back(r, i, i, true);
+			r->iso_hold = 30;
+		}
+		r->in_flare = true;
+	} else if (e->mclass != MORNING_NONE) {
+		r->in_flare = false;
+	}
+
+	if (i > 0 && r->g.days[i - 1].runs > 0)
+		respond_to_run(r, i - 1, i);
+
+	check_deload(r, i);
+	check_stage(r, i);
+
+	/* isometric hold time: 30 s, then 45 s after three pain-free sessions */
+	if (r->stage == TENDO_STAGE_SETTLE && r->iso_hold < 45 && !r->in_flare) {
+		int ok = 0;
+		for (int k = i - 3; k < i; k++) {
+			const eday *d = rp_day(r, k);
+			if (d && d->iso_painfree && !d->iso_painful)
+				ok++;
+		}
+		if (ok >= 3) {
+			r->iso_hold = 45;
+			r->iso_up_day = i;
+		}
+	}
+	e->step_at = r->stage >= TENDO_STAGE_RETURN_TO_RUN ? r->step : 0;
+	if (r->step < s->run_step_cap_min)
+		r->cap_day = -1;
+	else if (r->cap_day < 0)
+		r->cap_day = i;
+	run_plan pl;
+	rp_plan_run(r, i, true, &pl, NULL);
+	e->rx_min = pl.allowed ? pl.minutes : 0;
+}
+
+/* Sessions of day i, applied after its prescription. */
+static void end_of_day(replay *r, int i)
+{
+	eday *e = &r->g.days[i];
+	if (e->runs) {
+		double sum = 0;
+		for (int k = 0; k < r->n_recent; k++)
+			sum += r->recent_runs[k];
+		/* longer than the plan and 1.5 x the recent average; a prescribed
+		 * step is never a long run */
+		bool longer = r->n_recent >= 2 && e->run_min > e->rx_min + 0.5 &&
+		              e->run_min > r->s->long_run_factor * (sum / r->n_recent);
+		e->long_run = e->run_long_intent || longer;
+		if (e->long_run)
+			r->last_long = i;
+		r->last_run = i;
+		r->last_run_rx = e->rx_min;
+		if (r->n_recent == 4)
+			memmove(r->recent_runs, r->recent_runs + 1, 3 * sizeof(double));
+		else
+			r->n_recent++;
+		r->recent_runs[r->n_recent - 1] = e->run_min;
+	}
+	if (e->strength) {
+		r->last_strength = i;
+		r->strength_days++;
+	}
+}
+static void fill_status(const replay *r, tendo_prescription *rx, int i)
+{
+	tendo_status *st = &rx->status;
+	const eday *E = &r->g.days[i];
+	st->stage_since = r->g.first + r->stage_since;
+	st->run_step_min = r->stage >= TENDO_STAGE_RETURN_TO_RUN ? r->step : 0;
+	st->morning_today = E->signal;
+	st->morning_is_task = E->signal_is_task;
+	st->morning_baseline = E->baseline;
+	if (E->signal < 0) {
+		/* the usual level as of today: the last one computed */
+		for (int k = i - 1; k >= 0 && k >= i - 14; k--)
+			if (r->g.days[k].baseline >= 0) {
+				st->morning_baseline = r->g.days[k].baseline;
+				break;
+			}
+	}
+	rp_trend_rising(r, i, &st->week_mean, &st->prev_week_mean);
+	st->week_run_min = rp_run_minutes(r, i - 6, i);
+	st->last_flare = TENDO_DATE_NONE;
+	for (int k = i; k >= 0; k--)
+		if (r->g.days[k].mclass == MORNING_FLARE) {
+			st->last_flare = r->g.first + k;
+			break;
+		}
+	st->deload_until = r->deload_to >= i ? r->g.first + r->deload_to : TENDO_DATE_NONE;
+	const tendo_test *earlier = NULL;
+	const tendo_test *t = rp_find_test(r, 0, i, &earlier);
+	st->last_test = t ? t->date : TENDO_DATE_NONE;
+	st->lsi_curl = st->lsi_bridge = -1;
+	st->tests_pass = t && tendo_engine_test_passes(t, earlier, r->p, &st->lsi_curl, &st->lsi_bridge);
+	st->red_flag = r->red_flag >= 0;
+}
+
+int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile, const tendo_log *log,
+                           tendo_date date)
+{
+	memset(out, 0, sizeof(*out));
+	out->date = date;
+	if (date == TENDO_DATE_NONE)
+		return tendo_error_set(TENDO_EINVAL, "engine: no date given");
+
+	/* The replay starts at the profile's start: a whole watch history
+	 * imported from before the injury must not drive the rehab (backfill
+	 * with init --date). Without a start, the first entry; at most 20
+	 * years back. */
+	tendo_date first = profile->start;
+	if (first == TENDO_DATE_NONE) {
+		first = date;
+#define EARLIEST(arr, n)                                     \
+	for (size_t k = 0; k < log->n; k++)                  \
+		if (log->arr[k].date < first)                \
+			first = log->arr[k].date;
+		EARLIEST(pain, n_pain)
+		EARLIEST(runs, n_runs)
+		EARLIEST(rehab, n_rehab)
+		EARLIEST(cross, n_cross)
+		EARLIEST(tests, n_tests)
+		EARLIEST(flags, n_flags)
+		EARLIEST(sitting, n_sitting)
+#undef EARLIEST
+	}
+	if (first > date)
+		first = date;
+	if ((long)date - (long)first + 1 > MAX_DAYS)
+		first = date - MAX_DAYS + 1;
+	long n = (long)date - (long)first + 1;
+
+	replay r;
+	memset(&r, 0, sizeof(r));
+	r.p = profile;
+	r.s = &profile->settings;
+	r.log = log;
+	int rc = engine_digest(&r.g, log, profile, first, (int)n);
+	if (rc)
+		return rc;
+	r.stage = TENDO_STAGE_SETTLE;
+	r.stage_since = 0;
+	r.step_back_day = r.last_resp_day = NEVER;
+	r.last_growth = NEVER;
+	r.deload_from = r.deload_to = -1;
+	r.last_deload_start = r.last_deload_end = NEVER;
+	r.red_flag = r.red_flag_day = -1;
+	r.cleared_day = -1;
+	r.cap_day = -1;
+	r.regress_day = -1;
+	r.iso_hold = 30;
+	r.iso_up_day = NEVER;
+	r.last_run = r.last_strength = r.last_long = NEVER;
+
+	int today = (int)n - 1;
+	for (int i = 0; i < today; i++) {
+		start_of_day(&r, i);
+		end_of_day(&r, i);
+	}
+	start_of_day(&r, today);
+	engine_prescribe_day(&r, out, today);
+	fill_status(&r, out, today);
+	free(r.g.days);
+	return 0;
+}

@@ -1,0 +1,275 @@
+/*
+ * run.c - running: what the plan allows on a day (spacing, gates, step,
+ * weekly budget) and the running part of the prescription with its reasons.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tendo/errors.h>
+
+#include "engine/engine_int.h"
+
+/*
+ * Whether day i has a run, and how long: the stage, the 24-hour signal, the
+ * spacing rules and the weekly cap. morning_view: as seen in the morning,
+ * before the day's own sessions (the replay); otherwise sessions already
+ * logged today count. Adds the spacing rules to rx when rx is not NULL.
+ */
+void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_prescription *rx)
+{
+	const tendo_settings *s = r->s;
+	const eday *E = &r->g.days[i];
+	char d1[TENDO_DATE_BUFSZ];
+	memset(pl, 0, sizeof(*pl));
+	const char *why = NULL;
+	if (r->red_flag >= 0 || rp_no_improvement(r, i)) {
+		snprintf(pl->why, sizeof(pl->why), "no running: see a clinician first (tendo is not a diagnosis)");
+		return;
+	}
+	if (r->stage < TENDO_STAGE_RETURN_TO_RUN) {
+		snprintf(pl->why, sizeof(pl->why), "%s",
+		         r->stage == TENDO_STAGE_SETTLE ? "no running in stage 1: let the tendon settle first"
+		                                        : "no running until the readiness tests pass");
+		return;
+	}
+	const eday *M = rp_latest_morning(r, i);
+	int over_day;
+	const eday *over_latest;
+	bool in_deload = r->deload_to >= i && r->deload_from <= i;
+	bool strength_due = i - r->last_strength >= s->strength_gap_days;
+	int gap_run = r->stage == TENDO_STAGE_RETURN_TO_RUN ? s->run_gap_days : 1;
+	bool ran_today = !morning_view && E->runs;
+	bool strength_today = !morning_view && E->strength;
+	if (ran_today) {
+		snprintf(pl->why, sizeof(pl->why), "you already ran today (%.0f min)", E->run_min);
+		why = pl->why;
+	}
+	if (M && M->mclass == MORNING_FLARE)
+		why = why ? why : "no running while the tendon is flared: wait for a settled morning";
+	if (rp_unsettled_over(r, i, &over_day, &over_latest))
+		why = why ? why : "no running until a morning has settled after pain over your ceiling";
+	if (strength_today || i - r->last_strength < s->strength_run_gap_days) {
+		rx_rule(rx, "spacing.strength_before_run", "strength work on %s: at least 24 h before running",
+		     rp_fmt_day(r, strength_today ? i : r->last_strength, d1));
+		why = why ? why : "no running today: strength work needs 24 h before a run";
+	}
+	if (i - r->last_long < s->long_run_gap_days) {
+		rx_rule(rx, "spacing.long_run_48h", "long run on %s: 48 h before the next hard loading",
+		     rp_fmt_day(r, r->last_long, d1));
+		why = why ? why : "no running today: 48 h after a long run";
+	}
+	if (!why && i - r->last_run < gap_run) {
+		rx_rule(rx, "spacing.run_rest_day", "ran on %s: a day without running in between", rp_fmt_day(r, r->last_run, d1));
+		why = "no running today: a rest day between runs";
+	}
+	/* alternate with strength work; a skipped strength session defers a
+	 * run by one day at most */
+	if (!why && strength_due && r->last_strength <= r->last_run && r->last_run >= r->stage_since &&
+	    i - r->last_run <= gap_run && !in_deload) {
+		rx_rule(rx, "spacing.alternate", "strength is due today (last on %s); the run goes to tomorrow",
+		     rp_fmt_day(r, r->last_strength, d1));
+		why = "strength day: the next run is tomorrow";
+	}
+	if (why) {
+		if (why != pl->why)
+			snprintf(pl->why, sizeof(pl->why), "%s", why);
+		return;
+	}
+	int minutes = r->step;
+	if (in_deload) {
+		minutes = ((minutes / 2 + 2) / 5) * 5;
+		if (minutes < s->run_start_min)
+			minutes = s->run_start_min;
+		pl->deload = true;
+	}
+	/* weekly volume grows ~10% a week: compared over two-week windows (runs
+	 * every other day put 3 or 4 runs in a 7-day window), once the step has
+	 * been at the cap for two weeks */
+	if (r->cap_day >= 0 && i - r->cap_day >= 14) {
+		double prevw = rp_run_minutes(r, i - 27, i - 14), thisw = rp_run_minutes(r, i - 13, i - 1);
+		double g = (1 + s->weekly_growth) * (1 + s->weekly_growth);
+		double budget = prevw * g - thisw;
+		if (prevw > 0 && budget < minutes) {
+			rx_rule(rx, "run.weekly_10pct", "%.0f min in the last two weeks after %.0f min the two before: "
+			     "at most %.0f min more", thisw, prevw, budget < 0 ? 0 : budget);
+			if (budget < s->run_start_min || budget < minutes / 2.0) {
+				snprintf(pl->why, sizeof(pl->why),
+				         "two weeks' running (%.0f min) is at the two before (%.0f min) + 10%% a week: "
+				         "rest from running today", thisw, prevw);
+				return;
+			}
+			minutes = (int)budget;
+			pl->capped = true;
+		}
+	}
+	pl->allowed = true;
+	pl->minutes = minutes;
+}
+/* The last run (up to 14 days back, today included) against what was
+ * prescribed that day, with what the watch saw (PROTOCOL.md 9). */
+void rx_compare_last_run(const replay *r, tendo_prescription *rx, int i)
+{
+	const tendo_run *last = NULL;
+	tendo_date today = r->g.first + i;
+	for (size_t k = 0; k < r->log->n_runs; k++) {
+		const tendo_run *x = &r->log->runs[k];
+		if (x->date > today || x->date < today - 14)
+			continue;
+		if (!last || x->date > last->date || (x->date == last->date && x->id > last->id))
+			last = x;
+	}
+	if (!last)
+		return;
+	const eday *e = rp_day(r, (int)(last->date - r->g.first));
+	char d[TENDO_DATE_BUFSZ];
+	rx->last_run.present = true;
+	rx->last_run.date = last->date;
+	rx->last_run.minutes = e ? e->run_min : last->minutes;
+	rx->last_run.prescribed = e ? e->rx_min : 0;
+	rx->last_run.km = last->km;
+	rx->last_run.imported = last->imported;
+	rx->last_run.uphill_s = last->imported ? last->uphill_s : NAN;
+	rx->last_run.fast_s = last->imported ? last->fast_s : NAN;
+	rx->last_run.cadence_spm = last->imported ? last->cadence_spm : NAN;
+
+	char *b = rx->last_run.summary;
+	size_t left = sizeof(rx->last_run.summary);
+	int n = snprintf(b, left, "ran %.0f min on %s", rx->last_run.minutes, tendo_date_format(last->date, d));
+#define MORE(...)                                                   \
+	do {                                                        \
+		if (n > 0 && (size_t)n < left) {                    \
+			b += n;                                     \
+			left -= (size_t)n;                          \
+			n = snprintf(b, left, __VA_ARGS__);         \
+		}                                                   \
+	} while (0)
+	if (last->km > 0)
+		MORE(" (%.1f km)", last->km);
+	if (rx->last_run.prescribed > 0)
+		MORE(", prescribed %d", rx->last_run.prescribed);
+	else if (r->stage >= TENDO_STAGE_RETURN_TO_RUN || e)
+		MORE(", no run prescribed that day");
+	if (last->imported) {
+		if (isfinite(last->uphill_s))
+			MORE("; %.0f min on grades over 4%%", last->uphill_s / 60);
+		if (isfinite(last->fast_s) && last->fast_s >= 30)
+			MORE("; %.0f min faster than easy pace", last->fast_s / 60);
+		if (isfinite(last->cadence_spm) && r->s->usual_cadence > 0)
+			MORE("; step rate %.0f/min (usual %d, %+.0f%%)", last->cadence_spm, r->s->usual_cadence,
+			     100.0 * (last->cadence_spm - r->s->usual_cadence) / r->s->usual_cadence);
+		else if (isfinite(last->cadence_spm))
+			MORE("; step rate %.0f/min", last->cadence_spm);
+		if (last->walk_spells >= 2)
+			MORE("; run/walk (%d walk breaks)", last->walk_spells);
+	}
+#undef MORE
+	rx_rule(rx, "run.compared", "%s", rx->last_run.summary);
+	if (last->imported && r->stage < TENDO_STAGE_FULL_LOAD && isfinite(last->uphill_s) && last->uphill_s >= 120)
+		rx_avoid(rx, "hills: %.0f min of the last run were on grades over 4%%", last->uphill_s / 60);
+}
+
+void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
+{
+	const tendo_settings *s = r->s;
+	char d1[TENDO_DATE_BUFSZ];
+	bool in_deload = c->in_deload, rest_pain = c->rest_pain;
+	/* --- running */
+	run_plan pl;
+	rp_plan_run(r, i, false, &pl, rx);
+	bool run_progress = false, run_first = false;
+	if (!pl.allowed) {
+		snprintf(rx->run.why, sizeof(rx->run.why), "%s", pl.why);
+	} else {
+		int minutes = pl.minutes;
+		rx->run.allowed = true;
+		rx->run.minutes = minutes;
+		rx->run.run_walk = minutes <= s->run_walk_below_min || in_deload || r->step_back_day > r->last_run;
+		run_first = r->last_run < r->stage_since || r->stage_since == i;
+		const eday *L = rp_day(r, r->last_run);
+		run_progress = !run_first && L && r->last_run_rx > 0 && minutes > r->last_run_rx && !in_deload &&
+		               r->step_back_day <= r->last_run && !rest_pain;
+		if (run_first && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
+			rx_rule(rx, "run.first_test", "first run of return to run: %d min, flat or treadmill; "
+			     "log the next two mornings", minutes);
+			snprintf(rx->run.why, sizeof(rx->run.why),
+			         "the first run is a test: %d min, flat or treadmill, then watch the next 24-48 h", minutes);
+		} else if (r->step_back_day > r->last_run) {
+			if (r->step_back_flare)
+				rx_rule(rx, "run.step_back", "one step back after the flare on the morning of %s: %d min (was %d)",
+				     rp_fmt_day(r, r->step_back_cause, d1), r->step, r->step_before);
+			else
+				rx_rule(rx, "run.step_back", "one step back after pain over the ceiling on the run of %s: "
+				     "%d min (was %d)", rp_fmt_day(r, r->step_back_cause, d1), r->step, r->step_before);
+			snprintf(rx->run.why, sizeof(rx->run.why), "one step back: %d min, easy and flat", minutes);
+		} else if (run_progress) {
+			rx_rule(rx, r->last_resp == RESP_GROWTH ? "run.weekly_10pct" : "run.step_up",
+			     "ran %.0f min on %s with no raised morning: %d -> %d min", L->run_min,
+			     rp_fmt_day(r, r->last_run, d1), r->last_run_rx, minutes);
+			if (L->run_pain >= 0)
+				rx_rule(rx, "pain.during.within_ceiling", "pain %d/10 during the run of %s, within your ceiling of %d",
+				     L->run_pain, d1, s->ceiling);
+			snprintf(rx->run.why, sizeof(rx->run.why), "last run went well: up to %d min, easy and flat", minutes);
+		} else {
+			const char *hold = "hold the step";
+			switch (r->last_resp) {
+			case RESP_MISSING: hold = "no morning score after the last run: hold until the response is known";
+				rx_rule(rx, "pain.morning.missing", "no morning score on the day after the run of %s",
+				     rp_fmt_day(r, r->last_resp_day, d1));
+				break;
+			case RESP_RAISED: hold = "the morning after the last run was a little raised: hold"; break;
+			case RESP_AFTER: hold = "pain after the last run went over your ceiling: hold";
+				rx_rule(rx, "pain.after.raised", "pain after the run of %s over %d/10",
+				     rp_fmt_day(r, r->last_resp_day, d1), s->ceiling);
+				break;
+			case RESP_TREND: hold = "morning pain is trending up: hold"; break;
+			case RESP_REST: hold = "pain at rest the morning after the last run: hold"; break;
+			case RESP_SHORT: hold = "the last run was shorter than prescribed: repeat the step"; break;
+			case RESP_UNPRESCRIBED: hold = "the last run was on a day without one: the step stays"; break;
+			case RESP_HARD: hold = "the last run had hills or speed: the step stays until a flat, easy one";
+				rx_rule(rx, "run.hard_hold", "the run of %s was hilly or fast (see run.compared)",
+				     rp_fmt_day(r, r->last_resp_day, d1));
+				break;
+			case RESP_WEEK_WAIT: hold = r->step >= s->run_step_max_min
+			                         ? "at the longest run tendo prescribes: hold"
+			                         : "weekly growth: the next increase is due later this week"; break;
+			case RESP_NOT_CLEAN: hold = "growth waits for a week with no raised morning"; break;
+			default: break;
+			}
+			if (in_deload)
+				hold = "deload: about half your usual run";
+			else if (pl.capped)
+				hold = "this week's running is capped at last week's + 10%";
+			rx_rule(rx, "run.step_hold", "%d min: %s", minutes, hold);
+			snprintf(rx->run.why, sizeof(rx->run.why), "%s", hold);
+		}
+		rx_rule(rx, "run.flat_easy", "flat and easy; afternoon runs are often easier than morning ones");
+		if (rx->run.run_walk)
+			rx_rule(rx, "run.run_walk", "run/walk: 2 min run / 1 min walk, walk any hill");
+		if (minutes >= 15)
+			rx_rule(rx, "run.cadence_cue", "optional: a slightly quicker, shorter step (+5%%)");
+		if (r->stage == TENDO_STAGE_FULL_LOAD && !rp_flare_between(r, i - 14, i))
+			rx_rule(rx, "run.speed_hills_short", "optional: 4 x 20 s strides or one short gentle hill at the end");
+	}
+
+	/* the last run against what was prescribed */
+	for (int k = i - 1; k >= 0 && k >= i - 14; k--) {
+		const eday *e = &r->g.days[k];
+		if (!e->runs)
+			continue;
+		if (e->rx_min == 0)
+			rx_rule(rx, "run.over_prescription", "ran %.0f min on %s, a day without a run in the plan", e->run_min,
+			     rp_fmt_day(r, k, d1));
+		else if (e->run_min > e->rx_min * 1.25 + 0.5)
+			rx_rule(rx, "run.over_prescription", "ran %.0f min on %s, prescribed %d", e->run_min, rp_fmt_day(r, k, d1),
+			     e->rx_min);
+		break;
+	}
+
+	rx_compare_last_run(r, rx, i);
+
+	c->run_progress = run_progress;
+	c->run_first = run_first;
+}
