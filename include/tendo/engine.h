@@ -42,7 +42,9 @@ typedef struct {
 	int sets;
 	int reps;                   /* 0 = a hold */
 	int hold_s;                 /* 0 = reps */
-	char load[96];              /* "hard on rep 8: about 21 kg", "body weight" */
+	char load[200];             /* "right 21.25 kg (+5% of 20.0 kg)", "body weight" */
+	double kg;                  /* the load (both legs, or the affected side), -1 none */
+	double kg_left, kg_right;   /* per side when the exercise is done one leg at a time, -1 */
 } tendo_rx_item;
 
 typedef struct {
@@ -74,6 +76,13 @@ typedef struct {
 	tendo_date date;
 	tendo_stage stage;
 	tendo_decision decision;
+	bool provisional;           /* no morning score yet today: log it first, the rest may change */
+	struct {
+		bool run;               /* a run is logged today */
+		double run_min;         /* its minutes */
+		bool strength;          /* strength work is logged today */
+		bool holds;             /* isometric holds are logged today */
+	} done;
 	struct {
 		bool allowed;
 		int minutes;            /* 0 when not allowed */

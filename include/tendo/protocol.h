@@ -91,6 +91,22 @@ typedef struct {
 	int easy_pace_s_km;          /* the athlete's easy pace, s/km; 0 = not known (no "fast" time) */
 	int usual_cadence;           /* the athlete's usual step rate, steps/min; 0 = learn from imports */
 	int visa_every_days;         /* a VISA-H questionnaire is due this often, days (28) */
+	double weekly_cap;           /* a week's running <= last week's x (1 + this) (0.10) */
+	int gap_days;                /* days without running/strength after which it restarts lower (14) */
+	double gap_restart;          /* running restarts at this fraction of the last step (0.5) */
+	double strength_restart;     /* loads restart at this fraction after a strength gap (0.85) */
+	double load_step_session;    /* a load rises at most this much a session (0.05) */
+	double load_step_week;       /* ... and this much a week (0.10) */
+	double plate_kg;             /* plate step loads are rounded down to (1.25) */
+	double bilateral_gain;       /* both sides affected: each side >= first test x (1 + this) (0.10) */
+	int fast_withhold_days;      /* speed/hills/strides/plyometrics wait after a painful session (14) */
+	int repeat_runs;             /* raised mornings after this many runs at one step ... (3) */
+	int repeat_runs_lowest;      /* ... or this many at the lowest step ... (2) */
+	int repeat_window_days;      /* ... within this window pause running (14) */
+	int flare_long_days;         /* a flare longer than this: see a clinician (7) */
+	int strength_block_days;     /* the strength block when running pauses (14) */
+	int hip_flexion_days;        /* stage 3: hip-flexion strength alone this long (14) */
+	int mid_rehab_hold_days;     /* starting mid-rehab: the declared level holds this long (7) */
 } tendo_settings;
 
 void tendo_settings_default(tendo_settings *out);

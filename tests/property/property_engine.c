@@ -50,18 +50,25 @@ static long by_stage[4];
 
 /* ------------------------------------------------------------ the oracle */
 
-static int morning_signal(const tendo_log *L, tendo_date d, int *is_task)
+/* The day's score of a kind: a second score of the same day replaces the
+ * first (the latest entry counts). */
+static int day_score(const tendo_log *L, tendo_date d, tendo_pain_kind kind)
 {
-	int task = -1, morning = -1;
+	int score = -1;
+	int64_t id = 0;
 	for (size_t k = 0; k < L->n_pain; k++) {
 		const tendo_pain *p = &L->pain[k];
-		if (p->date != d)
-			continue;
-		if (p->kind == TENDO_PAIN_TASK && p->score > task)
-			task = p->score;
-		if (p->kind == TENDO_PAIN_MORNING && p->score > morning)
-			morning = p->score;
+		if (p->date == d && p->kind == kind && (score < 0 || p->id > id)) {
+			score = p->score;
+			id = p->id;
+		}
 	}
+	return score;
+}
+
+static int morning_signal(const tendo_log *L, tendo_date d, int *is_task)
+{
+	int task = day_score(L, d, TENDO_PAIN_TASK), morning = day_score(L, d, TENDO_PAIN_MORNING);
 	*is_task = task >= 0;
 	return task >= 0 ? task : morning;
 }
@@ -91,17 +98,7 @@ static int oracle_flare(const tendo_log *L, const tendo_profile *p, tendo_date f
 		if (v < 0)
 			continue;
 		/* same kind only */
-		int task = -1, morning = -1;
-		for (size_t k = 0; k < L->n_pain; k++) {
-			const tendo_pain *q = &L->pain[k];
-			if (q->date != j)
-				continue;
-			if (q->kind == TENDO_PAIN_TASK && q->score > task)
-				task = q->score;
-			if (q->kind == TENDO_PAIN_MORNING && q->score > morning)
-				morning = q->score;
-		}
-		int same = is_task ? task : morning;
+		int same = day_score(L, j, is_task ? TENDO_PAIN_TASK : TENDO_PAIN_MORNING);
 		if (same >= 0 && !oracle_flare(L, p, first, j, memo))
 			vals[n++] = same;
 	}

@@ -16,10 +16,97 @@ static int imax(int a, int b)
 	return a > b ? a : b;
 }
 
+/* A session by entry id, for pain reports that name one. */
+typedef struct {
+	int64_t id;
+	char type;              /* 'r' run, 'x' rehab, 'c' cross */
+	int strength;           /* rehab: 1 strength work, 0 a hold */
+} sref;
+
+static int cmp_sref(const void *a, const void *b)
+{
+	int64_t x = ((const sref *)a)->id, y = ((const sref *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
 static eday *at(edigest *g, tendo_date d)
 {
 	long i = (long)d - (long)g->first;
 	return (i >= 0 && i < g->n) ? &g->days[i] : NULL;
+}
+
+/*
+ * Pain reports (PROTOCOL.md 10.1): a report counts wherever it was logged. A
+ * during/after/sharp report that names a session is that session's pain; one
+ * that names none is the day's run's pain when the day has a run, typed or
+ * imported. Morning, task, rest and sitting scores are the day's.
+ */
+static int attach_pain(edigest *out, const tendo_log *log)
+{
+	size_t named = 0;
+	for (size_t i = 0; i < log->n_pain; i++)
+		named += log->pain[i].session_id != 0;
+	sref *idx = NULL;
+	size_t n = 0;
+	if (named) {
+		idx = tendo_malloc((log->n_runs + log->n_rehab + log->n_cross + 1) * sizeof(*idx));
+		if (!idx)
+			return tendo_error_set(TENDO_ENOMEM, "engine: out of memory for the session index");
+		for (size_t i = 0; i < log->n_runs; i++)
+			idx[n++] = (sref){ log->runs[i].id, 'r', 0 };
+		for (size_t i = 0; i < log->n_rehab; i++) {
+			const tendo_rehab *x = &log->rehab[i];
+			const tendo_exercise *ex = x->custom ? NULL : tendo_exercise_find(x->exercise);
+			bool iso = ex ? ex->kind == TENDO_EX_ISOMETRIC : x->custom && x->custom_kind == TENDO_EX_ISOMETRIC;
+			idx[n++] = (sref){ x->id, 'x', !iso };
+		}
+		for (size_t i = 0; i < log->n_cross; i++)
+			idx[n++] = (sref){ log->cross[i].id, 'c', 0 };
+		qsort(idx, n, sizeof(*idx), cmp_sref);
+	}
+	for (size_t i = 0; i < log->n_pain; i++) {
+		const tendo_pain *x = &log->pain[i];
+		eday *e = at(out, x->date);
+		if (!e)
+			continue;
+		const sref *ref = NULL;
+		if (x->session_id && idx) {
+			sref key = { x->session_id, 0, 0 };
+			ref = bsearch(&key, idx, n, sizeof(*idx), cmp_sref);
+		}
+		char to = ref ? ref->type : e->runs ? 'r' : 0;
+		switch (x->kind) {
+		case TENDO_PAIN_DURING:
+			e->during = imax(e->during, x->score);
+			if (to == 'r')
+				e->run_pain = imax(e->run_pain, x->score);
+			else if (to == 'x' && ref->strength)
+				e->strength_pain = imax(e->strength_pain, x->score);
+			break;
+		case TENDO_PAIN_AFTER: e->after = imax(e->after, x->score); break;
+		/* a second morning score of a day replaces the first */
+		case TENDO_PAIN_MORNING:
+			if (e->morning < 0 || x->id > e->morning_id)
+				e->morning = x->score, e->morning_id = x->id;
+			break;
+		case TENDO_PAIN_TASK:
+			if (e->task < 0 || x->id > e->task_id)
+				e->task = x->score, e->task_id = x->id;
+			break;
+		case TENDO_PAIN_REST: e->rest = imax(e->rest, x->score); break;
+		case TENDO_PAIN_SITTING: e->sitting_pain = imax(e->sitting_pain, x->score); break;
+		}
+		if (x->sharp) {
+			if (to == 'r')
+				e->sharp = true;
+			else if (to == 'x')
+				e->sharp_rehab = true;
+			else
+				e->sharp_other = true;
+		}
+	}
+	free(idx);
+	return 0;
 }
 
 int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, tendo_date first, int n)
@@ -32,26 +119,13 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 	for (int i = 0; i < n; i++) {
 		eday *e = &out->days[i];
 		*e = (eday){ .morning = -1, .task = -1, .rest = -1, .during = -1, .after = -1,
-			.run_pain = -1, .strength_pain = -1, .flag = -1, .signal = -1, .baseline = -1 };
+			.run_pain = -1, .strength_pain = -1, .flag = -1, .signal = -1, .baseline = -1,
+			.sitting_pain = -1, .strength_end = -1, .run_start = -1 };
 		for (int k = 0; k < TENDO_CROSS_KINDS; k++)
 			e->cross_pain[k] = -1;
 	}
 	const int painfree = p->settings.painfree_max;
 
-	for (size_t i = 0; i < log->n_pain; i++) {
-		const tendo_pain *x = &log->pain[i];
-		eday *e = at(out, x->date);
-		if (!e)
-			continue;
-		switch (x->kind) {
-		case TENDO_PAIN_DURING: e->during = imax(e->during, x->score); break;
-		case TENDO_PAIN_AFTER: e->after = imax(e->after, x->score); break;
-		case TENDO_PAIN_MORNING: e->morning = imax(e->morning, x->score); break;
-		case TENDO_PAIN_TASK: e->task = imax(e->task, x->score); break;
-		case TENDO_PAIN_REST: e->rest = imax(e->rest, x->score); break;
-		case TENDO_PAIN_SITTING: break; /* reported, not a load response */
-		}
-	}
 	for (size_t i = 0; i < log->n_runs; i++) {
 		const tendo_run *x = &log->runs[i];
 		eday *e = at(out, x->date);
@@ -63,6 +137,8 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 		e->during = imax(e->during, x->pain_during);
 		e->after = imax(e->after, x->pain_after);
 		e->sharp |= x->sharp;
+		if (x->time_min >= 0 && (e->run_start < 0 || x->time_min < e->run_start))
+			e->run_start = x->time_min;
 		e->run_long_intent |= x->intent == TENDO_INTENT_LONG;
 		e->run_hard |= x->intent == TENDO_INTENT_SPEED || x->intent == TENDO_INTENT_HILLS ||
 		               x->terrain == TENDO_TERRAIN_HILLY;
@@ -79,9 +155,12 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 		eday *e = at(out, x->date);
 		if (!e)
 			continue;
-		const tendo_exercise *ex = tendo_exercise_find(x->exercise);
-		bool iso = ex ? ex->kind == TENDO_EX_ISOMETRIC : x->hold_s > 0;
+		const tendo_exercise *ex = x->custom ? NULL : tendo_exercise_find(x->exercise);
+		bool iso = ex ? ex->kind == TENDO_EX_ISOMETRIC
+		              : x->custom ? x->custom_kind == TENDO_EX_ISOMETRIC : x->hold_s > 0;
+		int ex_stage = ex ? (int)ex->stage : x->custom ? x->custom_stage : (int)TENDO_STAGE_SETTLE;
 		e->during = imax(e->during, x->pain_during);
+		e->sharp_rehab |= x->sharp;
 		if (iso) {
 			e->iso++;
 			if (x->pain_during >= 0 && x->pain_during <= painfree)
@@ -91,10 +170,16 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 		} else {
 			e->strength = true;
 			e->strength_pain = imax(e->strength_pain, x->pain_during);
+			if (x->time_min >= 0) {
+				/* a strength session takes about an hour */
+				int end = x->time_min + 60;
+				if (end > e->strength_end)
+					e->strength_end = end;
+			}
 		}
-		if (ex && ex->stage > TENDO_STAGE_SETTLE && (!e->late_ex || ex->stage > e->late_stage)) {
-			e->late_ex = ex->name;
-			e->late_stage = ex->stage;
+		if (ex_stage > (int)TENDO_STAGE_SETTLE && (!e->late_ex || ex_stage > (int)e->late_stage)) {
+			e->late_ex = ex ? ex->name : x->exercise;
+			e->late_stage = (tendo_stage)ex_stage;
 		}
 	}
 	for (size_t i = 0; i < log->n_cross; i++) {
@@ -105,6 +190,7 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 		e->cross_done[x->kind] = true;
 		e->cross_pain[x->kind] = imax(e->cross_pain[x->kind], x->pain_during);
 		e->during = imax(e->during, x->pain_during);
+		e->sharp_other |= x->sharp;
 	}
 	for (size_t i = 0; i < log->n_tests; i++) {
 		const tendo_test *x = &log->tests[i];
@@ -112,8 +198,11 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 		if (!e)
 			continue;
 		/* the 10RM curl and bridge reps are strength work for spacing */
-		if (x->curl_left >= 0 || x->curl_right >= 0 || x->bridge_left >= 0 || x->bridge_right >= 0)
+		if (x->curl_left >= 0 || x->curl_right >= 0 || x->bridge_left >= 0 || x->bridge_right >= 0) {
 			e->strength = true;
+			if (x->time_min >= 0 && x->time_min + 60 > e->strength_end)
+				e->strength_end = x->time_min + 60;
+		}
 		e->rest = imax(e->rest, x->rest_pain);
 		if (!e->test || x->id > e->test->id)
 			e->test = x;
@@ -131,8 +220,24 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 	for (size_t i = 0; i < log->n_sitting; i++) {
 		const tendo_sitting *x = &log->sitting[i];
 		eday *e = at(out, x->date);
-		if (e)
-			e->sitting_h += x->hours;
+		if (!e)
+			continue;
+		switch (x->kind) {
+		case TENDO_AGG_SITTING:
+		case TENDO_AGG_DRIVING:
+			if (x->hours > e->sitting_h) {
+				e->sitting_h = x->hours;
+				e->agg_driving = x->kind == TENDO_AGG_DRIVING;
+			}
+			break;
+		case TENDO_AGG_STRETCHING: e->agg_stretch = true; break;
+		case TENDO_AGG_HIP_FLEXION: e->agg_lift = true; break;
+		}
 	}
-	return 0;
+	int rc = attach_pain(out, log);
+	if (rc) {
+		free(out->days);
+		out->days = NULL;
+	}
+	return rc;
 }

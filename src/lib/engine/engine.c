@@ -132,40 +132,68 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		else
 			rx_rule(rx, "pain.morning.settled", "%s %d/10 %s (%s): settled", what, M->signal, when, base);
 	}
-	if (E->task < 0)
+	rx->provisional = E->signal < 0;
+	if (E->signal < 0)
+		rx_rule(rx, "monitor.morning_first", "no morning score today: do the monitoring task (3 short-lever "
+		     "single-leg bridges) and log it first (tendo log pain --kind task --score N); until then this is provisional");
+	else if (E->task < 0)
 		rx_rule(rx, "monitor.daily_task", "no monitoring task score today: do 3 short-lever single-leg bridges "
 		     "and log it (tendo log pain --kind task --score N)");
+	if (r->flare_since >= 0 && i - r->flare_since >= s->flare_long_days)
+		rx_rule(rx, "pain.flare.long", "flared since %s (%d days): see a clinician for a review; "
+		     "keep the isometric holds at their relieving dose", rp_fmt_day(r, r->flare_since, d1), i - r->flare_since + 1);
+	if (i <= r->hold_until && r->p->start_stage > TENDO_STAGE_SETTLE)
+		rx_rule(rx, "start.mid_rehab", "started in %s on %s%s%s: the first %d days hold at the declared level",
+		     tendo_stage_name(r->p->start_stage), rp_fmt_day(r, 0, d1), r->p->cleared_by[0] ? ", set by " : "",
+		     r->p->cleared_by, s->mid_rehab_hold_days);
 	rx_visa_due(r, rx, i);
 	if (rising)
 		rx_rule(rx, "pain.trend.rising", "mean morning score %.1f this week against %.1f last week", wk, prev);
 
 	int over_day = -1;
+	bool over_after = false;
 	const eday *over_latest = NULL;
-	bool unsettled = rp_unsettled_over(r, i, &over_day, &over_latest);
-	if (unsettled)
+	bool unsettled = rp_unsettled_over(r, i, &over_day, &over_after, &over_latest);
+	if (unsettled && over_after)
+		rx_rule(rx, "pain.after.raised", "pain %d/10 after a session on %s, over your ceiling of %d; %s",
+		     r->g.days[over_day].after, rp_fmt_day(r, over_day, d1), s->ceiling,
+		     over_latest ? "the mornings since have not settled" : "no morning score since: the response is unknown");
+	else if (unsettled)
 		rx_rule(rx, "pain.during.over_ceiling", "pain %d/10 during a session on %s, over your ceiling of %d; %s",
 		     r->g.days[over_day].during, rp_fmt_day(r, over_day, d1), s->ceiling,
-		     over_latest ? "the mornings since have not settled" : "no morning score since");
+		     over_latest ? "the mornings since have not settled" : "no morning score since: the response is unknown");
+	if (E->during > s->ceiling)
+		rx_rule(rx, "pain.today.over_ceiling", "pain %d/10 during a session earlier today, over your ceiling of %d: "
+		     "no run later today", E->during, s->ceiling);
+	if (r->sharp_day >= 0 || E->sharp_rehab || E->sharp_other)
+		rx_rule(rx, "pain.sharp.outstanding", "sharp pain during %s on %s: no running until %s restarts with "
+		     "pain-free holds and a settled morning",
+		     (r->sharp_day >= 0 ? r->sharp_what == 'x' : E->sharp_rehab) ? "rehab" : "an activity",
+		     rp_fmt_day(r, r->sharp_day >= 0 ? r->sharp_day : i, d1),
+		     (r->sharp_day >= 0 ? r->sharp_what == 'x' : E->sharp_rehab) ? "rehab" : "it");
 
 	bool in_deload = r->deload_to >= i && r->deload_from <= i;
 	if (in_deload) {
 		rx_rule(rx, r->deload_reason == 1 ? "deload.repeated_flares" : "deload.stalled",
 		     r->deload_reason == 1 ? "%d or more flares within %d days" : "no running progress for %d days",
 		     r->deload_reason == 1 ? s->flare_repeat : s->stall_days, s->flare_window_days);
-		rx_rule(rx, "deload.active", "deload from %s to %s: about half the usual volume",
-		     rp_fmt_day(r, r->deload_from, d1), rp_fmt_day(r, r->deload_to, d2));
+		if (r->deload_step_from > 0 && r->stage >= TENDO_STAGE_RETURN_TO_RUN)
+			rx_rule(rx, "deload.active", "deload from %s to %s: running restarts at %d min (was %d) and climbs "
+			        "back step by step; strength 2 sets, -30%%", rp_fmt_day(r, r->deload_from, d1),
+			        rp_fmt_day(r, r->deload_to, d2), r->step, r->deload_step_from);
+		else
+			rx_rule(rx, "deload.active", "deload from %s to %s: about half the usual volume",
+			        rp_fmt_day(r, r->deload_from, d1), rp_fmt_day(r, r->deload_to, d2));
 	}
 	bool regressed = r->regress_day >= 0 && i - r->regress_day <= 2 && i >= r->regress_day;
 	if (regressed)
 		rx_rule(rx, "pain.sharp.regress", "sharp pain on the run of %s: back to stage 1",
 		     rp_fmt_day(r, r->regress_day - 1, d1));
-	int rest = -1;
-	for (int k = i - 1; k <= i; k++)
-		if (rp_day(r, k) && rp_day(r, k)->rest > rest)
-			rest = rp_day(r, k)->rest;
+	int rest = rp_rest_pain(r, i);
 	bool rest_pain = rest > s->painfree_max;
-	if (rest_pain && r->stage > TENDO_STAGE_SETTLE)
-		rx_rule(rx, "pain.rest.present", "pain at rest %d/10 in the last two days: no progression", rest);
+	if (rest_pain)
+		rx_rule(rx, "pain.rest.present", "pain at rest %d/10 %s: no running and no progression "
+		     "(there should be no pain at rest)", rest, E->rest == rest ? "today" : "yesterday");
 	dayctx c = { .E = E, .Y = Y, .M = M, .flare_now = flare_now, .flare_recent = flare_recent, .rising = rising,
 		.unsettled = unsettled, .in_deload = in_deload, .regressed = regressed, .rest_pain = rest_pain, .rest = rest };
 	engine_rx_run(r, rx, i, &c);
@@ -180,14 +208,13 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		char why[TENDO_RX_REASON];
 		if (!rp_settle_ready(r, i, why, sizeof(why)))
 			rx_rule(rx, "stage.settle.waiting", "still to come: %s", why);
-		int rest_week = -1;
-		for (int k = i - 6; k <= i; k++)
-			if (rp_day(r, k) && rp_day(r, k)->rest > rest_week)
-				rest_week = rp_day(r, k)->rest;
-		if (rest_week > s->painfree_max)
-			rx_rule(rx, "pain.rest.present", "pain at rest up to %d/10 this week", rest_week);
 	}
-	if (r->stage_since == i && r->stage == TENDO_STAGE_STRENGTH && r->regress_day != i)
+	if (r->stage == TENDO_STAGE_STRENGTH && r->pause_day == r->stage_since)
+		rx_rule(rx, "run.pause_strength_block", "raised mornings after repeated runs at %d min (or a deload at the "
+		     "lowest step) on %s: running pauses for a strength block of at least %d days, then the readiness tests again",
+		     r->pause_step, rp_fmt_day(r, r->pause_day, d1),
+		     s->strength_block_days > s->strength_min_days ? s->strength_block_days : s->strength_min_days);
+	else if (r->stage_since == i && r->stage == TENDO_STAGE_STRENGTH && r->regress_day != i && i > 0)
 		rx_rule(rx, "stage.settle.exit", "a week of stage 1 with no pain at rest, pain-free isometrics and no flare: "
 		     "strength work starts");
 	if (r->stage_since == i && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
@@ -250,13 +277,23 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 	}
 
 	/* --- aggravators and cross-training */
+	/* PROTOCOL.md 10.7: today's or yesterday's aggravators; each holds
+	 * progression the next day (respond_to_run, may_progress) */
 	for (int k = i; k >= 0 && k >= i - 1; k--) {
 		const eday *e = &r->g.days[k];
-		if (e->sitting_h >= s->sitting_hours_max) {
-			rx_rule(rx, "aggravator.sitting", "%.1f h sitting on %s: stand up every 30-45 min, use a cushion",
-			     e->sitting_h, rp_fmt_day(r, k, d1));
-			break;
-		}
+		if (e->sitting_h >= s->sitting_hours_max - 1e-9)
+			rx_rule(rx, "aggravator.sitting", "%.1f h %s in one go on %s: stand up every 30-45 min, use a cushion; "
+			        "no progression the next day", e->sitting_h, e->agg_driving ? "driving" : "sitting",
+			        rp_fmt_day(r, k, d1));
+		else if (e->sitting_pain > s->ceiling)
+			rx_rule(rx, "aggravator.sitting", "pain %d/10 after sitting on %s, over your ceiling of %d: break up "
+			        "sitting; no progression the next day", e->sitting_pain, rp_fmt_day(r, k, d1), s->ceiling);
+		if (e->agg_stretch)
+			rx_rule(rx, "aggravator.stretching", "hamstring stretching on %s: it compresses the tendon, leave it out "
+			        "for now; no progression the next day", rp_fmt_day(r, k, d1));
+		if (e->agg_lift)
+			rx_rule(rx, "aggravator.hip_flexion", "heavy lifting into hip flexion on %s: no progression the next day",
+			        rp_fmt_day(r, k, d1));
 	}
 	if (r->stage <= TENDO_STAGE_RETURN_TO_RUN) {
 		if (r->stage <= TENDO_STAGE_STRENGTH)
@@ -305,12 +342,18 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		rx->decision = TENDO_DECISION_REDUCE;
 	else if (r->stage_since == i || run_first || i == r->p->start - r->g.first)
 		rx->decision = TENDO_DECISION_START;
-	else if (!flare_recent && !rising && !rest_pain && (run_progress || rehab_progress))
+	else if (!flare_recent && !rising && !rest_pain && !(M && M->mclass == MORNING_RAISED) &&
+	         !rp_aggravated(r, i) && !rp_aggravated(r, i - 1) && (run_progress || rehab_progress))
 		rx->decision = TENDO_DECISION_PROGRESS;
 	else
 		rx->decision = TENDO_DECISION_HOLD;
 	if (rx->decision == TENDO_DECISION_HOLD && !rx_has_rule(rx, "run.step_hold") && !rx->rehab_why[0])
 		snprintf(rx->rehab_why, sizeof(rx->rehab_why), "hold");
+	/* what is already logged today, so the day can say it is done */
+	rx->done.run = E->runs > 0;
+	rx->done.run_min = E->run_min;
+	rx->done.strength = E->strength;
+	rx->done.holds = E->iso > 0;
 }
 const char *tendo_decision_name(tendo_decision d)
 {

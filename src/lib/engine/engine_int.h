@@ -24,12 +24,15 @@ typedef enum {
 
 /* Everything the engine needs to know about one day. -1 = not recorded. */
 typedef struct {
-	int morning;            /* plain morning score, max of the day */
-	int task;               /* daily monitoring task score, max of the day */
+	int morning;            /* plain morning score (the day's latest) */
+	int task;               /* daily monitoring task score (the day's latest) */
+	int64_t morning_id, task_id; /* their entry ids */
 	int rest;               /* pain at rest (reports and tests), max */
 	int during;             /* pain during any session or report, max */
 	int after;              /* pain after, max */
-	bool sharp;             /* sharp pain on a run */
+	bool sharp;             /* sharp pain on a run (the run's own or a report attached to it) */
+	bool sharp_rehab;       /* sharp pain during rehab */
+	bool sharp_other;       /* sharp pain during cross-training, or a sharp report on a day without a run */
 	double run_min;         /* minutes run, total */
 	int runs;               /* number of runs */
 	int run_pain;           /* pain during runs, max */
@@ -46,15 +49,23 @@ typedef struct {
 	bool cross_done[TENDO_CROSS_KINDS];
 	int flag;               /* a red flag kind, -1 none */
 	bool cleared;           /* clinician clearance */
-	double sitting_h;       /* hours sat */
+	double sitting_h;       /* hours sat or driven, the longest single bout */
+	bool agg_driving;       /* that bout was a drive */
+	bool agg_stretch;       /* hamstring stretching done */
+	bool agg_lift;          /* heavy hip-flexion lifting done */
+	int sitting_pain;       /* pain after sitting, max */
+	int strength_end;       /* minute of the day the last strength session ended, -1 unknown */
+	int run_start;          /* minute of the day the first run started, -1 unknown */
 	const tendo_test *test; /* the day's last readiness test, NULL */
 	/* filled by the replay */
 	morning_class mclass;   /* class of the day's morning signal */
 	int signal;             /* the day's morning signal (task preferred), -1 */
 	bool signal_is_task;
+	bool forming;           /* one of the first 7 scores: part of the usual level whatever its class */
 	double baseline;        /* baseline it was compared with, -1 if none */
 	bool long_run;          /* the day's running counted as a long run */
 	int step_at;            /* running step that day (0 before return to run) */
+	tendo_stage stage_at;   /* stage that day */
 	int rx_min;             /* running minutes prescribed that day (0 = no run) */
 } eday;
 
@@ -83,7 +94,7 @@ double engine_mean_signal(const edigest *g, int from, int to);
 typedef enum {
 	RESP_NONE, RESP_UP, RESP_GROWTH, RESP_WEEK_WAIT, RESP_MISSING, RESP_RAISED, RESP_AFTER,
 	RESP_TREND, RESP_SHORT, RESP_DELOAD, RESP_OVER, RESP_FLARE, RESP_SHARP, RESP_NOT_CLEAN,
-	RESP_UNPRESCRIBED, RESP_REST, RESP_HARD
+	RESP_UNPRESCRIBED, RESP_REST, RESP_HARD, RESP_AT_CEILING, RESP_AGGRAVATOR, RESP_MID_HOLD
 } run_response;
 
 /* What running the plan allows on a day (rp_plan_run()). */
@@ -92,6 +103,9 @@ typedef struct {
 	int minutes;            /* 0 when not allowed */
 	bool capped;            /* the weekly 10% cap cut the minutes */
 	bool deload;            /* deload minutes */
+	int not_before;         /* minute of the day the run may start (10.8), 0 any time */
+	double week_budget;     /* this week's running budget, 0 before weekly growth */
+	double week_done;       /* minutes already run this week */
 	char why[TENDO_RX_REASON]; /* why not, when not allowed */
 } run_plan;
 
@@ -128,6 +142,22 @@ typedef struct {
 	int strength_days;      /* strength sessions so far (for rotation) */
 	double recent_runs[4];  /* last run days' minutes, for the long-run flag */
 	int n_recent;
+	/* PROTOCOL.md 10 and 11 */
+	int sharp_day;          /* outstanding sharp pain (rehab, cross-training, a report), -1 */
+	char sharp_what;        /* 'x' rehab, 'c' cross-training or a report */
+	int deload_step_from;   /* the step before the last deload cut it */
+	int gap_cut_day, gap_from; /* a running gap restarted the step lower that day, from this step */
+	struct { int day, step; } trouble[16]; /* runs followed by a raised or flared morning */
+	int n_trouble;
+	int pause_day;          /* running paused for a strength block that day, -1 */
+	int pause_step;         /* the step at the pause */
+	int flare_since;        /* first day of the current flare, -1 */
+	int fl_phase;           /* stage 3: 0 hip-flexion strength, 1 + plyometrics, 2 + strides and hills */
+	int fl_phase_since;
+	int last_painful;       /* last session over the ceiling or raised/flared morning */
+	int hold_until;         /* starting mid-rehab: the declared level holds through this day, -1 */
+	double target_week;     /* weekly minutes that complete return to run */
+	bool target_preinjury;  /* ... the pre-injury volume from runs before the start */
 } replay;
 
 typedef enum { DOSE_NORMAL, DOSE_REDUCED, DOSE_DELOAD } dose_mode;
@@ -165,6 +195,7 @@ void rx_visa_due(const replay *r, tendo_prescription *rx, int i);
 void engine_prescribe_day(replay *r, tendo_prescription *rx, int i);
 
 /* replay (replay.c): the state day by day and the questions asked of it */
+int replay_init(replay *r, const tendo_profile *profile, const tendo_log *log, tendo_date first, int n);
 const eday *rp_day(const replay *r, int i);
 double rp_run_minutes(const replay *r, int from, int to);
 bool rp_trend_rising(const replay *r, int i, double *week, double *prev);
@@ -173,7 +204,11 @@ const tendo_test *rp_find_test(const replay *r, int from, int to, const tendo_te
 bool rp_settle_ready(const replay *r, int i, char *why, size_t whysz);
 bool rp_no_improvement(const replay *r, int i);
 const eday *rp_latest_morning(const replay *r, int i);
-bool rp_unsettled_over(const replay *r, int i, int *over_day, const eday **latest_out);
+bool rp_unsettled_over(const replay *r, int i, int *over_day, bool *after, const eday **latest_out);
+int rp_rest_pain(const replay *r, int i);
+bool rp_aggravated(const replay *r, int i);
+int rp_week_start(const replay *r, int i);
+bool rp_fast_withheld(const replay *r, int i, int *since);
 
 /* running (run.c) */
 void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_prescription *rx);

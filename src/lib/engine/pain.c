@@ -27,15 +27,21 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 		return;
 
 	int vals[64];
-	int n = 0;
+	int n = 0, all = 0;
 	for (int j = i - 1; j >= 0 && j >= i - s->baseline_days && n < 64; j--) {
 		const eday *p = &g->days[j];
 		int v = e->signal_is_task ? p->task : p->morning;
-		if (v >= 0 && p->mclass != MORNING_FLARE)
+		if (v >= 0)
+			all++;
+		/* the first week's scores form the usual level whatever they are
+		 * (PROTOCOL.md 10.6); after it, flared mornings are left out */
+		if (v >= 0 && (p->mclass != MORNING_FLARE || p->forming))
 			vals[n++] = v;
 	}
+	e->forming = all < 7;
 	if (n == 0) {
-		e->mclass = e->signal > s->ceiling ? MORNING_FLARE : MORNING_SETTLED;
+		/* no usual level yet: a high first score is noted, not a flare */
+		e->mclass = e->signal > s->ceiling ? MORNING_RAISED : MORNING_SETTLED;
 		return;
 	}
 	qsort(vals, (size_t)n, sizeof(int), cmp_int);

@@ -2,7 +2,8 @@
  * readiness.c - readiness to run (PROTOCOL.md 4, seed 003): no pain at
  * rest, a pain-free drop lunge, prone curl 10RM and single-leg bridge reps
  * symmetric left to right (limb symmetry index >= lsi_min). For a
- * bilateral case the index compares each side with its own earlier test.
+ * bilateral case the index compares each side with its own first test and
+ * must show a gain (PROTOCOL.md 10.3).
  */
 #include <tendo/engine.h>
 
@@ -16,14 +17,13 @@ static double lsi(double a, double b)
 	return 100.0 * lo / hi;
 }
 
-/* Bilateral: the weaker side's ratio to its earlier value, capped at 100. */
+/* Bilateral: the weaker side's value as a percentage of its first test. */
 static double lsi_vs_earlier(double l, double r, double el, double er)
 {
 	if (l < 0 || r < 0 || el <= 0 || er <= 0)
 		return -1;
 	double a = 100.0 * l / el, b = 100.0 * r / er;
-	double m = a < b ? a : b;
-	return m > 100 ? 100 : m;
+	return a < b ? a : b;
 }
 
 bool tendo_engine_test_passes(const tendo_test *t, const tendo_test *earlier,
@@ -42,7 +42,10 @@ bool tendo_engine_test_passes(const tendo_test *t, const tendo_test *earlier,
 		*lsi_curl = lc;
 	if (lsi_bridge)
 		*lsi_bridge = lb;
+	/* both sides affected: strength restored, each side at or above its
+	 * first test + bilateral_gain (PROTOCOL.md 10.3), never merely unchanged */
+	double need = profile->side == TENDO_SIDE_BOTH ? 100.0 * (1 + s->bilateral_gain) - 1e-9 : s->lsi_min;
 	return t->rest_pain >= 0 && t->rest_pain <= s->painfree_max &&
 	       t->drop_lunge_pain >= 0 && t->drop_lunge_pain <= s->painfree_max &&
-	       lc >= s->lsi_min && lb >= s->lsi_min;
+	       lc >= need && lb >= need;
 }

@@ -12,19 +12,97 @@
 
 #include "engine/engine_int.h"
 
+/* The last loaded session of an exercise before day `before` on one side
+ * (TENDO_SIDE_BOTH: done with both legs), or NULL. With `week_ref`, also
+ * the reference for the weekly cap: the last load dated a week or more
+ * before, else the first within the week. */
+static const tendo_rehab *last_side(const replay *r, const char *name, int before, tendo_side side,
+                                    const tendo_rehab **week_ref)
+{
+	const tendo_rehab *best = NULL, *old = NULL, *first_in = NULL;
+	tendo_date lim = r->g.first + before, wk = lim - 7;
+	for (size_t k = 0; k < r->log->n_rehab; k++) {
+		const tendo_rehab *x = &r->log->rehab[k];
+		if (x->date >= lim || x->side != side || x->kg <= 0 || strcmp(x->exercise, name) != 0)
+			continue;
+		if (!best || x->date > best->date || (x->date == best->date && x->id > best->id))
+			best = x;
+		if (x->date <= wk && (!old || x->date > old->date))
+			old = x;
+		if (x->date > wk && (!first_in || x->date < first_in->date))
+			first_in = x;
+	}
+	if (week_ref)
+		*week_ref = old ? old : first_in;
+	return best;
+}
+
+/* Any side's last loaded session (for tools and the report). */
 const tendo_rehab *rp_last_rehab(const replay *r, const char *name, int before)
 {
 	const tendo_rehab *best = NULL;
-	tendo_date lim = r->g.first + before;
-	for (size_t k = 0; k < r->log->n_rehab; k++) {
-		const tendo_rehab *x = &r->log->rehab[k];
-		if (x->date < lim && strcmp(x->exercise, name) == 0 && x->kg > 0 &&
-		    (!best || x->date > best->date || (x->date == best->date && x->id > best->id)))
+	for (int side = 0; side < 3; side++) {
+		const tendo_rehab *x = last_side(r, name, before, (tendo_side)side, NULL);
+		if (x && (!best || x->date > best->date || (x->date == best->date && x->id > best->id)))
 			best = x;
 	}
 	return best;
 }
 
+static double plate_down(double kg, double plate)
+{
+	return floor(kg / plate + 1e-9) * plate;
+}
+
+/* One side's load for today (PROTOCOL.md 10.2): from that side's own
+ * history, at most +load_step_session a session and +load_step_week a week,
+ * rounded down to the plate step; 85% after a strength gap; lighter on a
+ * deload or a step back. Writes a short text; returns the kg (-1 none) and
+ * sets *progress when the load rises. */
+static double side_load(replay *r, const char *name, int i, tendo_side side, dose_mode mode, bool may_progress,
+                        char *txt, size_t txtsz, bool *progress, bool *gap)
+{
+	const tendo_settings *s = r->s;
+	const tendo_rehab *ref = NULL;
+	const tendo_rehab *last = last_side(r, name, i, side, &ref);
+	double base;
+	if (last) {
+		base = last->kg;
+	} else if (strcmp(name, "prone-curl") == 0 && r->p->start_curl_kg > 0) {
+		base = r->p->start_curl_kg; /* arrived mid-rehab with a current load (PROTOCOL.md 11) */
+	} else {
+		txt[0] = '\0';
+		return -1;
+	}
+	double kg = base;
+	const char *how = "as last time";
+	if (last && (r->g.first + i) - last->date >= s->gap_days) {
+		kg = plate_down(base * s->strength_restart, s->plate_kg);
+		how = "restart after a break";
+		*gap = true;
+	} else if (mode == DOSE_DELOAD) {
+		kg = plate_down(base * 0.7, s->plate_kg);
+		how = "deload -30%";
+	} else if (mode == DOSE_REDUCED) {
+		kg = plate_down(base * 0.8, s->plate_kg);
+		how = "one step back -20%";
+	} else if (may_progress && last && last->pain_during <= s->ceiling && last->rpe >= 0 && last->rpe <= 7) {
+		double up = base * (1 + s->load_step_session);
+		if (ref && ref->kg > 0 && up > ref->kg * (1 + s->load_step_week))
+			up = ref->kg * (1 + s->load_step_week);
+		up = plate_down(up, s->plate_kg);
+		if (up > base + 1e-9) {
+			kg = up;
+			how = "up from last time";
+			*progress = true;
+		} else {
+			how = "same load, add a rep (the next plate is over the cap)";
+		}
+	}
+	snprintf(txt, txtsz, "%s%s%.2f kg (%s, last %.2f kg)", side == TENDO_SIDE_BOTH ? "" : tendo_side_name(side),
+	         side == TENDO_SIDE_BOTH ? "" : " ", kg, how, base);
+	return kg;
+}
 
 /* Add one exercise; returns true when its load progresses. */
 bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dose_mode mode,
@@ -38,31 +116,47 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 	it->sets = ex->sets;
 	it->reps = ex->reps;
 	it->hold_s = hold_override > 0 ? hold_override : ex->hold_s;
+	it->kg = it->kg_left = it->kg_right = -1;
 	if (ex->heavy && mode == DOSE_NORMAL && i - r->stage_since >= 14)
 		it->sets = 4; /* 3-4 sets: the fourth once the first fortnight is done */
 	if (mode != DOSE_NORMAL && it->sets > 2)
 		it->sets = 2;
-	bool progress = false;
+	bool progress = false, gap = false;
 	if (ex->kind == TENDO_EX_ISOMETRIC) {
 		snprintf(it->load, sizeof(it->load), mode == DOSE_NORMAL ? "body weight" : "body weight, gentle");
-	} else if (!ex->heavy) {
-		snprintf(it->load, sizeof(it->load), "body weight or band, slow");
-	} else {
-		const tendo_rehab *last = rp_last_rehab(r, name, i);
-		if (!last) {
-			snprintf(it->load, sizeof(it->load), "a weight that gets hard on rep %d", ex->reps);
-		} else if (mode == DOSE_DELOAD) {
-			snprintf(it->load, sizeof(it->load), "about %.1f kg (deload: -30%% of %.1f kg)", last->kg * 0.7, last->kg);
-		} else if (mode == DOSE_REDUCED) {
-			snprintf(it->load, sizeof(it->load), "about %.1f kg (one step back: -20%% of %.1f kg)", last->kg * 0.8, last->kg);
-		} else if (may_progress && last->pain_during <= r->s->ceiling && last->rpe >= 0 && last->rpe <= 7) {
-			snprintf(it->load, sizeof(it->load), "about %.1f kg (+5%%: last %.1f kg felt RPE %d)", last->kg * 1.05,
-			         last->kg, last->rpe);
-			progress = true;
-		} else {
-			snprintf(it->load, sizeof(it->load), "%.1f kg, as last time (hard on rep %d)", last->kg, ex->reps);
-		}
+		return false;
 	}
+	if (!ex->heavy) {
+		snprintf(it->load, sizeof(it->load), "body weight or band, slow");
+		return false;
+	}
+	/* one leg at a time when the last session was, each side from its own
+	 * history; else both legs together */
+	const tendo_rehab *any = rp_last_rehab(r, name, i);
+	char a[96] = "", b[96] = "";
+	if (any && any->side != TENDO_SIDE_BOTH) {
+		it->kg_left = side_load(r, name, i, TENDO_SIDE_LEFT, mode, may_progress, a, sizeof(a), &progress, &gap);
+		it->kg_right = side_load(r, name, i, TENDO_SIDE_RIGHT, mode, may_progress, b, sizeof(b), &progress, &gap);
+		tendo_side aff = r->p->side;
+		it->kg = aff == TENDO_SIDE_LEFT ? it->kg_left : aff == TENDO_SIDE_RIGHT ? it->kg_right : -1;
+		/* a side with no history of its own gets no number: never the other side's */
+		snprintf(it->load, sizeof(it->load), "%s%s%s", a[0] ? a : "left: find a weight hard on rep 8",
+		         "; ", b[0] ? b : "right: find a weight hard on rep 8");
+	} else {
+		it->kg = side_load(r, name, i, TENDO_SIDE_BOTH, mode, may_progress, a, sizeof(a), &progress, &gap);
+		if (it->kg < 0)
+			snprintf(it->load, sizeof(it->load), "a weight that gets hard on rep %d", ex->reps);
+		else
+			snprintf(it->load, sizeof(it->load), "%s", a);
+	}
+	char d1[TENDO_DATE_BUFSZ];
+	if (gap)
+		rx_rule(rx, "rehab.after_gap", "%s: %d days or more since the last session: loads restart at %.0f%%",
+		        ex->name, r->s->gap_days, 100 * r->s->strength_restart);
+	if (it->kg >= 0 || it->kg_left >= 0 || it->kg_right >= 0)
+		rx_rule(rx, "rehab.load_per_side", "%s %s (at most +%.0f%% a session and +%.0f%% a week, %.2f kg plates; "
+		        "from %s)", ex->name, it->load, 100 * r->s->load_step_session, 100 * r->s->load_step_week,
+		        r->s->plate_kg, any ? tendo_date_format(any->date, d1) : "the declared load");
 	return progress;
 }
 
@@ -75,17 +169,29 @@ void engine_rx_rehab(replay *r, tendo_prescription *rx, int i, dayctx *c)
 	bool unsettled = c->unsettled, in_deload = c->in_deload, regressed = c->regressed, rest_pain = c->rest_pain;
 	/* --- rehab */
 	bool rehab_progress = false, rehab_reduced = false;
-	bool iso_only = r->stage == TENDO_STAGE_SETTLE || flare_now || regressed;
+	bool sharp = (r->sharp_day >= 0 && r->sharp_what == 'x') || E->sharp_rehab;
+	bool long_flare = r->flare_since >= 0 && i - r->flare_since >= s->flare_long_days;
+	bool iso_only = r->stage == TENDO_STAGE_SETTLE || flare_now || regressed || sharp;
 	if (iso_only) {
-		int hold = flare_now ? 30 : r->iso_hold;
-		dose_mode m = flare_now ? DOSE_REDUCED : DOSE_NORMAL;
+		/* a long flare keeps the holds at their relieving dose (seed 004: 2-5 min a day) */
+		bool gentle = flare_now && !long_flare;
+		int hold = gentle ? 30 : long_flare ? 45 : r->iso_hold;
+		dose_mode m = gentle ? DOSE_REDUCED : DOSE_NORMAL;
 		rx_add_item(r, rx, "iso-bridge", i, m, false, hold);
-		if (!flare_now) {
+		if (!gentle) {
 			if (r->stage == TENDO_STAGE_SETTLE && i - r->stage_since >= 7)
 				rx_add_item(r, rx, "iso-bridge-single", i, m, false, hold);
 			rx_add_item(r, rx, "iso-curl", i, m, false, hold);
 		}
-		if (flare_now && r->stage > TENDO_STAGE_SETTLE) {
+		if (sharp && !flare_now) {
+			snprintf(rx->rehab_why, sizeof(rx->rehab_why),
+			         "sharp pain in rehab: back to pain-free isometric holds before strength work");
+			rehab_reduced = true;
+		} else if (long_flare) {
+			snprintf(rx->rehab_why, sizeof(rx->rehab_why),
+			         "a long flare: isometric holds at their relieving dose (2-5 min a day); see a clinician");
+			rehab_reduced = true;
+		} else if (flare_now && r->stage > TENDO_STAGE_SETTLE) {
 			snprintf(rx->rehab_why, sizeof(rx->rehab_why),
 			         "flare: isometric holds only, for relief; strength work waits for a settled morning");
 			rehab_reduced = true;
@@ -129,7 +235,8 @@ void engine_rx_rehab(replay *r, tendo_prescription *rx, int i, dayctx *c)
 					rx_rule(rx, "pain.during.over_ceiling", "strength work on %s hurt %d/10: one step back",
 					     rp_fmt_day(r, r->last_strength, d1), ls->strength_pain);
 			}
-			bool may = !flare_recent && !rising && !rest_pain && !(M && M->mclass == MORNING_RAISED);
+			bool may = !flare_recent && !rising && !rest_pain && !(M && M->mclass == MORNING_RAISED) &&
+			           !rp_aggravated(r, i) && !rp_aggravated(r, i - 1) && i > r->hold_until;
 			int rot = r->strength_days % 2;
 			int in_stage = i - r->stage_since;
 			const char *picks[8];
@@ -144,15 +251,29 @@ void engine_rx_rehab(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			    (r->stage == TENDO_STAGE_RETURN_TO_RUN && in_stage >= 14))
 				picks[np++] = "nordic-negative";
 			if (r->stage == TENDO_STAGE_FULL_LOAD) {
+				/* one new kind of load at a time (PROTOCOL.md 10.4) */
+				int since = 0;
+				bool withheld = rp_fast_withheld(r, i, &since);
+				bool stepped_back = r->step_back_day > r->last_run;
 				picks[np++] = rot ? "deadlift" : "squat";
-				picks[np++] = "lunge";
-				if (!rp_flare_between(r, i - 14, i))
+				if (r->fl_phase >= 1)
+					picks[np++] = "lunge";
+				if (r->fl_phase >= 1 && !withheld && !stepped_back && m == DOSE_NORMAL)
 					picks[np++] = "skips";
+				rx_rule(rx, "stage.full_load.sequence", "stage 3 since %s: %s",
+				        rp_fmt_day(r, r->stage_since, d1),
+				        r->fl_phase == 0 ? "hip-flexion strength first, plyometrics after about two settled weeks"
+				        : r->fl_phase == 1 ? "hip-flexion strength and short plyometrics; strides and hills next"
+				                           : "strength, plyometrics, and short strides and hills");
+				if (withheld && r->fl_phase >= 1)
+					rx_rule(rx, "stage.full_load.fast_withheld", "a session over the ceiling or a raised morning on %s: "
+					        "no plyometrics, strides or hills until %d days after it",
+					        rp_fmt_day(r, since, d1), s->fast_withhold_days);
 			} else {
 				picks[np++] = rot ? "ball-squeeze" : "adductor";
 				picks[np++] = rot ? "clam" : "band-walk";
 			}
-			for (int k = 0; k < np && k < 6; k++)
+			for (int k = 0; k < np && k < 7; k++)
 				rehab_progress |= rx_add_item(r, rx, picks[k], i, m, may, 0);
 			snprintf(rx->rehab_why, sizeof(rx->rehab_why), "%s",
 			         m == DOSE_DELOAD ? "strength day, deload: 2 sets, lighter"

@@ -50,6 +50,8 @@ static void enter_stage(replay *r, tendo_stage st, int i)
 {
 	r->stage = st;
 	r->stage_since = i;
+	r->fl_phase = 0;
+	r->fl_phase_since = i;
 	if (st >= TENDO_STAGE_RETURN_TO_RUN) {
 		if (r->step == 0)
 			r->step = r->s->run_start_min;
@@ -154,6 +156,37 @@ bool rp_settle_ready(const replay *r, int i, char *why, size_t whysz)
 }
 
 /* ------------------------------------------------------------- the replay */
+/* A run followed by a raised or flared morning, or over the ceiling
+ * (PROTOCOL.md 10.5): repeat_runs of them at one step within the window,
+ * or repeat_runs_lowest at the lowest step, pause running for a strength
+ * block; the readiness tests then decide the way back. */
+static void note_trouble(replay *r, int rd, int i)
+{
+	const tendo_settings *s = r->s;
+	int step = r->g.days[rd].step_at;
+	if (step <= 0)
+		return;
+	if (r->n_trouble == 16) {
+		memmove(r->trouble, r->trouble + 1, 15 * sizeof(r->trouble[0]));
+		r->n_trouble--;
+	}
+	r->trouble[r->n_trouble].day = rd;
+	r->trouble[r->n_trouble].step = step;
+	r->n_trouble++;
+	int same = 0;
+	for (int k = 0; k < r->n_trouble; k++)
+		if (r->trouble[k].day > rd - s->repeat_window_days && r->trouble[k].step == step &&
+		    r->trouble[k].day > r->pause_day)
+			same++;
+	bool lowest = step <= s->run_start_min;
+	if (same >= s->repeat_runs || (lowest && same >= s->repeat_runs_lowest)) {
+		r->pause_step = step;
+		enter_stage(r, TENDO_STAGE_STRENGTH, i);
+		r->pause_day = i;
+		r->deload_from = r->deload_to = -1;
+	}
+}
+
 static void respond_to_run(replay *r, int rd, int i)
 {
 	const tendo_settings *s = r->s;
@@ -169,6 +202,10 @@ static void respond_to_run(replay *r, int rd, int i)
 		r->last_resp = RESP_NONE;
 		return;
 	}
+	if (R->run_pain > s->ceiling || M->mclass == MORNING_FLARE || M->mclass == MORNING_RAISED)
+		note_trouble(r, rd, i);
+	if (r->stage < TENDO_STAGE_RETURN_TO_RUN)
+		return; /* the trouble paused running */
 	if (R->run_pain > s->ceiling) {
 		step_back(r, i, rd, false);
 		r->last_resp = RESP_OVER;
@@ -190,8 +227,20 @@ static void respond_to_run(replay *r, int rd, int i)
 		r->last_resp = RESP_AFTER;
 		return;
 	}
-	if (M->rest > s->painfree_max) {
-		r->last_resp = RESP_REST;
+	if (M->rest > s->painfree_max || R->rest > s->painfree_max) {
+		r->last_resp = RESP_REST; /* rest pain holds the step and the minutes (10.1) */
+		return;
+	}
+	if (R->run_pain > s->painfree_max) {
+		r->last_resp = RESP_AT_CEILING; /* +5 only after a pain-free run (10.2) */
+		return;
+	}
+	if (rp_aggravated(r, rd) || rp_aggravated(r, i)) {
+		r->last_resp = RESP_AGGRAVATOR; /* 10.7: progression holds the next day */
+		return;
+	}
+	if (i <= r->hold_until) {
+		r->last_resp = RESP_MID_HOLD; /* 11: the first week holds at the declared level */
 		return;
 	}
 	if (R->rx_min == 0) {
@@ -284,11 +333,29 @@ static void check_deload(replay *r, int i)
 		if (i - since >= s->stall_days && runs >= 3)
 			reason = 2;
 	}
-	if (reason) {
-		r->deload_from = i;
-		r->deload_to = i + s->deload_days - 1;
-		r->deload_reason = reason;
-		r->last_deload_start = i;
+	if (!reason)
+		return;
+	r->last_deload_start = i;
+	if (r->stage >= TENDO_STAGE_RETURN_TO_RUN && r->step <= s->run_start_min) {
+		/* a deload at the lowest step pauses running for a strength block
+		 * (PROTOCOL.md 10.2, seed 003) */
+		r->pause_step = r->step;
+		enter_stage(r, TENDO_STAGE_STRENGTH, i);
+		r->pause_day = i;
+		return;
+	}
+	r->deload_from = i;
+	r->deload_to = i + s->deload_days - 1;
+	r->deload_reason = reason;
+	if (r->step > 0) {
+		/* restart at the deload level and climb back step by step (10.2) */
+		int half = ((r->step / 2 + 2) / 5) * 5;
+		if (half < s->run_start_min)
+			half = s->run_start_min;
+		r->deload_step_from = r->step;
+		r->step_before = r->step;
+		r->step = half;
+		r->last_step_change = i;
 	}
 }
 
@@ -301,20 +368,26 @@ static void check_stage(replay *r, int i)
 			enter_stage(r, TENDO_STAGE_STRENGTH, i);
 		break;
 	case TENDO_STAGE_STRENGTH: {
-		if (i - r->stage_since < s->strength_min_days || r->in_flare || r->deload_to >= i ||
-		    r->red_flag >= 0)
+		int min_days = s->strength_min_days;
+		if (r->pause_day == r->stage_since && s->strength_block_days > min_days)
+			min_days = s->strength_block_days;
+		if (r->stage_since == 0 && r->p->start_stage == TENDO_STAGE_STRENGTH)
+			min_days = 0; /* arrived mid-rehab: a clinician's strength block is already done */
+		if (i - r->stage_since < min_days || r->in_flare || r->deload_to >= i || r->red_flag >= 0)
 			break;
 		int from = i - 14 > r->stage_since ? i - 14 : r->stage_since;
 		const tendo_test *earlier = NULL;
 		const tendo_test *t = rp_find_test(r, from, i - 1, &earlier);
-		if (t && tendo_engine_test_passes(t, earlier, r->p, NULL, NULL))
+		/* a rest report on the test day counts like the test's own rest item */
+		const eday *td = t ? rp_day(r, (int)(t->date - r->g.first)) : NULL;
+		if (t && tendo_engine_test_passes(t, earlier, r->p, NULL, NULL) && !(td && td->rest > s->painfree_max))
 			enter_stage(r, TENDO_STAGE_RETURN_TO_RUN, i);
 		break;
 	}
 	case TENDO_STAGE_RETURN_TO_RUN: {
 		if (i - r->stage_since < 14 || r->step < s->run_step_cap_min)
 			break;
-		if (rp_run_minutes(r, i - 7, i - 1) < s->target_week_min || rp_flare_between(r, i - 14, i))
+		if (rp_run_minutes(r, i - 7, i - 1) < r->target_week || rp_flare_between(r, i - 14, i))
 			break;
 		bool over = false;
 		for (int k = i - 14; k < i; k++) {
@@ -331,18 +404,66 @@ static void check_stage(replay *r, int i)
 	}
 }
 
-/* No improvement after about 12 weeks (PROTOCOL.md 7): still in stage 1 or 2
- * and the last two weeks' mornings no better than the first two weeks' (from
- * the start, or from the last clearance) while pain persists. */
+/* No improvement after about 12 weeks, in any stage (PROTOCOL.md 7, 10.5):
+ * over the last no_improvement_days (since the start or the last clearance)
+ * the stage has not moved on, the running step has not risen, and the last
+ * two weeks' mornings are no better than the first two weeks' while pain
+ * persists. */
 bool rp_no_improvement(const replay *r, int i)
 {
 	const tendo_settings *s = r->s;
 	int from = r->cleared_day >= 0 ? r->cleared_day : 0;
-	if (r->stage > TENDO_STAGE_STRENGTH || i - from < s->no_improvement_days)
+	if (i - from < s->no_improvement_days)
 		return false;
-	double first = engine_mean_signal(&r->g, from, from + 13);
+	int w = i - s->no_improvement_days + 1;
+	if (w < from)
+		w = from;
+	const eday *W = &r->g.days[w];
+	if ((int)W->stage_at < (int)r->stage || W->step_at < (r->stage >= TENDO_STAGE_RETURN_TO_RUN ? r->step : 0))
+		return false;
+	double first = engine_mean_signal(&r->g, w, w + 13);
 	double last = engine_mean_signal(&r->g, i - 13, i);
 	return first >= 0 && last >= 0 && last >= first && last > s->painfree_max;
+}
+
+/* Pain at rest today or yesterday, from any report (rest scores and the
+ * readiness tests' rest item): the highest, -1 if none (PROTOCOL.md 10.1). */
+int rp_rest_pain(const replay *r, int i)
+{
+	int rest = -1;
+	for (int k = i - 1; k <= i; k++) {
+		const eday *e = rp_day(r, k);
+		if (e && e->rest > rest)
+			rest = e->rest;
+	}
+	return rest;
+}
+
+/* An aggravator on day i (PROTOCOL.md 10.7): sitting or driving for
+ * sitting_hours_max in one go, sitting pain over the ceiling, hamstring
+ * stretching or heavy hip-flexion lifting. */
+bool rp_aggravated(const replay *r, int i)
+{
+	const eday *e = rp_day(r, i);
+	return e && (e->sitting_h >= r->s->sitting_hours_max - 1e-9 || e->sitting_pain > r->s->ceiling ||
+	             e->agg_stretch || e->agg_lift);
+}
+
+/* Day index of the Monday of day i's week. */
+int rp_week_start(const replay *r, int i)
+{
+	long d = (long)r->g.first + i; /* 1970-01-01 was a Thursday */
+	long dow = ((d + 3) % 7 + 7) % 7; /* 0 = Monday */
+	return i - (int)dow;
+}
+
+/* Speed, hills, strides and plyometrics are withheld for fast_withhold_days
+ * after a session over the ceiling or a raised or flared morning (10.4). */
+bool rp_fast_withheld(const replay *r, int i, int *since)
+{
+	if (since)
+		*since = r->last_painful;
+	return r->last_painful != NEVER && i - r->last_painful < r->s->fast_withhold_days;
 }
 
 /* The latest morning signal of day i or, if none, of the day before. */
@@ -354,24 +475,46 @@ const eday *rp_latest_morning(const replay *r, int i)
 	return Y && Y->signal >= 0 ? Y : NULL;
 }
 
-/* The last session (within 4 weeks) whose pain went over the ceiling, when
- * no settled morning has followed it: true, with its day and the latest
- * morning since (NULL if none). */
-bool rp_unsettled_over(const replay *r, int i, int *over_day, const eday **latest_out)
+/* The last session (within 4 weeks) whose pain during or after went over
+ * the ceiling, when no settled morning has followed it: true, with its
+ * day, whether it was pain after, and the latest morning since (NULL if
+ * none: an unknown response is not a settled one, PROTOCOL.md 10.1). */
+bool rp_unsettled_over(const replay *r, int i, int *over_day, bool *after, const eday **latest_out)
 {
+	const int ceiling = r->s->ceiling;
 	for (int k = i - 1; k >= 0 && k >= i - 28; k--) {
-		if (r->g.days[k].during <= r->s->ceiling)
+		const eday *e = &r->g.days[k];
+		if (e->during <= ceiling && e->after <= ceiling)
 			continue;
 		const eday *latest = NULL;
 		for (int m = k + 1; m <= i; m++)
 			if (r->g.days[m].signal >= 0)
 				latest = &r->g.days[m];
 		*over_day = k;
+		*after = e->during <= ceiling;
 		*latest_out = latest;
 		return !latest || latest->mclass != MORNING_SETTLED;
 	}
 	return false;
 }
+
+/* Stage 3 brings one new kind of load at a time, each after a settled
+ * response (PROTOCOL.md 10.4): hip-flexion strength alone for
+ * hip_flexion_days, then plyometrics, then strides and short hills, a week
+ * each at least; a painful session or morning holds the next step. */
+static void full_load_phase(replay *r, int i)
+{
+	const tendo_settings *s = r->s;
+	if (r->fl_phase >= 3 || rp_fast_withheld(r, i, NULL))
+		return;
+	int need = r->fl_phase == 0 ? s->hip_flexion_days : 7;
+	const eday *M = rp_latest_morning(r, i);
+	if (i - r->fl_phase_since >= need && M && M->mclass == MORNING_SETTLED) {
+		r->fl_phase++;
+		r->fl_phase_since = i;
+	}
+}
+
 /* What is known at the start of day i, applied to the state. */
 static void start_of_day(replay *r, int i)
 {
@@ -390,7 +533,30 @@ static void start_of_day(replay *r, int i)
 		r->deload_from = r->deload_to = -1;
 	}
 
+	/* sharp pain in rehab, cross-training or a report (a run's regresses,
+	 * below): outstanding until that activity restarts at stage 1 */
+	const eday *Yd = rp_day(r, i - 1);
+	if (Yd && (Yd->sharp_rehab || Yd->sharp_other)) {
+		r->sharp_day = i - 1;
+		r->sharp_what = Yd->sharp_rehab ? 'x' : 'c';
+	}
+	if (r->sharp_day >= 0 && i > r->sharp_day + 1) {
+		/* cleared by a pain-free isometric session since, then a settled morning */
+		bool iso = false;
+		for (int k = r->sharp_day + 1; k < i && !iso; k++)
+			iso = r->g.days[k].iso_painfree > 0 && !r->g.days[k].iso_painful && !r->g.days[k].sharp_rehab &&
+			      !r->g.days[k].sharp_other;
+		if (iso && e->mclass == MORNING_SETTLED)
+			r->sharp_day = -1;
+	}
+	if (Yd && (Yd->during > s->ceiling || Yd->after > s->ceiling))
+		r->last_painful = i - 1;
+	if (e->mclass == MORNING_RAISED || e->mclass == MORNING_FLARE)
+		r->last_painful = i;
+
 	if (e->mclass == MORNING_FLARE) {
+		if (!r->in_flare)
+			r->flare_since = i;
 		if (!r->in_flare) {
 			if (r->n_flare_starts == 64) {
 				memmove(r->flare_starts, r->flare_starts + 1, 63 * sizeof(int));
@@ -403,13 +569,33 @@ static void start_of_day(replay *r, int i)
 		r->in_flare = true;
 	} else if (e->mclass != MORNING_NONE) {
 		r->in_flare = false;
+		r->flare_since = -1;
 	}
 
 	if (i > 0 && r->g.days[i - 1].runs > 0)
 		respond_to_run(r, i - 1, i);
 
+	/* two weeks or more without running: restart at about half the last
+	 * step and grow from there (PROTOCOL.md 10.2) */
+	if (r->stage >= TENDO_STAGE_RETURN_TO_RUN && r->last_run != NEVER && r->last_run >= r->stage_since &&
+	    i - r->last_run == s->gap_days && r->step > s->run_start_min) {
+		int half = ((int)lround(r->step * s->gap_restart) + 2) / 5 * 5;
+		if (half < s->run_start_min)
+			half = s->run_start_min;
+		if (half < r->step) {
+			r->gap_from = r->step;
+			r->gap_cut_day = i;
+			r->step_before = r->step;
+			r->step = half;
+			r->last_step_change = i;
+			r->cap_day = -1;
+		}
+	}
+
 	check_deload(r, i);
 	check_stage(r, i);
+	if (r->stage == TENDO_STAGE_FULL_LOAD)
+		full_load_phase(r, i);
 
 	/* isometric hold time: 30 s, then 45 s after three pain-free sessions */
 	if (r->stage == TENDO_STAGE_SETTLE && r->iso_hold < 45 && !r->in_flare) {
@@ -425,6 +611,7 @@ static void start_of_day(replay *r, int i)
 		}
 	}
 	e->step_at = r->stage >= TENDO_STAGE_RETURN_TO_RUN ? r->step : 0;
+	e->stage_at = r->stage;
 	if (r->step < s->run_step_cap_min)
 		r->cap_day = -1;
 	else if (r->cap_day < 0)
@@ -496,6 +683,87 @@ static void fill_status(const replay *r, tendo_prescription *rx, int i)
 	st->red_flag = r->red_flag >= 0;
 }
 
+/*
+ * The pre-injury weekly volume (PROTOCOL.md 11): the mean weekly running
+ * minutes of the weeks with running in the 12 weeks before the start,
+ * from runs before it (imported history). 0 when there are none.
+ */
+static double preinjury_week(const tendo_log *log, tendo_date start)
+{
+	double weeks[12] = { 0 };
+	for (size_t k = 0; k < log->n_runs; k++) {
+		const tendo_run *x = &log->runs[k];
+		long back = (long)start - (long)x->date; /* 1..84 */
+		if (back >= 1 && back <= 84)
+			weeks[(back - 1) / 7] += x->minutes;
+	}
+	double sum = 0;
+	int n = 0;
+	for (int w = 0; w < 12; w++)
+		if (weeks[w] > 0) {
+			sum += weeks[w];
+			n++;
+		}
+	return n ? sum / n : 0;
+}
+
+/* The state on the morning of the first day: a new athlete in stage 1, or
+ * one who arrived mid-rehab at the stage a clinician set (PROTOCOL.md 11). */
+int replay_init(replay *r, const tendo_profile *profile, const tendo_log *log, tendo_date first, int n)
+{
+	const tendo_settings *s = &profile->settings;
+	memset(r, 0, sizeof(*r));
+	r->p = profile;
+	r->s = s;
+	r->log = log;
+	int rc = engine_digest(&r->g, log, profile, first, n);
+	if (rc)
+		return rc;
+	r->stage = TENDO_STAGE_SETTLE;
+	r->stage_since = 0;
+	r->step_back_day = r->last_resp_day = NEVER;
+	r->last_growth = NEVER;
+	r->deload_from = r->deload_to = -1;
+	r->last_deload_start = r->last_deload_end = NEVER;
+	r->red_flag = r->red_flag_day = -1;
+	r->cleared_day = -1;
+	r->cap_day = -1;
+	r->regress_day = -1;
+	r->iso_hold = 30;
+	r->iso_up_day = NEVER;
+	r->last_run = r->last_strength = r->last_long = NEVER;
+	r->sharp_day = -1;
+	r->gap_cut_day = NEVER;
+	r->pause_day = NEVER;
+	r->flare_since = -1;
+	r->last_painful = NEVER;
+	r->hold_until = -1;
+	r->target_week = s->target_week_min;
+	double pre = profile->start != TENDO_DATE_NONE ? preinjury_week(log, profile->start) : 0;
+	if (pre >= 30) {
+		r->target_week = pre;
+		r->target_preinjury = true;
+	}
+	if (profile->start == first && profile->start_stage > TENDO_STAGE_SETTLE) {
+		r->stage = profile->start_stage;
+		r->hold_until = s->mid_rehab_hold_days - 1;
+		if (r->stage >= TENDO_STAGE_RETURN_TO_RUN) {
+			int step = profile->start_run_step_min;
+			if (step <= 0 && profile->start_week_min > 0)
+				step = profile->start_week_min / 3; /* about three runs a week */
+			if (step < s->run_start_min)
+				step = s->run_start_min;
+			if (step > s->run_step_max_min)
+				step = s->run_step_max_min;
+			r->step = step;
+			r->last_step_change = 0;
+			if (step >= s->run_step_cap_min)
+				r->last_growth = 0;
+		}
+	}
+	return 0;
+}
+
 int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile, const tendo_log *log,
                            tendo_date date)
 {
@@ -531,26 +799,9 @@ int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile
 	long n = (long)date - (long)first + 1;
 
 	replay r;
-	memset(&r, 0, sizeof(r));
-	r.p = profile;
-	r.s = &profile->settings;
-	r.log = log;
-	int rc = engine_digest(&r.g, log, profile, first, (int)n);
+	int rc = replay_init(&r, profile, log, first, (int)n);
 	if (rc)
 		return rc;
-	r.stage = TENDO_STAGE_SETTLE;
-	r.stage_since = 0;
-	r.step_back_day = r.last_resp_day = NEVER;
-	r.last_growth = NEVER;
-	r.deload_from = r.deload_to = -1;
-	r.last_deload_start = r.last_deload_end = NEVER;
-	r.red_flag = r.red_flag_day = -1;
-	r.cleared_day = -1;
-	r.cap_day = -1;
-	r.regress_day = -1;
-	r.iso_hold = 30;
-	r.iso_up_day = NEVER;
-	r.last_run = r.last_strength = r.last_long = NEVER;
 
 	int today = (int)n - 1;
 	for (int i = 0; i < today; i++) {

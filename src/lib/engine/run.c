@@ -37,6 +37,7 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	}
 	const eday *M = rp_latest_morning(r, i);
 	int over_day;
+	bool over_after;
 	const eday *over_latest;
 	bool in_deload = r->deload_to >= i && r->deload_from <= i;
 	bool strength_due = i - r->last_strength >= s->strength_gap_days;
@@ -47,14 +48,48 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 		snprintf(pl->why, sizeof(pl->why), "you already ran today (%.0f min)", E->run_min);
 		why = pl->why;
 	}
+	/* the safety gates (PROTOCOL.md 10.1); their rules fire in engine.c */
+	int rest = rp_rest_pain(r, i);
+	if (rest > s->painfree_max && !why) {
+		snprintf(pl->why, sizeof(pl->why), "pain at rest %d/10: no running until there is none", rest);
+		why = pl->why;
+	}
+	if (!morning_view && E->during > s->ceiling && !why) {
+		snprintf(pl->why, sizeof(pl->why), "pain %d/10 earlier today, over your ceiling of %d: no run today",
+		         E->during, s->ceiling);
+		why = pl->why;
+	}
+	if ((r->sharp_day >= 0 || (!morning_view && (E->sharp_rehab || E->sharp_other))) && !why)
+		why = "sharp pain: no running until holds are pain-free again and a morning has settled";
 	if (M && M->mclass == MORNING_FLARE)
 		why = why ? why : "no running while the tendon is flared: wait for a settled morning";
-	if (rp_unsettled_over(r, i, &over_day, &over_latest))
-		why = why ? why : "no running until a morning has settled after pain over your ceiling";
+	if (rp_unsettled_over(r, i, &over_day, &over_after, &over_latest))
+		why = why ? why : over_latest ? "no running until a morning has settled after pain over your ceiling"
+		                              : "no running until a morning score shows the pain over your ceiling has settled";
+	if (r->stage_since == 0 && r->p->start_stage >= TENDO_STAGE_RETURN_TO_RUN && !why) {
+		/* arrived running: a passing readiness test first (PROTOCOL.md 11) */
+		const tendo_test *earlier = NULL;
+		const tendo_test *t = rp_find_test(r, 0, morning_view ? i - 1 : i, &earlier);
+		const eday *td = t ? rp_day(r, (int)(t->date - r->g.first)) : NULL;
+		if (!t || !tendo_engine_test_passes(t, earlier, r->p, NULL, NULL) || (td && td->rest > s->painfree_max))
+			why = "starting mid-rehab: log a passing readiness test first (tendo log test ...)";
+	}
 	if (strength_today || i - r->last_strength < s->strength_run_gap_days) {
 		rx_rule(rx, "spacing.strength_before_run", "strength work on %s: at least 24 h before running",
 		     rp_fmt_day(r, strength_today ? i : r->last_strength, d1));
 		why = why ? why : "no running today: strength work needs 24 h before a run";
+	} else if (i - r->last_strength == s->strength_run_gap_days && r->g.days[r->last_strength].strength_end >= 0) {
+		/* times of day known: judged in hours (PROTOCOL.md 10.8) */
+		int end = r->g.days[r->last_strength].strength_end;
+		int from = end - 24 * 60 * s->strength_run_gap_days + 24 * 60 * (i - r->last_strength);
+		/* from = minute of today the 24 h are over */
+		if (from > 0 && pl) {
+			pl->not_before = from;
+			rx_rule(rx, "spacing.hours", "strength work ended about %02d:%02d on %s: run after %02d:%02d today",
+			        (end / 60) % 24, end % 60, rp_fmt_day(r, r->last_strength, d1), (from / 60) % 24, from % 60);
+		}
+		if (from >= 24 * 60 || (!morning_view && E->run_start >= 0 && E->run_start < from))
+			why = why ? why : "no running before 24 h have passed since the strength work";
 	}
 	if (i - r->last_long < s->long_run_gap_days) {
 		rx_rule(rx, "spacing.long_run_48h", "long run on %s: 48 h before the next hard loading",
@@ -78,31 +113,41 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 			snprintf(pl->why, sizeof(pl->why), "%s", why);
 		return;
 	}
-	int minutes = r->step;
-	if (in_deload) {
-		minutes = ((minutes / 2 + 2) / 5) * 5;
-		if (minutes < s->run_start_min)
-			minutes = s->run_start_min;
-		pl->deload = true;
-	}
-	/* weekly volume grows ~10% a week: compared over two-week windows (runs
-	 * every other day put 3 or 4 runs in a 7-day window), once the step has
-	 * been at the cap for two weeks */
-	if (r->cap_day >= 0 && i - r->cap_day >= 14) {
-		double prevw = rp_run_minutes(r, i - 27, i - 14), thisw = rp_run_minutes(r, i - 13, i - 1);
-		double g = (1 + s->weekly_growth) * (1 + s->weekly_growth);
-		double budget = prevw * g - thisw;
-		if (prevw > 0 && budget < minutes) {
-			rx_rule(rx, "run.weekly_10pct", "%.0f min in the last two weeks after %.0f min the two before: "
-			     "at most %.0f min more", thisw, prevw, budget < 0 ? 0 : budget);
-			if (budget < s->run_start_min || budget < minutes / 2.0) {
-				snprintf(pl->why, sizeof(pl->why),
-				         "two weeks' running (%.0f min) is at the two before (%.0f min) + 10%% a week: "
-				         "rest from running today", thisw, prevw);
-				return;
+	int minutes = r->step; /* a deload already cut the step to its level */
+	pl->deload = in_deload;
+	/* once growth is weekly (a week at the cap), a week's running stays
+	 * within last week's x (1 + weekly_cap), spread over the run days left
+	 * (PROTOCOL.md 10.2): no forced rest week, no catch-up week */
+	if (r->cap_day >= 0 && i - r->cap_day >= 7 && !in_deload) {
+		int ws = rp_week_start(r, i);
+		double last_week = ws - 7 >= 0 ? rp_run_minutes(r, ws - 7, ws - 1) : 0;
+		if (ws - 7 < 0 && r->p->start_week_min > 0)
+			last_week = r->p->start_week_min; /* arrived mid-rehab: the declared volume */
+		if (last_week <= 0 && ws - 14 >= 0)
+			last_week = rp_run_minutes(r, ws - 14, ws - 8); /* a week off: hold the week before */
+		if (last_week > 0) {
+			double budget = last_week * (1 + s->weekly_cap);
+			double done = rp_run_minutes(r, ws, i - 1);
+			int days_left = ws + 7 - i;
+			int slots = (days_left + gap_run - 1) / gap_run;
+			double per = (budget - done) / (slots > 0 ? slots : 1);
+			pl->week_budget = budget;
+			pl->week_done = done;
+			if (per < minutes) {
+				if (per < s->run_start_min) {
+					snprintf(pl->why, sizeof(pl->why),
+					         "this week's running (%.0f min) has reached last week's %.0f min + %.0f%%: "
+					         "no more running this week", done, last_week, 100 * s->weekly_cap);
+					rx_rule(rx, "run.weekly_budget", "%.0f min run this week of a budget of %.0f (last week %.0f + %.0f%%)",
+					        done, budget, last_week, 100 * s->weekly_cap);
+					return;
+				}
+				minutes = (int)per;
+				pl->capped = true;
+				rx_rule(rx, "run.weekly_budget", "%.0f min run this week of a budget of %.0f (last week %.0f + %.0f%%), "
+				        "%d run day%s left: %d min today", done, budget, last_week, 100 * s->weekly_cap, slots,
+				        slots == 1 ? "" : "s", minutes);
 			}
-			minutes = (int)budget;
-			pl->capped = true;
 		}
 	}
 	pl->allowed = true;

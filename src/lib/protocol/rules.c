@@ -80,6 +80,26 @@ static const tendo_rule registry[] = {
 	{ "cross.aggravating", "this cross-training went over the ceiling: avoid it for now", "seed 000 (let the log decide)" },
 	{ "cross.tolerated", "this cross-training was tolerated: an option on days without running", "seed 000 (stair machine)" },
 	{ "avoid.stage", "things to avoid in this stage", "seeds 000, 003, 004" },
+	/* safety on messy, real logs (PROTOCOL.md 10) */
+	{ "pain.today.over_ceiling", "a session or report earlier today went over the ceiling: no run later today", "PROTOCOL.md 10.1, 2, 6" },
+	{ "pain.sharp.outstanding", "sharp pain in an activity: no running until that activity has restarted at stage 1 with a settled morning since", "PROTOCOL.md 10.1, 2; seed 000" },
+	{ "run.at_ceiling_hold", "pain during the last run was above pain-free but within the ceiling: the step holds", "PROTOCOL.md 10.2; " GOOM_RTR },
+	{ "run.weekly_budget", "once growth is weekly, a week's running stays within last week's + 10%, spread over the run days", "PROTOCOL.md 10.2; " GOOM_RTR },
+	{ "run.after_deload", "after a deload: restart at the deload level and climb back step by step", "PROTOCOL.md 10.2; " LOUW },
+	{ "run.after_gap", "two weeks or more without running: restart at about half the last step", "PROTOCOL.md 10.2" },
+	{ "rehab.after_gap", "two weeks or more without strength work: loads restart at 85%", "PROTOCOL.md 10.2" },
+	{ "rehab.load_per_side", "loads are per exercise and per side, and rise at most 5% a session and 10% a week, rounded to the plate step", "PROTOCOL.md 10.2; Kongsgaard et al. 2009" },
+	{ "readiness.bilateral_gain", "both sides affected: each side must be at least its first test + 10%", "PROTOCOL.md 10.3, 4" },
+	{ "stage.full_load.sequence", "stage 3 brings one new kind of load at a time: hip-flexion strength, then plyometrics, then strides and short hills", "PROTOCOL.md 10.4; seed 000; " GOOM2016 },
+	{ "stage.full_load.fast_withheld", "speed, hills, strides and plyometrics wait 14 days after a session over the ceiling or a raised morning", "PROTOCOL.md 10.4; seed 001" },
+	{ "run.pause_strength_block", "raised mornings after repeated runs at one step: running pauses for a strength block, then the readiness tests again", "PROTOCOL.md 10.5; " GOOM_RTR },
+	{ "pain.flare.long", "a flare lasting more than a week: see a clinician for a review; isometrics at their relieving dose", "PROTOCOL.md 10.5; seed 004" },
+	{ "aggravator.stretching", "hamstring stretching compresses the tendon: stop it for now; progression holds the next day", "PROTOCOL.md 10.7; seeds 000, 003, 004" },
+	{ "aggravator.hip_flexion", "heavy lifting into hip flexion loads the tendon: progression holds the next day", "PROTOCOL.md 10.7; " GOOM2016 },
+	{ "spacing.hours", "with times of day logged, 24 h from the end of strength work to a run is judged in hours", "PROTOCOL.md 10.8; " MAGNUSSON },
+	{ "start.mid_rehab", "started mid-rehab at the stage a clinician set: the first week holds at the declared level", "PROTOCOL.md 11" },
+	{ "start.moved_back", "entries before the programme start moved it back", "PROTOCOL.md 11" },
+	{ "monitor.morning_first", "no morning score today: log it first; the rest of today's advice is provisional", "PROTOCOL.md 2; " GOOM2016 },
 };
 
 const tendo_rule *tendo_rules(size_t *n)
