@@ -116,8 +116,10 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	int minutes = r->step; /* a deload already cut the step to its level */
 	pl->deload = in_deload;
 	/* once growth is weekly (a week at the cap), a week's running stays
-	 * within last week's x (1 + weekly_cap), spread over the run days left
-	 * (PROTOCOL.md 10.2): no forced rest week, no catch-up week */
+	 * within last week's x (1 + weekly_cap) (PROTOCOL.md 10.2): each run is
+	 * the step at most, and the week's last runs are trimmed to the budget,
+	 * so there is no catch-up week; the budget never shapes the step, so a
+	 * short week does not shrink the next ones */
 	if (r->cap_day >= 0 && i - r->cap_day >= 7 && !in_deload) {
 		int ws = rp_week_start(r, i);
 		double last_week = ws - 7 >= 0 ? rp_run_minutes(r, ws - 7, ws - 1) : 0;
@@ -128,13 +130,11 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 		if (last_week > 0) {
 			double budget = last_week * (1 + s->weekly_cap);
 			double done = rp_run_minutes(r, ws, i - 1);
-			int days_left = ws + 7 - i;
-			int slots = (days_left + gap_run - 1) / gap_run;
-			double per = (budget - done) / (slots > 0 ? slots : 1);
+			double left = budget - done;
 			pl->week_budget = budget;
 			pl->week_done = done;
-			if (per < minutes) {
-				if (per < s->run_start_min) {
+			if (left < minutes) {
+				if (left < s->run_start_min) {
 					snprintf(pl->why, sizeof(pl->why),
 					         "this week's running (%.0f min) has reached last week's %.0f min + %.0f%%: "
 					         "no more running this week", done, last_week, 100 * s->weekly_cap);
@@ -142,11 +142,10 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 					        done, budget, last_week, 100 * s->weekly_cap);
 					return;
 				}
-				minutes = (int)per;
+				minutes = (int)left;
 				pl->capped = true;
-				rx_rule(rx, "run.weekly_budget", "%.0f min run this week of a budget of %.0f (last week %.0f + %.0f%%), "
-				        "%d run day%s left: %d min today", done, budget, last_week, 100 * s->weekly_cap, slots,
-				        slots == 1 ? "" : "s", minutes);
+				rx_rule(rx, "run.weekly_budget", "%.0f min run this week of a budget of %.0f (last week %.0f + %.0f%%): "
+				        "%d min today", done, budget, last_week, 100 * s->weekly_cap, minutes);
 			}
 		}
 	}
@@ -234,8 +233,11 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 		rx->run.run_walk = minutes <= s->run_walk_below_min || in_deload || r->step_back_day > r->last_run;
 		run_first = r->last_run < r->stage_since || r->stage_since == i;
 		const eday *L = rp_day(r, r->last_run);
+		/* progress is a step that went up since the last run, not a day
+		 * longer than a trimmed one */
 		run_progress = !run_first && L && r->last_run_rx > 0 && minutes > r->last_run_rx && !in_deload &&
-		               r->step_back_day <= r->last_run && !rest_pain;
+		               r->step_back_day <= r->last_run && !rest_pain && r->last_step_change > r->last_run &&
+		               (r->last_resp == RESP_UP || r->last_resp == RESP_GROWTH);
 		if (run_first && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
 			rx_rule(rx, "run.first_test", "first run of return to run: %d min, flat or treadmill; "
 			     "log the next two mornings", minutes);
@@ -281,6 +283,13 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			                         ? "at the longest run tendo prescribes: hold"
 			                         : "weekly growth: the next increase is due later this week"; break;
 			case RESP_NOT_CLEAN: hold = "growth waits for a week with no raised morning"; break;
+			case RESP_AT_CEILING: hold = "pain during the last run was within your ceiling but not pain-free: hold";
+				rx_rule(rx, "run.at_ceiling_hold", "pain %d/10 during the run of %s: above pain-free (%d), within "
+				        "the ceiling (%d): the step holds", rp_day(r, r->last_resp_day)->run_pain,
+				        rp_fmt_day(r, r->last_resp_day, d1), s->painfree_max, s->ceiling);
+				break;
+			case RESP_AGGRAVATOR: hold = "an aggravator (sitting, driving, stretching or hip-flexion lifting): hold"; break;
+			case RESP_MID_HOLD: hold = "the first week holds at the level you arrived at"; break;
 			default: break;
 			}
 			if (in_deload)
@@ -295,7 +304,10 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			rx_rule(rx, "run.run_walk", "run/walk: 2 min run / 1 min walk, walk any hill");
 		if (minutes >= 15)
 			rx_rule(rx, "run.cadence_cue", "optional: a slightly quicker, shorter step (+5%%)");
-		if (r->stage == TENDO_STAGE_FULL_LOAD && !rp_flare_between(r, i - 14, i))
+		/* strides and short hills come last in stage 3, never on a step-back
+		 * or run/walk day, and wait after a painful session (PROTOCOL.md 10.4) */
+		if (r->stage == TENDO_STAGE_FULL_LOAD && r->fl_phase >= 2 && !rp_fast_withheld(r, i, NULL) &&
+		    !rx->run.run_walk && r->step_back_day <= r->last_run && !in_deload)
 			rx_rule(rx, "run.speed_hills_short", "optional: 4 x 20 s strides or one short gentle hill at the end");
 	}
 
