@@ -70,6 +70,8 @@ typedef struct {
 	double lsi_bridge;          /* percent, -1 */
 	bool tests_pass;            /* the last test passes all criteria */
 	bool red_flag;              /* an uncleared red flag */
+	double target_week_min;     /* weekly running that completes return to run */
+	bool target_preinjury;      /* ... from the runs before the programme start */
 } tendo_status;
 
 typedef struct {

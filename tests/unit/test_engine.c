@@ -1022,7 +1022,9 @@ static void readiness_bilateral(void **state)
 	readiness_case(&f, 21, 10, 0, 20, 20, 30, 30, 0);
 	fx_test(&f, 20, 0, 20, 20, 25, 30, 0);
 	rx_at(&rx, &f, &p, 20);
-	assert_fired(&rx, "readiness.fail.symmetry");
+	assert_not_fired(&rx, "readiness.fail.symmetry"); /* left and right are not compared */
+	assert_contains(reason_of(&rx, "readiness.bilateral_gain"), "83% (curl)");
+	assert_contains(reason_of(&rx, "readiness.bilateral_gain"), "need 110%");
 	rx_at(&rx, &f, &p, 21);
 	assert_int_equal(rx.stage, TENDO_STAGE_STRENGTH);
 
@@ -2548,6 +2550,437 @@ static void imported_run_compared(void **state)
 	fx_log_free(&f);
 }
 
+
+/* ======================================= PROTOCOL.md 10 and 11, rule by rule */
+
+/* 10.1: rest pain today or yesterday, from any report, blocks running;
+ * after it passes the step is where it was. */
+static void gate_rest_pain(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	second_run_case(&f, 0, -1, 1);
+	strength(&f, 24, 1);
+	task(&f, 25, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_run(&rx, 15); /* the control: allowed */
+	fx_pain(&f, 25, TENDO_PAIN_REST, 6);
+	rx_at(&rx, &f, &p, 25);
+	assert_no_run(&rx);
+	assert_contains(reason_of(&rx, "pain.rest.present"), "6/10 today");
+	assert_contains(rx.run.why, "pain at rest 6/10");
+	/* yesterday's rest report 4 blocks today too */
+	second_run_case(&f, 0, -1, 1);
+	strength(&f, 24, 1);
+	fx_pain(&f, 24, TENDO_PAIN_REST, 4);
+	task(&f, 25, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_no_run(&rx);
+	assert_contains(reason_of(&rx, "pain.rest.present"), "4/10 yesterday");
+	/* a day without: running again, and the step held at 10 (the rest
+	 * pain the morning after the run holds it: never a longer run) */
+	task(&f, 26, 1);
+	rx_at(&rx, &f, &p, 26);
+	assert_run(&rx, 10);
+	fx_log_free(&f);
+}
+
+/* 10.1: a session earlier today over the ceiling blocks the afternoon's run. */
+static void gate_same_day_pain(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	second_run_case(&f, 0, -1, 1);
+	strength(&f, 24, 1);
+	task(&f, 25, 1);
+	fx_rehab(&f, 25, "iso-bridge", 5, -1, 30, -1, 1); /* holds at 1/10: fine */
+	rx_at(&rx, &f, &p, 25);
+	assert_run(&rx, 15);
+	assert_not_fired(&rx, "pain.today.over_ceiling");
+	fx_rehab(&f, 25, "iso-bridge", 5, -1, 30, -1, 6); /* then 6/10 */
+	rx_at(&rx, &f, &p, 25);
+	assert_no_run(&rx);
+	assert_contains(reason_of(&rx, "pain.today.over_ceiling"), "6/10");
+	/* a standalone during report counts the same */
+	second_run_case(&f, 0, -1, 1);
+	strength(&f, 24, 1);
+	task(&f, 25, 1);
+	fx_pain(&f, 25, TENDO_PAIN_DURING, 5);
+	rx_at(&rx, &f, &p, 25);
+	assert_no_run(&rx);
+	assert_fired(&rx, "pain.today.over_ceiling");
+	fx_log_free(&f);
+}
+
+/* 10.1: pain after over the ceiling needs a settled morning since; no
+ * morning score is not "settled". */
+static void gate_pain_after(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	second_run_case(&f, 0, 8, -1); /* 8/10 after, no morning since */
+	strength(&f, 24, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_no_run(&rx);
+	assert_contains(reason_of(&rx, "pain.after.raised"), "8/10 after");
+	assert_contains(reason_of(&rx, "pain.after.raised"), "no morning score since");
+	task(&f, 25, 1); /* settled */
+	rx_at(&rx, &f, &p, 25);
+	assert_true(rx.run.allowed);
+	assert_true(rx.run.minutes <= 10); /* held, not stepped up */
+	/* pain after at the ceiling is within it */
+	second_run_case(&f, 0, 3, -1);
+	strength(&f, 24, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_not_fired(&rx, "pain.after.raised");
+	fx_log_free(&f);
+}
+
+/* 10.1: a during report on a run day is that run's pain unless it names
+ * another session. */
+static void pain_attaches_to_run(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	second_run_case(&f, -1, -1, 1); /* the run itself carries no pain */
+	f.log.runs[f.log.n_runs - 1].imported = true;
+	fx_pain(&f, 23, TENDO_PAIN_DURING, 5);
+	strength(&f, 24, 1);
+	task(&f, 25, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_run(&rx, 5); /* one step back, not up to 15 */
+	assert_fired(&rx, "run.step_back");
+	/* a report naming the day's rehab session is that session's */
+	second_run_case(&f, -1, -1, 1);
+	tendo_rehab *h = fx_rehab(&f, 23, "iso-bridge", 5, -1, 30, -1, 0);
+	fx_pain(&f, 23, TENDO_PAIN_DURING, 2);
+	f.log.pain[f.log.n_pain - 1].session_id = h->id;
+	strength(&f, 24, 1);
+	task(&f, 25, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_run(&rx, 15);
+	/* a report at 2/10 attached to the run holds the step (10.2) */
+	second_run_case(&f, -1, -1, 1);
+	fx_pain(&f, 23, TENDO_PAIN_DURING, 2);
+	strength(&f, 24, 1);
+	task(&f, 25, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_run(&rx, 10);
+	assert_fired(&rx, "run.at_ceiling_hold");
+	fx_log_free(&f);
+}
+
+/* 10.1: sharp pain in rehab blocks running until pain-free holds and a
+ * settled morning follow. */
+static void gate_sharp_rehab(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	second_run_case(&f, 0, -1, 1);
+	strength(&f, 24, 2)->sharp = true;
+	task(&f, 25, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_no_run(&rx);
+	assert_fired(&rx, "pain.sharp.outstanding");
+	assert_isometric_only(&rx);
+	fx_rehab(&f, 25, "iso-bridge", 5, -1, 30, -1, 0);
+	task(&f, 26, 1);
+	rx_at(&rx, &f, &p, 26);
+	assert_not_fired(&rx, "pain.sharp.outstanding");
+	assert_true(rx.run.allowed);
+	/* sharp pain on cross-training counts too */
+	second_run_case(&f, 0, -1, 1);
+	strength(&f, 24, 1);
+	fx_cross(&f, 24, TENDO_CROSS_CYCLE, 30, 2);
+	f.log.cross[f.log.n_cross - 1].sharp = true;
+	task(&f, 25, 1);
+	rx_at(&rx, &f, &p, 25);
+	assert_no_run(&rx);
+	fx_log_free(&f);
+}
+
+/* 10.2: two weeks without running restart at about half the step. */
+static void run_after_gap(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_prescription rx;
+	const follower *c = compliant();
+	fx_log_init(&f);
+	int d = RTR_DAY;
+	while (d <= FOLLOW_LAST && c->trace[d].status.run_step_min < 30)
+		d++;
+	assert_true(d < FOLLOW_LAST - 20);
+	copy_log(&f, &c->f, d);
+	int last = -1;
+	for (size_t k = 0; k < f.log.n_runs; k++)
+		if ((int)(f.log.runs[k].date - fx_day(0)) > last)
+			last = (int)(f.log.runs[k].date - fx_day(0));
+	int step = c->trace[last].status.run_step_min;
+	tasks(&f, d + 1, last + 15, 1);
+	rx_at(&rx, &f, &c->p, last + 13); /* 13 days: not yet */
+	assert_not_fired(&rx, "run.after_gap");
+	rx_at(&rx, &f, &c->p, last + 15);
+	assert_fired(&rx, "run.after_gap");
+	assert_true(rx.run.allowed);
+	assert_true(rx.run.minutes <= step / 2 + 3 && rx.run.minutes >= step / 2 - 3);
+	fx_log_free(&f);
+}
+
+/* 10.2: two weeks without strength work restart loads at 85%. */
+static void rehab_after_gap(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	settle_log(&f);
+	strength(&f, 7, 1);
+	tasks(&f, 7, 30, 1);
+	rx_at(&rx, &f, &p, 20); /* 13 days later */
+	assert_not_fired(&rx, "rehab.after_gap");
+	rx_at(&rx, &f, &p, 21); /* 14 days */
+	assert_fired(&rx, "rehab.after_gap");
+	assert_contains(item(&rx, "prone-curl")->load, "right 33.75 kg"); /* 85% of 40 on 1.25 kg plates */
+	fx_log_free(&f);
+}
+
+/* 10.2: the weekly cap on a load: +5% a session but +10% a week. */
+static void load_weekly_cap(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	assert_int_equal(tendo_settings_set(&p.settings, "plate_kg", 0.25), 0);
+	settle_log(&f);
+	tasks(&f, 7, 14, 1);
+	strength(&f, 7, 1);                  /* 40 */
+	strength(&f, 9, 1)->kg = 42;         /* +5% */
+	strength(&f, 11, 1)->kg = 44;        /* +4.8%: 10% over the week */
+	rx_at(&rx, &f, &p, 13);
+	/* +5% of 44 is 46.2, but the week's cap is 40 x 1.10 = 44 */
+	assert_contains(item(&rx, "prone-curl")->load, "right 44.00 kg");
+	fx_log_free(&f);
+}
+
+/* 10.4: after a painful session, plyometrics wait 14 days in stage 3. */
+static void full_load_fast_withheld(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_prescription rx;
+	const follower *c = compliant();
+	fx_log_init(&f);
+	copy_log(&f, &c->f, FOLLOW_LAST);
+	int d = FOLLOW_LAST + 1;
+	tasks(&f, d, d + 20, 1);
+	fx_run(&f, d, 20, 5); /* intervals that hurt 5/10 */
+	int found = 0;
+	for (int k = d + 1; k <= d + 13; k++) {
+		rx_at(&rx, &f, &c->p, k);
+		assert_false(has_item(&rx, "skips"));
+		assert_not_fired(&rx, "run.speed_hills_short");
+		if (fired(&rx, "stage.strength.hsr")) {
+			assert_fired(&rx, "stage.full_load.fast_withheld");
+			found++;
+		}
+		if (rx.run.allowed)
+			fx_run(&f, k, rx.run.minutes, 0);
+		else if (fired(&rx, "stage.strength.hsr"))
+			strength(&f, k, 1);
+	}
+	assert_true(found > 0);
+	fx_log_free(&f);
+}
+
+/* 10.5: a flare lasting more than a week: review, and holds at their
+ * relieving dose. */
+static void flare_long(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	tasks(&f, 0, 9, 1);
+	tasks(&f, 10, 20, 5);
+	rx_at(&rx, &f, &p, 15); /* 6 days */
+	assert_not_fired(&rx, "pain.flare.long");
+	assert_int_equal(item(&rx, "iso-bridge")->hold_s, 30);
+	rx_at(&rx, &f, &p, 17); /* 8 days */
+	assert_fired(&rx, "pain.flare.long");
+	assert_int_equal(item(&rx, "iso-bridge")->hold_s, 45);
+	assert_int_equal(item(&rx, "iso-bridge")->sets, 5);
+	fx_log_free(&f);
+}
+
+/* 10.5: raised mornings after 3 runs at one step within 14 days pause
+ * running for a strength block. */
+static void repeated_trouble_pauses(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	rtr_log(&f);
+	/* 10 min on days 23, 25, 27, each followed by a raised morning (2 over a usual 1) */
+	for (int d = 23; d <= 27; d += 2) {
+		task(&f, d, 1);
+		fx_run(&f, d, 10, 0);
+		task(&f, d + 1, 2);
+		strength(&f, d + 1, 1);
+	}
+	rx_at(&rx, &f, &p, 26);
+	assert_int_equal(rx.stage, TENDO_STAGE_RETURN_TO_RUN);
+	rx_at(&rx, &f, &p, 28);
+	assert_int_equal(rx.stage, TENDO_STAGE_STRENGTH);
+	assert_fired(&rx, "run.pause_strength_block");
+	assert_no_run(&rx);
+	/* two at the lowest step are enough */
+	fx_log_clear(&f);
+	ready_log(&f);
+	fx_run(&f, 21, 5, 0);
+	task(&f, 22, 2);
+	strength(&f, 22, 1);
+	task(&f, 23, 1);
+	fx_run(&f, 23, 5, 0);
+	task(&f, 24, 2);
+	rx_at(&rx, &f, &p, 24);
+	assert_int_equal(rx.stage, TENDO_STAGE_STRENGTH);
+	assert_fired(&rx, "run.pause_strength_block");
+	fx_log_free(&f);
+}
+
+/* 10.8: with times of day, 24 h from the end of strength work to a run. */
+static void spacing_in_hours(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	rtr_log(&f);
+	f.log.rehab[f.log.n_rehab - 1].time_min = 19 * 60; /* day 22, 19:00 */
+	task(&f, 23, 1);
+	rx_at(&rx, &f, &p, 23);
+	assert_true(rx.run.allowed);
+	assert_contains(reason_of(&rx, "spacing.hours"), "run after 20:00");
+	f.log.rehab[f.log.n_rehab - 1].time_min = 23 * 60 + 30; /* ends 00:30: no run on day 23 */
+	rx_at(&rx, &f, &p, 23);
+	assert_no_run(&rx);
+	/* without a time: day-based, allowed */
+	f.log.rehab[f.log.n_rehab - 1].time_min = TENDO_TOD_NONE;
+	rx_at(&rx, &f, &p, 23);
+	assert_true(rx.run.allowed);
+	assert_not_fired(&rx, "spacing.hours");
+	fx_log_free(&f);
+}
+
+/* 11: an athlete cleared by a physio and already running 20 min starts in
+ * return to run at 20 min once a passing test is logged; the first week holds. */
+static void start_mid_rehab(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	p.start_stage = TENDO_STAGE_RETURN_TO_RUN;
+	p.start_run_step_min = 20;
+	snprintf(p.cleared_by, sizeof(p.cleared_by), "J. Smith, physio");
+	task(&f, 0, 1);
+	rx_at(&rx, &f, &p, 0);
+	assert_int_equal(rx.stage, TENDO_STAGE_RETURN_TO_RUN);
+	assert_no_run(&rx);
+	assert_contains(rx.run.why, "readiness test");
+	assert_contains(reason_of(&rx, "start.mid_rehab"), "J. Smith, physio");
+	fx_test(&f, 0, 0, 20, 20, 30, 30, 0);
+	task(&f, 1, 1);
+	rx_at(&rx, &f, &p, 1);
+	assert_run(&rx, 20);
+	fx_run(&f, 1, 20, 0);
+	task(&f, 2, 1);
+	fx_rehab(&f, 2, "prone-curl", 3, 8, -1, 30, 0)->rpe = 7;
+	task(&f, 3, 1);
+	rx_at(&rx, &f, &p, 3);
+	assert_run(&rx, 20); /* the first week holds */
+	fx_run(&f, 3, 20, 0);
+	tasks(&f, 4, 9, 1);
+	fx_rehab(&f, 4, "prone-curl", 3, 8, -1, 30, 0)->rpe = 7;
+	fx_run(&f, 7, 20, 0);
+	fx_rehab(&f, 8, "prone-curl", 3, 8, -1, 30, 0)->rpe = 7;
+	rx_at(&rx, &f, &p, 9);
+	assert_not_fired(&rx, "start.mid_rehab");
+	if (!rx.run.allowed)
+		fail_msg("day 9: %s (%s)", rx.run.why, rule_list(&rx));
+	assert_int_equal(rx.run.minutes, 25); /* then the normal rule */
+	/* stage 2 with a current curl load */
+	fx_log_clear(&f);
+	fx_profile(&p);
+	p.start_stage = TENDO_STAGE_STRENGTH;
+	p.start_curl_kg = 30;
+	task(&f, 0, 1);
+	rx_at(&rx, &f, &p, 0);
+	assert_int_equal(rx.stage, TENDO_STAGE_STRENGTH);
+	assert_true(item(&rx, "prone-curl")->kg == 30);
+	fx_log_free(&f);
+}
+
+/* 11: runs before the start give the pre-injury weekly volume, the target
+ * for leaving return to run. */
+static void preinjury_target(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_profile p;
+	tendo_prescription rx;
+	fx_log_init(&f);
+	fx_profile(&p);
+	p.start = fx_day(30);
+	for (int d = 2; d < 30; d += 2)
+		fx_run(&f, d, 50, -1); /* 3-4 runs of 50 a week before the injury */
+	task(&f, 30, 1);
+	rx_at(&rx, &f, &p, 30);
+	assert_true(rx.status.target_preinjury);
+	assert_true(rx.status.target_week_min > 150 && rx.status.target_week_min < 200);
+	assert_int_equal(rx.stage, TENDO_STAGE_SETTLE); /* history, not a training load */
+	p.start = fx_day(0);
+	rx_at(&rx, &f, &p, 30);
+	assert_false(rx.status.target_preinjury);
+	assert_true(rx.status.target_week_min == p.settings.target_week_min);
+	fx_log_free(&f);
+}
+
 static void every_rule_fired(void **state)
 {
 	(void)state;
@@ -2627,6 +3060,20 @@ int main(void)
 		cmocka_unit_test(fired_rules_are_registered),
 		cmocka_unit_test(visa_due),
 		cmocka_unit_test(imported_run_compared),
+		cmocka_unit_test(gate_rest_pain),
+		cmocka_unit_test(gate_same_day_pain),
+		cmocka_unit_test(gate_pain_after),
+		cmocka_unit_test(pain_attaches_to_run),
+		cmocka_unit_test(gate_sharp_rehab),
+		cmocka_unit_test(run_after_gap),
+		cmocka_unit_test(rehab_after_gap),
+		cmocka_unit_test(load_weekly_cap),
+		cmocka_unit_test(full_load_fast_withheld),
+		cmocka_unit_test(flare_long),
+		cmocka_unit_test(repeated_trouble_pauses),
+		cmocka_unit_test(spacing_in_hours),
+		cmocka_unit_test(start_mid_rehab),
+		cmocka_unit_test(preinjury_target),
 		cmocka_unit_test(every_rule_fired), /* last: needs the rules the others saw */
 	};
 	return cmocka_run_group_tests(tests, NULL, group_teardown);

@@ -227,8 +227,9 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		     t ? tendo_date_format(t->date, d1) : "?", lc, lb);
 	}
 	if (r->stage_since == i && r->stage == TENDO_STAGE_FULL_LOAD)
-		rx_rule(rx, "stage.return_to_run.exit", "%.0f min of running in the last 7 days (target %d) without a flare "
-		     "in 14 days: stage 3", rp_run_minutes(r, i - 7, i - 1), s->target_week_min);
+		rx_rule(rx, "stage.return_to_run.exit", "%.0f min of running in the last 7 days (target %.0f%s) without a "
+		     "flare in 14 days: stage 3", rp_run_minutes(r, i - 7, i - 1), r->target_week,
+		     r->target_preinjury ? ", your weekly running before the injury" : "");
 	if (r->stage == TENDO_STAGE_STRENGTH) {
 		const tendo_test *earlier = NULL;
 		/* the same window check_stage() uses: tests of this stage, at most 14 days old */
@@ -244,6 +245,18 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 			double lc, lb;
 			bool pass = tendo_engine_test_passes(t, earlier, r->p, &lc, &lb);
 			tendo_date_format(t->date, d1);
+			/* a rest report that day counts like the test's own rest item (10.1) */
+			const eday *td = rp_day(r, (int)(t->date - r->g.first));
+			int day_rest = td ? td->rest : -1;
+			if (pass && day_rest > s->painfree_max) {
+				pass = false;
+				rx_rule(rx, "readiness.fail.pain", "test of %s: pain at rest %d/10 reported that day (the test's own "
+				        "item said %d; need %d or less)", d1, day_rest, t->rest_pain, s->painfree_max);
+			}
+			if (r->p->side == TENDO_SIDE_BOTH && earlier && lc >= 0 && lb >= 0)
+				rx_rule(rx, "readiness.bilateral_gain", "both sides affected: against the first test (%s) the weaker "
+				        "side is at %.0f%% (curl) and %.0f%% (bridge); need %.0f%%", tendo_date_format(earlier->date, d2),
+				        lc, lb, 100 * (1 + s->bilateral_gain));
 			if (pass)
 				rx_rule(rx, "readiness.pass", "tests of %s pass (curl LSI %.0f%%, bridge LSI %.0f%%)%s", d1, lc, lb,
 				     i - r->stage_since < s->strength_min_days ? "; running after the minimum strength block"
@@ -257,7 +270,7 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 			else if (t->rest_pain > s->painfree_max || t->drop_lunge_pain > s->painfree_max)
 				rx_rule(rx, "readiness.fail.pain", "test of %s: rest pain %d/10, drop lunge %d/10 (need %d or less)",
 				     d1, t->rest_pain, t->drop_lunge_pain, s->painfree_max);
-			if (!pass && lc >= 0 && lb >= 0 && (lc < s->lsi_min || lb < s->lsi_min))
+			if (!pass && lc >= 0 && lb >= 0 && r->p->side != TENDO_SIDE_BOTH && (lc < s->lsi_min || lb < s->lsi_min))
 				rx_rule(rx, "readiness.fail.symmetry", "test of %s: curl LSI %.0f%%, bridge LSI %.0f%% (need %.0f%%)", d1,
 				     lc, lb, s->lsi_min);
 		}

@@ -681,6 +681,8 @@ static void fill_status(const replay *r, tendo_prescription *rx, int i)
 	st->lsi_curl = st->lsi_bridge = -1;
 	st->tests_pass = t && tendo_engine_test_passes(t, earlier, r->p, &st->lsi_curl, &st->lsi_bridge);
 	st->red_flag = r->red_flag >= 0;
+	st->target_week_min = r->target_week;
+	st->target_preinjury = r->target_preinjury;
 }
 
 /*

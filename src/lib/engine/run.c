@@ -299,6 +299,14 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			rx_rule(rx, "run.step_hold", "%d min: %s", minutes, hold);
 			snprintf(rx->run.why, sizeof(rx->run.why), "%s", hold);
 		}
+		if (r->gap_cut_day > r->last_run && r->gap_cut_day <= i)
+			rx_rule(rx, "run.after_gap", "%d days without running (last on %s): restart at %d min, about half of %d, "
+			        "and grow from there", i - r->last_run, rp_fmt_day(r, r->last_run, d1), r->step, r->gap_from);
+		else if (!in_deload && r->deload_step_from > r->step && r->last_deload_end != NEVER &&
+		         r->last_deload_end > r->last_deload_start)
+			rx_rule(rx, "run.after_deload", "after the deload (ended %s): %d min now, climbing back towards %d "
+			        "step by step, never in one jump", rp_fmt_day(r, r->last_deload_end, d1), r->step,
+			        r->deload_step_from);
 		rx_rule(rx, "run.flat_easy", "flat and easy; afternoon runs are often easier than morning ones");
 		if (rx->run.run_walk)
 			rx_rule(rx, "run.run_walk", "run/walk: 2 min run / 1 min walk, walk any hill");

@@ -98,7 +98,6 @@ static const tendo_rule registry[] = {
 	{ "aggravator.hip_flexion", "heavy lifting into hip flexion loads the tendon: progression holds the next day", "PROTOCOL.md 10.7; " GOOM2016 },
 	{ "spacing.hours", "with times of day logged, 24 h from the end of strength work to a run is judged in hours", "PROTOCOL.md 10.8; " MAGNUSSON },
 	{ "start.mid_rehab", "started mid-rehab at the stage a clinician set: the first week holds at the declared level", "PROTOCOL.md 11" },
-	{ "start.moved_back", "entries before the programme start moved it back", "PROTOCOL.md 11" },
 	{ "monitor.morning_first", "no morning score today: log it first; the rest of today's advice is provisional", "PROTOCOL.md 2; " GOOM2016 },
 };
 
