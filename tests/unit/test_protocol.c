@@ -278,8 +278,25 @@ static void settings_defaults(void **state)
 	assert_int_equal(s.flare_repeat, 2);
 	assert_int_equal(s.flare_window_days, 14);
 	assert_int_equal(s.deload_days, 7);
-	assert_true(fabs(s.sitting_hours_max - 6.0) < 1e-12);
+	assert_true(fabs(s.sitting_hours_max - 3.0) < 1e-12); /* PROTOCOL.md 10.7: 3 h in one go */
 	assert_int_equal(s.no_improvement_days, 84);
+	/* PROTOCOL.md 10 and 11 */
+	assert_true(fabs(s.weekly_cap - 0.10) < 1e-12);
+	assert_int_equal(s.gap_days, 14);
+	assert_true(fabs(s.gap_restart - 0.5) < 1e-12);
+	assert_true(fabs(s.strength_restart - 0.85) < 1e-12);
+	assert_true(fabs(s.load_step_session - 0.05) < 1e-12);
+	assert_true(fabs(s.load_step_week - 0.10) < 1e-12);
+	assert_true(fabs(s.plate_kg - 1.25) < 1e-12);
+	assert_true(fabs(s.bilateral_gain - 0.10) < 1e-12);
+	assert_int_equal(s.fast_withhold_days, 14);
+	assert_int_equal(s.repeat_runs, 3);
+	assert_int_equal(s.repeat_runs_lowest, 2);
+	assert_int_equal(s.repeat_window_days, 14);
+	assert_int_equal(s.flare_long_days, 7);
+	assert_int_equal(s.strength_block_days, 14);
+	assert_int_equal(s.hip_flexion_days, 14);
+	assert_int_equal(s.mid_rehab_hold_days, 7);
 }
 
 static const tendo_setting_info *info_named(const char *name)
@@ -312,7 +329,7 @@ static void settings_table(void **state)
 	tendo_settings def;
 	tendo_settings_default(&def);
 	/* one entry per field of tendo_settings */
-	assert_int_equal(n, 30);
+	assert_int_equal(n, 46);
 	size_t bytes = 0;
 	for (size_t i = 0; i < n; i++) {
 		assert_true(in[i].name && in[i].name[0]);

@@ -88,6 +88,14 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s);
 double engine_mean_signal(const edigest *g, int from, int to);
 
 
+/* Mutation testing: the property test builds the engine again with
+ * TENDO_MUTANT=n, each n switching off one safety rule, and requires its
+ * invariant to catch it (tests/CMakeLists.txt). 0 in every real build. */
+#ifndef TENDO_MUTANT
+#define TENDO_MUTANT 0
+#endif
+#define MUTANT(n) (TENDO_MUTANT == (n))
+
 #define NEVER (-100000) /* day index of something that has not happened */
 #define MAX_DAYS 7305   /* 20 years */
 

@@ -23,7 +23,7 @@ static const tendo_rehab *last_side(const replay *r, const char *name, int befor
 	tendo_date lim = r->g.first + before, wk = lim - 7;
 	for (size_t k = 0; k < r->log->n_rehab; k++) {
 		const tendo_rehab *x = &r->log->rehab[k];
-		if (x->date >= lim || x->side != side || x->kg <= 0 || strcmp(x->exercise, name) != 0)
+		if (x->date >= lim || (x->side != side && !MUTANT(7)) || x->kg <= 0 || strcmp(x->exercise, name) != 0)
 			continue;
 		if (!best || x->date > best->date || (x->date == best->date && x->id > best->id))
 			best = x;
@@ -87,8 +87,8 @@ static double side_load(replay *r, const char *name, int i, tendo_side side, dos
 		kg = plate_down(base * 0.8, s->plate_kg);
 		how = "one step back -20%";
 	} else if (may_progress && last && last->pain_during <= s->ceiling && last->rpe >= 0 && last->rpe <= 7) {
-		double up = base * (1 + s->load_step_session);
-		if (ref && ref->kg > 0 && up > ref->kg * (1 + s->load_step_week))
+		double up = base * (1 + (MUTANT(6) ? 0.2 : s->load_step_session));
+		if (!MUTANT(6) && ref && ref->kg > 0 && up > ref->kg * (1 + s->load_step_week))
 			up = ref->kg * (1 + s->load_step_week);
 		up = plate_down(up, s->plate_kg);
 		if (up > base + 1e-9) {

@@ -484,7 +484,7 @@ bool rp_unsettled_over(const replay *r, int i, int *over_day, bool *after, const
 	const int ceiling = r->s->ceiling;
 	for (int k = i - 1; k >= 0 && k >= i - 28; k--) {
 		const eday *e = &r->g.days[k];
-		if (e->during <= ceiling && e->after <= ceiling)
+		if (e->during <= ceiling && (MUTANT(3) || e->after <= ceiling))
 			continue;
 		const eday *latest = NULL;
 		for (int m = k + 1; m <= i; m++)
@@ -536,7 +536,7 @@ static void start_of_day(replay *r, int i)
 	/* sharp pain in rehab, cross-training or a report (a run's regresses,
 	 * below): outstanding until that activity restarts at stage 1 */
 	const eday *Yd = rp_day(r, i - 1);
-	if (Yd && (Yd->sharp_rehab || Yd->sharp_other)) {
+	if (!MUTANT(4) && Yd && (Yd->sharp_rehab || Yd->sharp_other)) {
 		r->sharp_day = i - 1;
 		r->sharp_what = Yd->sharp_rehab ? 'x' : 'c';
 	}

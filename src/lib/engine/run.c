@@ -49,17 +49,17 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 		why = pl->why;
 	}
 	/* the safety gates (PROTOCOL.md 10.1); their rules fire in engine.c */
-	int rest = rp_rest_pain(r, i);
+	int rest = MUTANT(1) ? -1 : rp_rest_pain(r, i);
 	if (rest > s->painfree_max && !why) {
 		snprintf(pl->why, sizeof(pl->why), "pain at rest %d/10: no running until there is none", rest);
 		why = pl->why;
 	}
-	if (!morning_view && E->during > s->ceiling && !why) {
+	if (!MUTANT(2) && !morning_view && E->during > s->ceiling && !why) {
 		snprintf(pl->why, sizeof(pl->why), "pain %d/10 earlier today, over your ceiling of %d: no run today",
 		         E->during, s->ceiling);
 		why = pl->why;
 	}
-	if ((r->sharp_day >= 0 || (!morning_view && (E->sharp_rehab || E->sharp_other))) && !why)
+	if (!MUTANT(4) && (r->sharp_day >= 0 || (!morning_view && (E->sharp_rehab || E->sharp_other))) && !why)
 		why = "sharp pain: no running until holds are pain-free again and a morning has settled";
 	if (M && M->mclass == MORNING_FLARE)
 		why = why ? why : "no running while the tendon is flared: wait for a settled morning";
@@ -120,7 +120,7 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	 * the step at most, and the week's last runs are trimmed to the budget,
 	 * so there is no catch-up week; the budget never shapes the step, so a
 	 * short week does not shrink the next ones */
-	if (r->cap_day >= 0 && i - r->cap_day >= 7 && !in_deload) {
+	if (!MUTANT(5) && r->cap_day >= 0 && i - r->cap_day >= 7 && !in_deload) {
 		int ws = rp_week_start(r, i);
 		double last_week = ws - 7 >= 0 ? rp_run_minutes(r, ws - 7, ws - 1) : 0;
 		if (ws - 7 < 0 && r->p->start_week_min > 0)
