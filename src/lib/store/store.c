@@ -999,6 +999,7 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		if (err < 0)
 			break;
 		p = &out->pain[out->n_pain];
+		memset(p, 0, sizeof(*p));
 		if ((err = row_head(s, st, &p->id, &p->date)) < 0)
 			break;
 		if (!col_text(st, 2) || tendo_pain_kind_parse(&p->kind, col_text(st, 2)) < 0) {
@@ -1239,6 +1240,8 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 		if (err < 0)
 			break;
 		d = &out->sitting[out->n_sitting];
+		memset(d, 0, sizeof(*d));
+		d->kind = TENDO_AGG_SITTING;
 		if ((err = row_head(s, st, &d->id, &d->date)) < 0)
 			break;
 		d->hours = sqlite3_column_double(st, 2);
