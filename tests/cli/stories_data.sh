@@ -15,13 +15,21 @@ export NO_COLOR=1
 unset TENDO_DB
 exec python3 - "$TENDO" "$STORIES" "$@" <<'PYEOF'
 import ast, concurrent.futures, datetime, fnmatch, glob, json, os, re, shlex
-import shutil, subprocess, sys, tempfile
+import shutil, subprocess, sys, tempfile, threading
 
 TENDO = os.path.abspath(sys.argv[1])
 STORIES = os.path.abspath(sys.argv[2])
 ONLY = sys.argv[3:]
 D0 = datetime.date(2026, 1, 5)  # a Monday: day 0 of every story
 VERBOSE = os.environ.get("STORIES_VERBOSE", "") not in ("", "0")
+TRACE = os.environ.get("STORIES_TRACE", "") not in ("", "0")
+
+
+# A shared prefix (an include at the top of a story, with no expectation in it)
+# is replayed once; the stories that start with it get a copy of its database.
+PREFIXES = {}
+PREFIX_LOCK = threading.Lock()
+PREFIX_DIR = tempfile.mkdtemp(prefix="tendo-prefix.", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
 
 
 def date_of(n):
@@ -252,6 +260,7 @@ class Story:
         self.vars = {}
         self.anys = {}
         self.inday = {}
+        self.trace = []
         self.cache = {}
         self.failures = []
         self.last_output = ""
@@ -344,6 +353,8 @@ class Story:
                 ok, detail = check(j, m.group(3))
             except StoryError as e:
                 raise StoryError("%s: %s" % (where, e))
+            if TRACE:
+                self.trace.append("%s: day %s %s -> %s\n      %s" % (where, day, cmd, "ok" if ok else "not met", said(j, "today")))
             if m.group(1):
                 # expect any: at least one day of the line's range
                 acc = self.anys.setdefault((where, cmd), [False, None])
@@ -428,9 +439,41 @@ class Story:
     def fail(self, where, text, detail):
         self.failures.append("%s: expect %s\n      %s" % (where, text, detail))
 
+    def prefix(self, steps):
+        """Replay the leading steps that come from an included file, or
+        copy their database if another story has replayed them already."""
+        own = os.path.relpath(self.path, STORIES) + ":"
+        n = 0
+        while n < len(steps) and not steps[n][0].startswith(own) and steps[n][1] in ("init", "raw", "day"):
+            n += 1
+        if n == 0:
+            return 0
+        key = repr([(k, p) for _, k, p in steps[:n]])
+        with PREFIX_LOCK:
+            entry = PREFIXES.setdefault(key, {"lock": threading.Lock(), "db": None})
+        with entry["lock"]:
+            if entry["db"] is None:
+                self.replay(steps[:n])
+                if self.failures:
+                    return n
+                snap = os.path.join(PREFIX_DIR, "p%d" % len(os.listdir(PREFIX_DIR)))
+                os.mkdir(snap)
+                for f in os.listdir(self.work):
+                    if f.startswith("tendo.db"):
+                        shutil.copy(os.path.join(self.work, f), snap)
+                entry["db"] = snap
+                return n
+        for f in os.listdir(entry["db"]):
+            shutil.copy(os.path.join(entry["db"], f), self.work)
+        return n
+
     def run(self):
         meta, steps = parse_story(self.path)
         self.meta = meta
+        n = self.prefix(steps)
+        self.replay(steps[n:])
+
+    def replay(self, steps):
         for where, kind, payload in steps:
             if kind == "init":
                 args = ["init"] + shlex.split(payload)
@@ -484,8 +527,9 @@ class Story:
                     mins = [self.week_minutes(w, where) for w in weeks]
                     for a, b, w in zip(mins, mins[1:], weeks[1:]):
                         if a > 0 and not (a * (1 - pct) - 0.5 <= b <= a * (1 + pct) + 0.5):
-                            self.fail(where, "weeks: " + text, "week %d: %g min after %g (weeks %s: %s)" % (
-                                w, b, a, weeks, mins))
+                            self.fail(where, "weeks %s..%s: %s" % (weeks[0], weeks[-1], text),
+                                      "week %d: %g min after %g (weeks %s..%s: %s)" % (
+                                          w, b, a, weeks[0], weeks[-1], ", ".join("%g" % x for x in mins)))
                             break
                 elif m:
                     lo, hi = rng(m.group(1))
@@ -505,6 +549,8 @@ class Story:
                     except StoryError as e:
                         raise StoryError("%s: %s" % (where, e))
                     results.append((d, ok, detail, j))
+                    if TRACE:
+                        self.trace.append("%s: day %s %s -> %s\n      %s" % (where, d, text, "ok" if ok else "FAILS", said(j, src)))
                 if anyday:
                     if not any(ok for _, ok, _, _ in results):
                         d, _, detail, j = results[-1]
@@ -558,6 +604,8 @@ def main():
         results = list(ex.map(run_story, paths))
     npass = nopen = nfail = 0
     for s in results:
+        for t in s.trace:
+            print("trace " + t)
         title = s.meta.get("title") or ""
         broken = getattr(s, "broken", False)
         if s.meta.get("open") is not None and not broken:
@@ -580,6 +628,7 @@ def main():
         else:
             npass += 1
             print("pass  %s  %s" % (s.name, title))
+    shutil.rmtree(PREFIX_DIR, ignore_errors=True)
     print("%d stories, %d pass, %d open, %d fail" % (len(results), npass, nopen, nfail))
     return 1 if nfail else 0
 
