@@ -255,6 +255,8 @@ class Story:
     def __init__(self, path):
         self.path = path
         self.name = os.path.relpath(path, STORIES)
+        if self.name.startswith(".."):
+            self.name = path
         self.work = tempfile.mkdtemp(prefix="tendo-story.", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
         self.db = os.path.join(self.work, "tendo.db")
         self.vars = {}
@@ -497,7 +499,7 @@ class Story:
                     self.fail(w, "day %d (%s)%s: %s" % (d, date_of(d), more, re.sub(r"^expect\s*:?\s*", "", c)), text)
                 for (w, c), (ok, last) in self.anys.items():
                     if not ok:
-                        self.fail(w, "on some day of %s..%s: %s" % (days[0], days[-1], re.sub(r"^expect\s+any\s*", "", c)),
+                        self.fail(w, "on some day of %s..%s: %s" % (days[0], days[-1], re.sub(r"^expect\s+any\s*:?\s*", "", c)),
                                   "on no day; on day %d the engine said %s" % last)
             elif kind == "output":
                 if not re.search(payload, self.last_output, re.I):

@@ -9,6 +9,8 @@ day 23: log run --minutes 10 --pain-during 0
 day 24: log run --minutes 10 --pain-during 0
 expect day 25: run blocked
 day 25: log run --minutes 15 --pain-during 0
-# the next prescribed run is at most one step above the runs done
-expect day 27: minutes 0-20
-expect runs 22..27: rise at most 5
+expect day 26: run blocked
+day 26: log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1
+# the unprescribed runs earn no extra steps: at most one step above the longest run done
+expect day 27: run allowed
+expect day 27: minutes 10-20
