@@ -19,6 +19,9 @@ typedef enum {
 } tendo_stage;
 
 const char *tendo_stage_name(tendo_stage s); /* "settle", "strength", ... */
+/* For people, with the protocol's numbering: "1 settle", "2 strength",
+ * "2b return to run", "3 full load" (PROTOCOL.md 3). */
+const char *tendo_stage_title(tendo_stage s);
 
 typedef enum { TENDO_EX_ISOMETRIC, TENDO_EX_ISOTONIC, TENDO_EX_PLYOMETRIC } tendo_ex_kind;
 const char *tendo_ex_kind_name(tendo_ex_kind k);

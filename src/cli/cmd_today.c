@@ -11,21 +11,28 @@
 
 #include "cli.h"
 
-enum { O_DATE = 1, O_JSON };
+enum { O_DATE = 1, O_JSON, O_PHYSIO };
 
 static const cli_opt opts[] = {
 	{ "date", required_argument, O_DATE, "D", "the day to prescribe, YYYY-MM-DD (default today)" },
 	{ "json", no_argument, O_JSON, NULL, "print JSON" },
 	{ 0 }
 };
+static const cli_opt status_opts[] = {
+	{ "date", required_argument, O_DATE, "D", "the day, YYYY-MM-DD (default today)" },
+	{ "json", no_argument, O_JSON, NULL, "print JSON (always with the physio's figures)" },
+	{ "physio", no_argument, O_PHYSIO, NULL, "add the physio's figures: session-RPE load, monotony, strain, acute:chronic" },
+	{ 0 }
+};
 static const cli_spec today_spec = { "today [--date D] [--json]",
 	"What to do today: the decision, the run, the rehab, what to avoid, and the rules behind it.", opts };
-static const cli_spec status_spec = { "status [--date D] [--json]",
-	"Where things stand: stage, running step, morning pain against your usual, readiness tests.", opts };
+static const cli_spec status_spec = { "status [--date D] [--physio] [--json]",
+	"Where things stand: stage, running step, morning pain against your usual, readiness tests.", status_opts };
 
 typedef struct {
 	const char *date;
 	bool json;
+	bool physio;
 } args;
 
 static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
@@ -34,6 +41,8 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 	args *a = u;
 	if (id == O_DATE)
 		a->date = v;
+	else if (id == O_PHYSIO)
+		a->physio = true;
 	else
 		a->json = true;
 	return 0;
@@ -83,6 +92,10 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 	json_object_set_new(o, "date", json_string(tendo_date_format(rx->date, d)));
 	json_object_set_new(o, "stage", json_string(tendo_stage_name(rx->stage)));
 	json_object_set_new(o, "decision", json_string(tendo_decision_name(rx->decision)));
+	json_object_set_new(o, "provisional", json_boolean(rx->provisional));
+	json_object_set_new(o, "done", json_pack("{s:b,s:o,s:b,s:b}", "run", rx->done.run, "run_min",
+	                                         rx->done.run ? json_real(rx->done.run_min) : json_null(),
+	                                         "strength", rx->done.strength, "holds", rx->done.holds));
 	json_t *run = json_object();
 	json_object_set_new(run, "allowed", json_boolean(rx->run.allowed));
 	json_object_set_new(run, "minutes", rx->run.allowed ? json_integer(rx->run.minutes) : json_null());
@@ -101,6 +114,9 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 		json_object_set_new(x, "reps", it->reps ? json_integer(it->reps) : json_null());
 		json_object_set_new(x, "hold_s", it->hold_s ? json_integer(it->hold_s) : json_null());
 		json_object_set_new(x, "load", json_string(it->load));
+		json_object_set_new(x, "kg", opt_real(it->kg));
+		json_object_set_new(x, "kg_left", opt_real(it->kg_left));
+		json_object_set_new(x, "kg_right", opt_real(it->kg_right));
 		json_array_append_new(rehab, x);
 	}
 	json_object_set_new(o, "rehab", rehab);
@@ -137,17 +153,6 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 	return o;
 }
 
-static const char *stage_title(tendo_stage s)
-{
-	switch (s) {
-	case TENDO_STAGE_SETTLE: return "1 settle";
-	case TENDO_STAGE_STRENGTH: return "2 strength";
-	case TENDO_STAGE_RETURN_TO_RUN: return "2b return to run";
-	case TENDO_STAGE_FULL_LOAD: return "3 full load";
-	}
-	return "?";
-}
-
 static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 {
 	char d[TENDO_DATE_BUFSZ];
@@ -160,6 +165,22 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 	if (rx->decision == TENDO_DECISION_SEEK_CARE) {
 		printf("%s%s: SEEK CARE%s - no running or strength work until a clinician has seen you.\n",
 		       B, tendo_date_format(rx->date, d), R);
+	} else if (rx->done.run || rx->done.strength) {
+		/* the day's session is logged: say so, then what is left */
+		printf("%s%s: DONE%s - %s%s%s logged today; %s.\n", B, tendo_date_format(rx->date, d), R,
+		       rx->done.run ? "a run" : "", rx->done.run && rx->done.strength ? " and " : "",
+		       rx->done.strength ? "strength work" : "",
+		       rx->n_rehab && !tendo_rx_has_strength(rx) ? "holds are fine for relief" : "rest and log tomorrow's morning");
+	} else if (rx->provisional) {
+		/* no morning score yet: ask for it first; the rest may change */
+		printf("%s%s: first, your morning score%s - do 3 short-lever single-leg bridges and log it "
+		       "(tendo log pain --kind task --score N).\n", B, tendo_date_format(rx->date, d), R);
+		if (rx->run.allowed)
+			printf("Provisionally: %s - run %d min, %s and easy%s.\n", decision, rx->run.minutes,
+			       tendo_terrain_name(rx->run.terrain), rx->run.run_walk ? ", run/walk" : "");
+		else
+			printf("Provisionally: %s - no run today%s.\n", decision,
+			       tendo_rx_has_strength(rx) ? "; strength day" : rx->n_rehab ? "; isometric holds" : "");
 	} else if (rx->run.allowed) {
 		printf("%s%s: %s%s - run %d min, %s and easy%s.\n", B, tendo_date_format(rx->date, d), decision, R,
 		       rx->run.minutes, tendo_terrain_name(rx->run.terrain), rx->run.run_walk ? ", run/walk" : "");
@@ -167,7 +188,7 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 		printf("%s%s: %s%s - no run today%s.\n", B, tendo_date_format(rx->date, d), decision, R,
 		       tendo_rx_has_strength(rx) ? "; strength day" : rx->n_rehab ? "; isometric holds" : "");
 	}
-	printf("%sstage %s (since %s)%s\n\n", D, stage_title(rx->stage), tendo_date_format(rx->status.stage_since, d), R);
+	printf("%sstage %s (since %s)%s\n\n", D, tendo_stage_title(rx->stage), tendo_date_format(rx->status.stage_since, d), R);
 
 	printf("%sRun:%s   %s\n", B, R, rx->run.why);
 	if (rx->last_run.present)
@@ -345,7 +366,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	printf("%s%s%s: %s side, ceiling %d/10, %s, started %s\n", B, p->name[0] ? p->name : "athlete", R,
 	       tendo_side_name(p->side), p->settings.ceiling, p->tz, tendo_date_format(p->start, d));
 	printf("date:       %s\n", tendo_date_format(rx.date, d));
-	printf("stage:      %s since %s (day %d)\n", stage_title(rx.stage), tendo_date_format(st->stage_since, d), days_in);
+	printf("stage:      %s since %s (day %d)\n", tendo_stage_title(rx.stage), tendo_date_format(st->stage_since, d), days_in);
 	printf("decision:   %s (tendo today for the details)\n", tendo_decision_name(rx.decision));
 	char km[32] = "";
 	if (have_m && lm.week_run_km > 0)
@@ -406,7 +427,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		       ad.percent, a_n, ad.runs_done, ad.runs_prescribed, ad.strength_done, ad.strength_prescribed,
 		       ad.holds_done, ad.holds_prescribed, ad.runs_extra, ad.runs_extra == 1 ? "" : "s");
 	printf("red flag:   %s\n", st->red_flag ? "YES - see a clinician" : "none");
-	if (have_m) {
+	if (have_m && a.physio) {
 		printf("load:       %.0f this week (RPE x min%s), today %.0f", lm.week_load, lm.estimated ? ", some RPE assumed" : "",
 		       lm.day_load);
 		if (isfinite(lm.monotony))

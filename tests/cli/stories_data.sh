@@ -209,7 +209,8 @@ def check(j, text):
                  and (side is None or item_side(x) in (side, "both"))]
         if not items:
             return False, "no %s in the rehab" % sub[0]
-        kgs = [load_kg(x) for x in items]
+        kgs = [x["kg_" + side] if side in ("left", "right") and isinstance(x.get("kg_" + side), (int, float))
+               else load_kg(x) for x in items]
         if any(k is None for k in kgs):
             return False, "%s has no load in kg: %s" % (name, [x.get("load") for x in items])
         on_step = step is None or all(abs(k / step - round(k / step)) < 1e-6 for k in kgs)

@@ -1,6 +1,5 @@
 # title: prescribed 10 min, ran 40 min at 2/10: no jump to the distance run, and 48 h before hard loading
 # protocol: 5 (never an arbitrary distance; long runs leave 48 h before the next hard loading); 6; 10.2
-# open: 5 and 6: 48 h after a long run before hard loading; the engine prescribes heavy curls the next day
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: 5/10 after a long meeting sitting: aggravator advice, and the next run does not step up
 # protocol: 10.7 (sitting pain above the ceiling brings the aggravator advice and holds progression the next day)
-# open: 10.7: sitting pain over the ceiling brings the advice and holds the next day; the engine steps up
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

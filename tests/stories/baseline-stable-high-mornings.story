@@ -1,6 +1,5 @@
 # title: a stable 4/10 morning from the first week is this runner's baseline, not a daily flare
 # protocol: 10.6 (the usual level forms from the first week even above the ceiling; a flare is a rise over it); 3 (settle exit)
-# open: 10.6: a stable 4/10 first week is the baseline; the engine calls every morning a flare and stage 1 never ends
 init --side right
 day 0..6: log pain --kind task --score 4 ; log pain --kind rest --score 0 ; log rehab --exercise iso-bridge --sets 5 --hold-s 30 --pain-during 1 ; expect if json j['date'] >= '2026-01-08': no-rule pain.morning.flare
 day 7: log pain --kind task --score 4

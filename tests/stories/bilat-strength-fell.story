@@ -1,6 +1,5 @@
 # title: both sides affected: symmetric but weaker than at the first test -> not ready to run
 # protocol: 10.3 (each side at or above its first test + 10%, never below it); section 4
-# open: 10.3: both sides must reach first test + 10%; the engine passes on symmetry alone
 init --side both
 day 0..6: log pain --kind task --score 2 ; log pain --kind rest --score 0 ; log rehab --exercise iso-bridge --sets 5 --hold-s 30 --pain-during 0
 day 7: log test --drop-lunge-pain 0 --bridge-reps-left 20 --bridge-reps-right 20 --curl-10rm-left 30 --curl-10rm-right 30 --rest-pain 0

@@ -1,6 +1,5 @@
 # title: 8/10 pain after a run, then no morning score logged: the next run waits
 # protocol: 10.1 (after pain above the ceiling, a settled morning must be logged since; no score is not "settled")
-# open: 10.1: after 8/10 pain after, no morning score is not settled; the engine names pain.morning.missing but prescribes 10 min
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: the run's 5/10 was logged separately ("log pain --kind during") on the run's day: no step up
 # protocol: 10.1 (a during report on a day with a run is that run's pain); section 2 (over the ceiling during: go back one step)
-# open: 10.1: a during report on the run's day is that run's pain; the engine steps up to 15
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: a run in the afternoon after morning holds that hurt 6/10
 # protocol: 10.1 (nothing earlier today went over the ceiling); section 2 (over the ceiling: the next session is made much easier)
-# open: 10.1: a session over the ceiling earlier today blocks the run; the engine steps up instead
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: first test run after a readiness test that said rest 0 while a separate rest report that day said 4
 # protocol: 10.1 (rest pain from any report, the readiness test's rest item included); section 4
-# open: 10.1: a separate rest report of 4 the day of the test blocks the first run; the engine passes readiness and prescribes it
 init --side right
 day 0..6: log pain --kind task --score 2 ; log pain --kind rest --score 0 ; log rehab --exercise iso-bridge --sets 5 --hold-s 30 --pain-during 0
 day 7..21: log pain --kind task --score 2

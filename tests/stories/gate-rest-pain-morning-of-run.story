@@ -1,6 +1,5 @@
 # title: pain at rest 6/10 on the morning of a planned run
 # protocol: 10.1 (no pain at rest today or yesterday, from any report; rest pain holds the step and the minutes)
-# open: 10.1: rest pain today blocks the run; the engine names pain.rest.present but still prescribes 10 min
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0 --terrain treadmill
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: rest pain the evening before blocks today's run; 1/10 at rest counts as pain-free
 # protocol: 10.1 (today or yesterday; "above the pain-free level", setting painfree_max = 1)
-# open: 10.1: rest pain yesterday blocks today's run; the engine prescribes it
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

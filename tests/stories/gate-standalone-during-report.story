@@ -1,6 +1,5 @@
 # title: a standalone "during" report of 5/10 (stairs at work) before the afternoon run
 # protocol: 10.1 (no session and no standalone during report above the ceiling earlier today)
-# open: 10.1: a standalone during report over the ceiling earlier today blocks the run; the engine ignores it
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

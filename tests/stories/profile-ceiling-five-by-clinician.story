@@ -1,6 +1,5 @@
 # title: a clinician set the ceiling at 5/10: a 4/10 report allows the run but a 4/10 run does not step up
 # protocol: 2 (5/10 allowed only if the profile says so); 10.1 (blocks only above the ceiling); 10.2 (+5 only at the pain-free level)
-# open: 10.2: +5 only at the pain-free level; with a 5/10 ceiling the engine steps up after a 4/10 run
 init --side right --ceiling 5
 day 0..6: log pain --kind task --score 2 ; log pain --kind rest --score 0 ; log rehab --exercise iso-bridge --sets 5 --hold-s 30 --pain-during 0
 day 7..21: log pain --kind task --score 2

@@ -1,6 +1,5 @@
 # title: stalled two weeks at 20 min, deloaded: back up step by step, never 10 -> 20 in one jump
 # protocol: 2 (no progress for 2 weeks within limits: deload 1-2 weeks); 10.2 (2/10 holds the step; after a deload restart at the deload level and climb back step by step)
-# open: 2 and 10.2: after two weeks held at 20 min by 2/10 runs the engine says hold but prescribes 25, then 30, and never deloads
 include common/ready-right.inc
 day 22..40: log pain --kind task --score 2
 day 23..39/2: log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: right leg affected, left leg stronger: the right curl dose comes from the right leg's own history
 # protocol: 10.2 (loads per exercise and per side; the affected side never gets the healthy side's load; +5% at most)
-# open: 10.2: loads per side; the engine prescribes the healthy left leg's 31.5 kg for the painful right
 init --side right
 day 0..6: log pain --kind task --score 2 ; log pain --kind rest --score 0 ; log rehab --exercise iso-bridge --sets 5 --hold-s 30 --pain-during 0
 day 7..20: log pain --kind task --score 2

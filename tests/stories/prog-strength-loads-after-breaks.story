@@ -1,6 +1,5 @@
 # title: prone curl loads after a 10-day break (kept) and after a 3-week break (restart at 85%)
 # protocol: 10.2 (after 14 days without strength work loads restart at 85%, setting)
-# open: 10.2: after 3 weeks without strength work loads restart at 85%; the engine keeps 30 kg
 init --side right
 day 0..6: log pain --kind task --score 2 ; log pain --kind rest --score 0 ; log rehab --exercise iso-bridge --sets 5 --hold-s 30 --pain-during 0
 day 7..19/2: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 30 --rpe 8 --pain-during 0

@@ -1,6 +1,5 @@
 # title: three weeks off running (holiday) at the 20 min step: restart at about half, not at the old step
 # protocol: 10.2 (after 14 days without running restart at about half the last step)
-# open: 10.2: after 14 days without running restart at about half the step; the engine steps up to 25
 include common/ready-right.inc
 day 22..29: log pain --kind task --score 2
 day 23..29/2: log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

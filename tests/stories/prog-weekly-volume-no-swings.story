@@ -1,6 +1,5 @@
 # title: a compliant runner past 30 min: weekly minutes grow by about 10%, no forced rest then catch-up
 # protocol: 10.2 (each week within last week x 1.10, spread over the training days; no swings); 5
-# open: 10.2: weekly minutes within last week x 1.10 with no forced-rest/catch-up swings; the engine swings 126 -> 33 -> 105
 include common/ready-right.inc
 # does exactly what tendo says, every day, pain-free, mornings at the usual 2/10
 day 22..90: follow --task 2 --rpe 6

@@ -1,6 +1,5 @@
 # title: pain spreading down the back of the thigh to the calf: stop loading, see a clinician
 # protocol: 7 (pain spreading down the leg: sciatic nerve involvement)
-# open: needs log flag --kind spreading (7); the library accepts it but the engine names it redflag.night_pain, not redflag.neural
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 3 ; log flag --kind spreading

@@ -1,6 +1,5 @@
 # title: stage 3 brings hip-flexion strength first, plyometrics (skips) only about two weeks later
 # protocol: 10.4 (new kinds of load one at a time: hip-flexion strength ~2 weeks, then plyometrics); 3
-# open: 10.4: hip-flexion strength first, plyometrics ~2 weeks later; the engine gives skips in the first stage-3 session
 include common/ready-right.inc
 # a low target (setting) so that return to run ends within a few weeks
 tendo: profile --set target_week_min=30

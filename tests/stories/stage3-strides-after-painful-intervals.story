@@ -1,6 +1,5 @@
 # title: intervals that hurt 5/10 in stage 3: no strides, speed, hills or skips for the next 14 days
 # protocol: 10.4 (withheld for 14 days after any session over the ceiling; seed 001: intervals aggravate)
-# open: 10.4: speed, hills, strides and plyometrics withheld 14 days after a session over the ceiling; the engine keeps skips
 include common/ready-right.inc
 tendo: profile --set target_week_min=30
 day 22..55: follow --task 2 --rpe 6

@@ -1,6 +1,5 @@
 # title: a flare that lasts nine days: clinician review advised, isometrics at their normal relieving dose
 # protocol: 10.5 (a flare lasting more than 7 days: review with a clinician; isometrics 2-5 min a day, not a token dose)
-# open: 10.5: a flare over 7 days needs a clinician review and isometrics at their relieving dose; the engine gives a token hold
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: one morning raised above the usual level after a 15-minute run: the next run goes back a step
 # protocol: 2 (raised next morning -> the next session of that kind is made much easier, go back one step); 5
-# open: 2: a raised next morning makes the next run go back one step; the engine holds at 15
 include common/ready-right.inc
 day 22..25: log pain --kind task --score 2
 day 23,25: log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

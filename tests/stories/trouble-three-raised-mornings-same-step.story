@@ -1,6 +1,5 @@
 # title: three 15-minute runs in 10 days, each followed by a raised morning: pause running, strength block, retest
 # protocol: 10.5 (raised or flared mornings after 3 runs within 14 days at the same step); 2 (no progression)
-# open: 10.5: 3 raised mornings after runs at the same step pause running for a strength block; the engine keeps running
 include common/ready-right.inc
 day 22..26: log pain --kind task --score 2
 day 23,25: log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: 5-minute runs, each followed by a flare: after two, running pauses for a strength block and a retest
 # protocol: 10.5 (2 flared mornings at the lowest step: pause running, strength block >= 2 weeks, readiness tests again); 10.2 (a deload at the lowest step pauses running)
-# open: 10.5/10.2: 2 flares at the lowest step pause running; the engine deloads but keeps 5-min runs
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 1
 # flare: 5/10 against the usual 2/10

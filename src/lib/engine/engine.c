@@ -68,7 +68,8 @@ static void prescribe_redflag(replay *r, tendo_prescription *rx, int i, bool no_
 		rp_fmt_day(r, r->red_flag_day, d);
 		if (r->red_flag == TENDO_FLAG_POP || r->red_flag == TENDO_FLAG_BRUISING)
 			rx_rule(rx, "redflag.tear", "%s reported on %s: possible tear or avulsion", kind, d);
-		else if (r->red_flag == TENDO_FLAG_NUMBNESS || r->red_flag == TENDO_FLAG_TINGLING)
+		else if (r->red_flag == TENDO_FLAG_NUMBNESS || r->red_flag == TENDO_FLAG_TINGLING ||
+		         r->red_flag == TENDO_FLAG_SPREADING)
 			rx_rule(rx, "redflag.neural", "%s reported on %s: possible sciatic nerve involvement", kind, d);
 		else
 			rx_rule(rx, "redflag.night_pain", "night pain reported on %s", d);

@@ -130,7 +130,7 @@ typedef struct {
 	int last_step_change;   /* last increase (or stage/deload start) */
 	int step_back_day;
 	int step_back_cause;    /* the day whose pain caused the step back */
-	bool step_back_flare;   /* ... a flared morning (else a run over the ceiling) */
+	int step_back_why;      /* 0 a run over the ceiling, 1 a flared morning, 2 a raised morning after a run */
 	int last_growth;
 	run_response last_resp; /* response to the last run */
 	int last_resp_day;

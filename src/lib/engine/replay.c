@@ -61,12 +61,12 @@ static void enter_stage(replay *r, tendo_stage st, int i)
 	r->last_step_change = i;
 }
 
-static void step_back(replay *r, int i, int cause, bool flare)
+static void step_back(replay *r, int i, int cause, int why)
 {
 	if (r->step <= 0 || r->step_back_day == i)
 		return;
 	r->step_back_cause = cause;
-	r->step_back_flare = flare;
+	r->step_back_why = why;
 	r->step_before = r->step;
 	r->step = r->step - r->s->run_step_min;
 	if (r->step < r->s->run_start_min)
@@ -163,7 +163,13 @@ bool rp_settle_ready(const replay *r, int i, char *why, size_t whysz)
 static void note_trouble(replay *r, int rd, int i)
 {
 	const tendo_settings *s = r->s;
-	int step = r->g.days[rd].step_at;
+	/* the load that was run: the run's own length in whole steps (an
+	 * athlete who runs 15 min when 5 were prescribed ran at 15) */
+	const eday *R = &r->g.days[rd];
+	int unit = s->run_step_min > 0 ? s->run_step_min : 5;
+	int step = (int)lround(R->run_min / unit) * unit;
+	if (step < R->step_at)
+		step = R->step_at;
 	if (step <= 0)
 		return;
 	if (r->n_trouble == 16) {
@@ -207,7 +213,7 @@ static void respond_to_run(replay *r, int rd, int i)
 	if (r->stage < TENDO_STAGE_RETURN_TO_RUN)
 		return; /* the trouble paused running */
 	if (R->run_pain > s->ceiling) {
-		step_back(r, i, rd, false);
+		step_back(r, i, rd, 0);
 		r->last_resp = RESP_OVER;
 		return;
 	}
@@ -220,6 +226,9 @@ static void respond_to_run(replay *r, int rd, int i)
 		return;
 	}
 	if (M->mclass == MORNING_RAISED) {
+		/* PROTOCOL.md 2: raised the next morning -> the next session of that
+		 * kind goes back one step */
+		step_back(r, i, i, 2);
 		r->last_resp = RESP_RAISED;
 		return;
 	}
@@ -563,7 +572,7 @@ static void start_of_day(replay *r, int i)
 				r->n_flare_starts--;
 			}
 			r->flare_starts[r->n_flare_starts++] = i;
-			step_back(r, i, i, true);
+			step_back(r, i, i, 1);
 			r->iso_hold = 30;
 		}
 		r->in_flare = true;
@@ -579,7 +588,7 @@ static void start_of_day(replay *r, int i)
 	 * step and grow from there (PROTOCOL.md 10.2) */
 	if (r->stage >= TENDO_STAGE_RETURN_TO_RUN && r->last_run != NEVER && r->last_run >= r->stage_since &&
 	    i - r->last_run == s->gap_days && r->step > s->run_start_min) {
-		int half = ((int)lround(r->step * s->gap_restart) + 2) / 5 * 5;
+		int half = (int)floor(r->step * s->gap_restart / 5.0 + 1e-9) * 5; /* about half, rounded down */
 		if (half < s->run_start_min)
 			half = s->run_start_min;
 		if (half < r->step) {
@@ -629,10 +638,11 @@ static void end_of_day(replay *r, int i)
 		double sum = 0;
 		for (int k = 0; k < r->n_recent; k++)
 			sum += r->recent_runs[k];
-		/* longer than the plan and 1.5 x the recent average; a prescribed
-		 * step is never a long run */
-		bool longer = r->n_recent >= 2 && e->run_min > e->rx_min + 0.5 &&
-		              e->run_min > r->s->long_run_factor * (sum / r->n_recent);
+		/* longer than the plan by long_run_factor (or, on a day without
+		 * one, than the recent average or the step); a prescribed step is
+		 * never a long run */
+		double base = e->rx_min > 0 ? e->rx_min : r->n_recent ? sum / r->n_recent : r->step;
+		bool longer = base > 0 && e->run_min > e->rx_min + 0.5 && e->run_min > r->s->long_run_factor * base;
 		e->long_run = e->run_long_intent || longer;
 		if (e->long_run)
 			r->last_long = i;

@@ -116,10 +116,11 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	int minutes = r->step; /* a deload already cut the step to its level */
 	pl->deload = in_deload;
 	/* once growth is weekly (a week at the cap), a week's running stays
-	 * within last week's x (1 + weekly_cap) (PROTOCOL.md 10.2): each run is
-	 * the step at most, and the week's last runs are trimmed to the budget,
-	 * so there is no catch-up week; the budget never shapes the step, so a
-	 * short week does not shrink the next ones */
+	 * within last week's x (1 + weekly_cap) and is spread over the run days
+	 * left (PROTOCOL.md 10.2): the week's target is that budget, or three
+	 * runs of the step when that is less (runs alternate with strength days:
+	 * three or four a week, so a four-run week shares out three runs' worth
+	 * instead of swinging up and down). No forced rest week, no catch-up week. */
 	if (!MUTANT(5) && r->cap_day >= 0 && i - r->cap_day >= 7 && !in_deload) {
 		int ws = rp_week_start(r, i);
 		double last_week = ws - 7 >= 0 ? rp_run_minutes(r, ws - 7, ws - 1) : 0;
@@ -129,23 +130,33 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 			last_week = rp_run_minutes(r, ws - 14, ws - 8); /* a week off: hold the week before */
 		if (last_week > 0) {
 			double budget = last_week * (1 + s->weekly_cap);
+			double target = budget < 3.0 * r->step ? budget : 3.0 * r->step;
 			double done = rp_run_minutes(r, ws, i - 1);
-			double left = budget - done;
-			pl->week_budget = budget;
+			/* runs alternate with strength days (48 h), so a run every
+			 * strength_gap_days at most in a normal week */
+			int every = s->strength_gap_days > gap_run ? s->strength_gap_days : gap_run;
+			int days_left = ws + 7 - i;
+			int slots = (days_left + every - 1) / every;
+			double per = (target - done) / (slots > 0 ? slots : 1);
+			if (per < s->run_start_min && target - done >= s->run_start_min)
+				per = target - done; /* too little to share out: one run of what is left */
+			pl->week_budget = target;
 			pl->week_done = done;
-			if (left < minutes) {
-				if (left < s->run_start_min) {
+			if (per < minutes) {
+				if (per < s->run_start_min) {
 					snprintf(pl->why, sizeof(pl->why),
-					         "this week's running (%.0f min) has reached last week's %.0f min + %.0f%%: "
-					         "no more running this week", done, last_week, 100 * s->weekly_cap);
-					rx_rule(rx, "run.weekly_budget", "%.0f min run this week of a budget of %.0f (last week %.0f + %.0f%%)",
-					        done, budget, last_week, 100 * s->weekly_cap);
+					         "this week's running (%.0f min) has reached its target of %.0f min "
+					         "(last week %.0f + %.0f%% at most): no more running this week",
+					         done, target, last_week, 100 * s->weekly_cap);
+					rx_rule(rx, "run.weekly_budget", "%.0f min run this week of %.0f (last week %.0f + %.0f%% at most)",
+					        done, target, last_week, 100 * s->weekly_cap);
 					return;
 				}
-				minutes = (int)left;
+				minutes = (int)per;
 				pl->capped = true;
-				rx_rule(rx, "run.weekly_budget", "%.0f min run this week of a budget of %.0f (last week %.0f + %.0f%%): "
-				        "%d min today", done, budget, last_week, 100 * s->weekly_cap, minutes);
+				rx_rule(rx, "run.weekly_budget", "%.0f min run this week of %.0f (last week %.0f + %.0f%% at most), "
+				        "%d run day%s left: %d min today", done, target, last_week, 100 * s->weekly_cap, slots,
+				        slots == 1 ? "" : "s", minutes);
 			}
 		}
 	}
@@ -244,9 +255,10 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			snprintf(rx->run.why, sizeof(rx->run.why),
 			         "the first run is a test: %d min, flat or treadmill, then watch the next 24-48 h", minutes);
 		} else if (r->step_back_day > r->last_run) {
-			if (r->step_back_flare)
-				rx_rule(rx, "run.step_back", "one step back after the flare on the morning of %s: %d min (was %d)",
-				     rp_fmt_day(r, r->step_back_cause, d1), r->step, r->step_before);
+			if (r->step_back_why)
+				rx_rule(rx, "run.step_back", "one step back after the %s morning of %s: %d min (was %d)",
+				     r->step_back_why == 1 ? "flared" : "raised", rp_fmt_day(r, r->step_back_cause, d1), r->step,
+				     r->step_before);
 			else
 				rx_rule(rx, "run.step_back", "one step back after pain over the ceiling on the run of %s: "
 				     "%d min (was %d)", rp_fmt_day(r, r->step_back_cause, d1), r->step, r->step_before);

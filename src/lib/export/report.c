@@ -195,7 +195,6 @@ void tendo_report_adherence(tendo_adherence *a, const tendo_report_day *days, in
 /* ------------------------------------------------------------------ */
 /* Charts                                                              */
 
-static const char *const stage_label[] = { "1 settle", "2 strength", "3 return to run", "4 full load" };
 static const char *const stage_color[] = { "#fde0c5", "#d9ecd0", "#cfe1f2", "#e4d7ef" };
 
 /* Everything the charts are drawn from; all arrays owned. */
@@ -414,7 +413,7 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 		if (new_span && s->n_spans < sizeof(s->spans) / sizeof(s->spans[0])) {
 			tendo_chart_span *sp = &s->spans[s->n_spans++];
 			sp->from = sp->to = x->date;
-			sp->label = x->red_flag ? "red flag: see a clinician" : stage_label[x->stage];
+			sp->label = x->red_flag ? "red flag: see a clinician" : tendo_stage_title(x->stage);
 			sp->color = x->red_flag ? "#f4b6b6" : stage_color[x->stage];
 		} else if (s->n_spans) {
 			s->spans[s->n_spans - 1].to = x->date;

@@ -88,6 +88,17 @@ const char *tendo_exercise_names(void)
 	return joined;
 }
 
+const char *tendo_stage_title(tendo_stage s)
+{
+	switch (s) {
+	case TENDO_STAGE_SETTLE: return "1 settle";
+	case TENDO_STAGE_STRENGTH: return "2 strength";
+	case TENDO_STAGE_RETURN_TO_RUN: return "2b return to run";
+	case TENDO_STAGE_FULL_LOAD: return "3 full load";
+	}
+	return "?";
+}
+
 const char *tendo_stage_name(tendo_stage s)
 {
 	switch (s) {
