@@ -79,6 +79,8 @@ typedef struct {
 	tendo_stage stage;
 	tendo_decision decision;
 	bool provisional;           /* no morning score yet today: log it first, the rest may change */
+	bool test_due;              /* the readiness tests are due (readiness.due) */
+	bool visa_due;              /* a VISA-H is due (monitor.visa_due) */
 	struct {
 		bool run;               /* a run is logged today */
 		double run_min;         /* its minutes */

@@ -57,6 +57,15 @@ double tendo_metrics_cross_load(const tendo_cross *c, bool *estimated);
 int tendo_metrics_daily(double *out, const tendo_log *log, tendo_date first, int n, bool *estimated);
 
 /*
+ * The 7/28-day EWMAs of n daily loads (from the programme's start) and
+ * their acute:chronic ratio for each day into ratio[0..n) when not NULL
+ * (NAN before 28 days or when chronic is 0). Returns the last day's ratio;
+ * *acute and *chronic (may be NULL) get the last day's EWMAs. The one
+ * place the ratio is computed: status and the report both use it.
+ */
+double tendo_metrics_ewma(double *ratio, const double *daily, int n, double *acute, double *chronic);
+
+/*
  * All the metrics for `date`, from the log since `start` (the profile's
  * start; the EWMAs begin there). Returns 0, TENDO_EINVAL for a date before
  * start or more than 20 years after it, or TENDO_ENOMEM.

@@ -12,24 +12,12 @@
 #include <time.h>
 
 #include "engine.h"
+#include "timeline.h"
 #include "schedule.h"
 
-/* One day as the engine prescribed it (from the log as it stands) and as
- * the log says it went. */
-typedef struct {
-	tendo_date date;
-	tendo_stage stage;
-	tendo_decision decision;
-	bool run_prescribed;
-	int run_minutes;          /* prescribed; 0 if no run was */
-	bool strength_prescribed; /* strength work (not only holds) */
-	bool rehab_prescribed;    /* any rehab, holds included */
-	double run_done_min;      /* minutes run that day, 0 if none */
-	bool strength_done;       /* a non-isometric exercise logged */
-	bool rehab_done;          /* any rehab logged */
-	bool red_flag;            /* nothing was prescribed: see a clinician */
-	const char *moved_by;     /* the rule that changed the stage that day, else NULL (static) */
-} tendo_report_day;
+/* One day as the engine prescribed it that morning and as the log says it
+ * went: the timeline's record (tendo/timeline.h). */
+typedef tendo_day tendo_report_day;
 
 /* Prescribed against done over some days. */
 typedef struct {
@@ -42,8 +30,8 @@ typedef struct {
 } tendo_adherence;
 
 /*
- * Prescribe each of n days from `from` (1-7305) with the log as it stands,
- * and set what was done. O(n x replay).
+ * The n days from `from` (1-7305) from the timeline: what each morning
+ * prescribed and what was done. O(days + entries).
  * Returns 0, TENDO_EINVAL for n out of range, or TENDO_ENOMEM.
  */
 int tendo_report_days(tendo_report_day *out, int n, const tendo_profile *profile, const tendo_log *log,

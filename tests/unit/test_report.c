@@ -169,7 +169,7 @@ static void long_range_by_week(void **state)
 	 * mean each, and a "during" maximum for the 4 weeks with rehab (days 0-21) */
 	assert_int_equal(tendo_date_weekday(fx_day(0)), 0);
 	assert_non_null(strstr(c[0].svg, "by week"));
-	assert_non_null(strstr(c[0].svg, "morning task (week mean)"));
+	assert_non_null(strstr(c[0].svg, "morning score (week mean)"));
 	assert_int_equal(data_points(c[0].svg), 29 + 4);
 	assert_non_null(strstr(c[1].svg, "Weekly training load"));
 	tendo_report_charts_free(c);

@@ -87,9 +87,10 @@ void rx_visa_due(const replay *r, tendo_prescription *rx, int i)
 	char d1[TENDO_DATE_BUFSZ];
 	for (size_t k = 0; k < r->log->n_visa; k++) {
 		const tendo_visa *v = &r->log->visa[k];
-		if (v->date <= today && (!last || v->date >= last->date))
+		if ((v->date < today || (v->date == today && !r->morning)) && (!last || v->date >= last->date))
 			last = v;
 	}
+	rx->visa_due = !last || today - last->date >= r->s->visa_every_days;
 	if (!last)
 		rx_rule(rx, "monitor.visa_due", "no VISA-H yet: fill it in once as a baseline "
 		     "(tendo log visa --items 1,2,3,4,5,6,7,8 with your 8 item scores)");
@@ -163,10 +164,11 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		rx_rule(rx, "pain.during.over_ceiling", "pain %d/10 during a session on %s, over your ceiling of %d; %s",
 		     r->g.days[over_day].during, rp_fmt_day(r, over_day, d1), s->ceiling,
 		     over_latest ? "the mornings since have not settled" : "no morning score since: the response is unknown");
-	if (E->during > s->ceiling)
+	if (!r->morning && E->during > s->ceiling)
 		rx_rule(rx, "pain.today.over_ceiling", "pain %d/10 during a session earlier today, over your ceiling of %d: "
 		     "no run later today", E->during, s->ceiling);
-	if (r->sharp_day >= 0 || E->sharp_rehab || E->sharp_other)
+	bool sharp_today = !r->morning && (E->sharp_rehab || E->sharp_other);
+	if (r->sharp_day >= 0 || sharp_today)
 		rx_rule(rx, "pain.sharp.outstanding", "sharp pain during %s on %s: no running until %s restarts with "
 		     "pain-free holds and a settled morning",
 		     (r->sharp_day >= 0 ? r->sharp_what == 'x' : E->sharp_rehab) ? "rehab" : "an activity",
@@ -235,11 +237,11 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		const tendo_test *earlier = NULL;
 		/* the same window check_stage() uses: tests of this stage, at most 14 days old */
 		int from = i - 14 > r->stage_since ? i - 14 : r->stage_since;
-		const tendo_test *t = rp_find_test(r, from, i, &earlier);
-		const tendo_test *stale = t ? NULL : rp_find_test(r, r->stage_since, i, NULL);
+		int to = r->morning ? i - 1 : i; /* the morning's record does not know the day's test */
+		const tendo_test *t = rp_find_test(r, from, to, &earlier);
+		const tendo_test *stale = t ? NULL : rp_find_test(r, r->stage_since, to, NULL);
 		if (stale)
-			rx_rule(rx, "readiness.due", "the last test (%s) is more than 14 days old: test again",
-			     tendo_date_format(stale->date, d2));
+			rx->test_due = true;
 		rx_rule(rx, "stage.strength.waiting", "running starts after a passing readiness test (day %d of strength, "
 		     "at least %d)", i - r->stage_since + 1, s->strength_min_days);
 		if (t) {
@@ -277,11 +279,16 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		}
 		if ((!t || !tendo_engine_test_passes(t, earlier, r->p, NULL, NULL)) &&
 		    i - r->stage_since >= s->strength_min_days - 2)
+			rx->test_due = true;
+		if (stale)
+			rx_rule(rx, "readiness.due", "the last test (%s) is more than 14 days old: test again",
+			        tendo_date_format(stale->date, d2));
+		else if (rx->test_due)
 			rx_rule(rx, "readiness.due", "do the readiness tests and log them (tendo log test ...)");
 	}
 	if (r->stage == TENDO_STAGE_FULL_LOAD)
 		rx_rule(rx, "stage.full_load.content", "strength into hip flexion and short speed/hill work, built slowly");
-	for (int k = i; k >= 0 && k >= i - 7; k--) {
+	for (int k = r->morning ? i - 1 : i; k >= 0 && k >= i - 7; k--) {
 		const eday *e = &r->g.days[k];
 		if (e->late_ex && e->late_stage > r->stage) {
 			rx_rule(rx, "stage.exercise_too_early", "%s (a %s exercise) logged on %s, in %s", e->late_ex,
@@ -293,7 +300,7 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 	/* --- aggravators and cross-training */
 	/* PROTOCOL.md 10.7: today's or yesterday's aggravators; each holds
 	 * progression the next day (respond_to_run, may_progress) */
-	for (int k = i; k >= 0 && k >= i - 1; k--) {
+	for (int k = r->morning ? i - 1 : i; k >= 0 && k >= i - 1; k--) {
 		const eday *e = &r->g.days[k];
 		if (e->sitting_h >= s->sitting_hours_max - 1e-9)
 			rx_rule(rx, "aggravator.sitting", "%.1f h %s in one go on %s: stand up every 30-45 min, use a cushion; "
@@ -326,7 +333,7 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 	rx_rule(rx, "avoid.stage", "the %s list of seeds 000, 003 and 004", tendo_stage_name(r->stage));
 	for (int kind = 0; kind < TENDO_CROSS_KINDS; kind++) {
 		int worst = -1, wday = -1, sessions = 0;
-		for (int k = i; k >= 0 && k >= i - 28; k--) {
+		for (int k = r->morning ? i - 1 : i; k >= 0 && k >= i - 28; k--) {
 			const eday *e = &r->g.days[k];
 			if (!e->cross_done[kind])
 				continue;
@@ -363,7 +370,10 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		rx->decision = TENDO_DECISION_HOLD;
 	if (rx->decision == TENDO_DECISION_HOLD && !rx_has_rule(rx, "run.step_hold") && !rx->rehab_why[0])
 		snprintf(rx->rehab_why, sizeof(rx->rehab_why), "hold");
-	/* what is already logged today, so the day can say it is done */
+	/* what is already logged today, so the day can say it is done (not in
+	 * the morning's record) */
+	if (r->morning)
+		return;
 	rx->done.run = E->runs > 0;
 	rx->done.run_min = E->run_min;
 	rx->done.strength = E->strength;

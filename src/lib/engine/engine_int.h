@@ -150,6 +150,8 @@ typedef struct {
 	int strength_days;      /* strength sessions so far (for rotation) */
 	double recent_runs[4];  /* last run days' minutes, for the long-run flag */
 	int n_recent;
+	bool morning;           /* prescribing as seen that morning: the day's own sessions unknown (10.9) */
+	const char *stage_rule; /* the rule that moved the stage last (static) */
 	/* PROTOCOL.md 10 and 11 */
 	int sharp_day;          /* outstanding sharp pain (rehab, cross-training, a report), -1 */
 	char sharp_what;        /* 'x' rehab, 'c' cross-training or a report */

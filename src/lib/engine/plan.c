@@ -37,14 +37,6 @@ GROWABLE(tendo_rehab, rehab)
 GROWABLE(tendo_test, test)
 GROWABLE(tendo_visa, visa)
 
-static bool fired(const tendo_prescription *rx, const char *id)
-{
-	for (size_t k = 0; k < rx->n_rules; k++)
-		if (strcmp(rx->rules[k].id, id) == 0)
-			return true;
-	return false;
-}
-
 int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_schedule *schedule,
                const tendo_log *log, tendo_date from)
 {
@@ -140,8 +132,8 @@ int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_s
 		if (dropped)
 			snprintf(o->rehab_why, sizeof(o->rehab_why), "not one of your training days: strength moves to the next%s",
 			         o->rehab[0] ? "; holds as usual" : "");
-		o->test_due = train && fired(&rx, "readiness.due");
-		o->visa_due = fired(&rx, "monitor.visa_due");
+		o->test_due = train && rx.test_due;
+		o->visa_due = rx.visa_due;
 		if (o->run) {
 			tendo_run r = { .id = id++, .date = d, .minutes = rx.run.minutes, .km = -1, .rpe = 3, .pain_during = 0,
 				.pain_after = 0, .walk_breaks = rx.run.run_walk, .start_ms = INT64_MIN, .moving_s = NAN,

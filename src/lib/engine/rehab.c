@@ -169,7 +169,7 @@ void engine_rx_rehab(replay *r, tendo_prescription *rx, int i, dayctx *c)
 	bool unsettled = c->unsettled, in_deload = c->in_deload, regressed = c->regressed, rest_pain = c->rest_pain;
 	/* --- rehab */
 	bool rehab_progress = false, rehab_reduced = false;
-	bool sharp = (r->sharp_day >= 0 && r->sharp_what == 'x') || E->sharp_rehab;
+	bool sharp = (r->sharp_day >= 0 && r->sharp_what == 'x') || (!r->morning && E->sharp_rehab);
 	bool long_flare = r->flare_since >= 0 && i - r->flare_since >= s->flare_long_days;
 	bool iso_only = r->stage == TENDO_STAGE_SETTLE || flare_now || regressed || sharp;
 	if (iso_only) {
@@ -210,10 +210,10 @@ void engine_rx_rehab(replay *r, tendo_prescription *rx, int i, dayctx *c)
 	} else {
 		bool strength_due = i - r->last_strength >= s->strength_gap_days;
 		bool long_block = i - r->last_long < s->long_run_gap_days;
-		if (E->strength) {
+		if (!r->morning && E->strength) {
 			snprintf(rx->rehab_why, sizeof(rx->rehab_why), "strength work done today: next session in %d days",
 			         s->strength_gap_days);
-		} else if (rx->run.allowed || E->runs) {
+		} else if (rx->run.allowed || (!r->morning && E->runs)) {
 			rx_rule(rx, "spacing.run_before_strength", "run day: strength work waits 24 h");
 			snprintf(rx->rehab_why, sizeof(rx->rehab_why), "run day: no strength work; holds optional for relief");
 			rx_add_item(r, rx, "iso-bridge-single", i, DOSE_NORMAL, false, 45);

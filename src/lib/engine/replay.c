@@ -12,6 +12,10 @@
 
 #include <tendo/errors.h>
 
+#include "util/alloc.h"
+
+#include <tendo/timeline.h>
+
 #include "engine/engine_int.h"
 
 const eday *rp_day(const replay *r, int i)
@@ -46,9 +50,10 @@ bool rp_flare_between(const replay *r, int from, int to)
 	return false;
 }
 
-static void enter_stage(replay *r, tendo_stage st, int i)
+static void enter_stage(replay *r, tendo_stage st, int i, const char *rule)
 {
 	r->stage = st;
+	r->stage_rule = rule;
 	r->stage_since = i;
 	r->fl_phase = 0;
 	r->fl_phase_since = i;
@@ -187,7 +192,7 @@ static void note_trouble(replay *r, int rd, int i)
 	bool lowest = step <= s->run_start_min;
 	if (same >= s->repeat_runs || (lowest && same >= s->repeat_runs_lowest)) {
 		r->pause_step = step;
-		enter_stage(r, TENDO_STAGE_STRENGTH, i);
+		enter_stage(r, TENDO_STAGE_STRENGTH, i, "run.pause_strength_block");
 		r->pause_day = i;
 		r->deload_from = r->deload_to = -1;
 	}
@@ -199,7 +204,7 @@ static void respond_to_run(replay *r, int rd, int i)
 	const eday *R = &r->g.days[rd], *M = &r->g.days[i];
 	r->last_resp_day = rd;
 	if (R->sharp) {
-		enter_stage(r, TENDO_STAGE_SETTLE, i);
+		enter_stage(r, TENDO_STAGE_SETTLE, i, "pain.sharp.regress");
 		r->regress_day = i;
 		r->last_resp = RESP_SHARP;
 		return;
@@ -349,7 +354,7 @@ static void check_deload(replay *r, int i)
 		/* a deload at the lowest step pauses running for a strength block
 		 * (PROTOCOL.md 10.2, seed 003) */
 		r->pause_step = r->step;
-		enter_stage(r, TENDO_STAGE_STRENGTH, i);
+		enter_stage(r, TENDO_STAGE_STRENGTH, i, "run.pause_strength_block");
 		r->pause_day = i;
 		return;
 	}
@@ -374,7 +379,7 @@ static void check_stage(replay *r, int i)
 	switch (r->stage) {
 	case TENDO_STAGE_SETTLE:
 		if (r->red_flag < 0 && rp_settle_ready(r, i, NULL, 0))
-			enter_stage(r, TENDO_STAGE_STRENGTH, i);
+			enter_stage(r, TENDO_STAGE_STRENGTH, i, "stage.settle.exit");
 		break;
 	case TENDO_STAGE_STRENGTH: {
 		int min_days = s->strength_min_days;
@@ -390,7 +395,7 @@ static void check_stage(replay *r, int i)
 		/* a rest report on the test day counts like the test's own rest item */
 		const eday *td = t ? rp_day(r, (int)(t->date - r->g.first)) : NULL;
 		if (t && tendo_engine_test_passes(t, earlier, r->p, NULL, NULL) && !(td && td->rest > s->painfree_max))
-			enter_stage(r, TENDO_STAGE_RETURN_TO_RUN, i);
+			enter_stage(r, TENDO_STAGE_RETURN_TO_RUN, i, "readiness.pass");
 		break;
 	}
 	case TENDO_STAGE_RETURN_TO_RUN: {
@@ -405,7 +410,7 @@ static void check_stage(replay *r, int i)
 				over = true;
 		}
 		if (!over)
-			enter_stage(r, TENDO_STAGE_FULL_LOAD, i);
+			enter_stage(r, TENDO_STAGE_FULL_LOAD, i, "stage.return_to_run.exit");
 		break;
 	}
 	case TENDO_STAGE_FULL_LOAD:
@@ -536,7 +541,7 @@ static void start_of_day(replay *r, int i)
 		r->red_flag_day = i;
 	}
 	if (e->cleared && (r->red_flag >= 0 || rp_no_improvement(r, i))) {
-		enter_stage(r, TENDO_STAGE_SETTLE, i);
+		enter_stage(r, TENDO_STAGE_SETTLE, i, "redflag.cleared");
 		r->red_flag = -1;
 		r->cleared_day = i;
 		r->deload_from = r->deload_to = -1;
@@ -776,18 +781,12 @@ int replay_init(replay *r, const tendo_profile *profile, const tendo_log *log, t
 	return 0;
 }
 
-int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile, const tendo_log *log,
-                           tendo_date date)
+/* The replay starts at the profile's start: a whole watch history imported
+ * from before the injury must not drive the rehab (it stays history and
+ * gives the pre-injury volume). Without a start, the first entry; at most
+ * 20 years back. */
+static tendo_date replay_first(const tendo_profile *profile, const tendo_log *log, tendo_date date)
 {
-	memset(out, 0, sizeof(*out));
-	out->date = date;
-	if (date == TENDO_DATE_NONE)
-		return tendo_error_set(TENDO_EINVAL, "engine: no date given");
-
-	/* The replay starts at the profile's start: a whole watch history
-	 * imported from before the injury must not drive the rehab (backfill
-	 * with init --date). Without a start, the first entry; at most 20
-	 * years back. */
 	tendo_date first = profile->start;
 	if (first == TENDO_DATE_NONE) {
 		first = date;
@@ -808,6 +807,17 @@ int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile
 		first = date;
 	if ((long)date - (long)first + 1 > MAX_DAYS)
 		first = date - MAX_DAYS + 1;
+	return first;
+}
+
+int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile, const tendo_log *log,
+                           tendo_date date)
+{
+	memset(out, 0, sizeof(*out));
+	out->date = date;
+	if (date == TENDO_DATE_NONE)
+		return tendo_error_set(TENDO_EINVAL, "engine: no date given");
+	tendo_date first = replay_first(profile, log, date);
 	long n = (long)date - (long)first + 1;
 
 	replay r;
@@ -823,6 +833,121 @@ int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile
 	start_of_day(&r, today);
 	engine_prescribe_day(&r, out, today);
 	fill_status(&r, out, today);
+	free(r.g.days);
+	return 0;
+}
+
+/* One day's record from the morning's prescription and the day's digest. */
+static void record_day(tendo_day *o, const replay *r, const tendo_prescription *rx, int i, tendo_stage before,
+                       bool have_before)
+{
+	const eday *E = &r->g.days[i];
+	o->stage = rx->stage;
+	o->decision = rx->decision;
+	o->morning = E->signal;
+	o->morning_is_task = E->signal_is_task;
+	o->morning_class = E->mclass == MORNING_SETTLED ? 's' : E->mclass == MORNING_RAISED ? 'r'
+	                   : E->mclass == MORNING_FLARE ? 'f' : 0;
+	o->baseline = rx->status.morning_baseline;
+	o->step_min = rx->status.run_step_min;
+	o->rest_pain = rp_rest_pain(r, i);
+	o->deload = rx->status.deload_until != TENDO_DATE_NONE;
+	o->red_flag = rx->decision == TENDO_DECISION_SEEK_CARE;
+	o->run_prescribed = rx->run.allowed;
+	o->run_minutes = rx->run.allowed ? rx->run.minutes : 0;
+	o->run_walk = rx->run.allowed && rx->run.run_walk;
+	o->strength_prescribed = tendo_rx_has_strength(rx);
+	o->rehab_prescribed = rx->n_rehab > 0;
+	if (have_before && rx->stage != before) {
+		o->events |= TENDO_EV_STAGE;
+		o->moved_by = r->stage_rule;
+	}
+	if (r->flare_since == i)
+		o->events |= TENDO_EV_FLARE;
+	if (r->deload_from == i)
+		o->events |= TENDO_EV_DELOAD;
+	if (rx->test_due)
+		o->events |= TENDO_EV_TEST_DUE;
+	if (rx->visa_due)
+		o->events |= TENDO_EV_VISA_DUE;
+	if (o->red_flag)
+		o->events |= TENDO_EV_RED_FLAG;
+	if (r->step_back_day == i)
+		o->events |= TENDO_EV_STEP_BACK;
+	if (r->last_step_change == i && (r->last_resp == RESP_UP || r->last_resp == RESP_GROWTH))
+		o->events |= TENDO_EV_STEP_UP;
+}
+
+int tendo_timeline(tendo_day *out, int n, const tendo_profile *profile, const tendo_log *log, tendo_date from,
+                   tendo_prescription *today)
+{
+	if (n < 1 || n > MAX_DAYS)
+		return tendo_error_set(TENDO_EINVAL, "timeline: 1-%d days (got %d)", MAX_DAYS, n);
+	if (from == TENDO_DATE_NONE)
+		return tendo_error_set(TENDO_EINVAL, "timeline: no date given");
+	tendo_date last = from + n - 1;
+	for (int k = 0; k < n; k++) {
+		memset(&out[k], 0, sizeof(out[k]));
+		out[k].date = from + k;
+		out[k].morning = out[k].rest_pain = out[k].pain_during = out[k].pain_after = -1;
+		out[k].baseline = -1;
+	}
+	tendo_date first = replay_first(profile, log, last);
+	replay r;
+	int rc = replay_init(&r, profile, log, first, (int)(last - first + 1));
+	if (rc)
+		return rc;
+	tendo_prescription *rx = tendo_malloc(sizeof(*rx));
+	if (!rx) {
+		free(r.g.days);
+		return tendo_error_set(TENDO_ENOMEM, "timeline: out of memory");
+	}
+	tendo_stage before = r.stage;
+	bool have_before = false; /* the first day's stage is where the programme starts, not a move */
+	for (int i = 0; i < r.g.n; i++) {
+		start_of_day(&r, i);
+		long k = (long)(first + i) - (long)from;
+		if (k >= 0) {
+			memset(rx, 0, sizeof(*rx));
+			rx->date = first + i;
+			r.morning = true;
+			engine_prescribe_day(&r, rx, i);
+			fill_status(&r, rx, i);
+			r.morning = false;
+			record_day(&out[k], &r, rx, i, before, have_before);
+		}
+		before = r.stage;
+		have_before = true;
+		if (i < r.g.n - 1)
+			end_of_day(&r, i);
+	}
+	if (today) {
+		/* the last day as seen now: its own sessions known */
+		int i = r.g.n - 1;
+		memset(today, 0, sizeof(*today));
+		today->date = last;
+		engine_prescribe_day(&r, today, i);
+		fill_status(&r, today, i);
+	}
+	/* what was done, and the day's pain, from the log */
+	for (int i = 0; i < r.g.n; i++) {
+		long k = (long)(first + i) - (long)from;
+		if (k < 0)
+			continue;
+		const eday *E = &r.g.days[i];
+		out[k].run_done_min = E->run_min;
+		out[k].strength_done = E->strength;
+		out[k].rehab_done = E->strength || E->iso > 0;
+		out[k].pain_during = E->during;
+		out[k].pain_after = E->after;
+	}
+	/* days before the programme's start: history (imported runs) */
+	for (size_t j = 0; j < log->n_runs; j++) {
+		long k = (long)log->runs[j].date - (long)from;
+		if (k >= 0 && k < n && log->runs[j].date < first)
+			out[k].run_done_min += log->runs[j].minutes;
+	}
+	free(rx);
 	free(r.g.days);
 	return 0;
 }

@@ -171,7 +171,7 @@ void rx_compare_last_run(const replay *r, tendo_prescription *rx, int i)
 	tendo_date today = r->g.first + i;
 	for (size_t k = 0; k < r->log->n_runs; k++) {
 		const tendo_run *x = &r->log->runs[k];
-		if (x->date > today || x->date < today - 14)
+		if (x->date > today || x->date < today - 14 || (r->morning && x->date == today))
 			continue;
 		if (!last || x->date > last->date || (x->date == last->date && x->id > last->id))
 			last = x;
@@ -233,7 +233,7 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 	bool in_deload = c->in_deload, rest_pain = c->rest_pain;
 	/* --- running */
 	run_plan pl;
-	rp_plan_run(r, i, false, &pl, rx);
+	rp_plan_run(r, i, r->morning, &pl, rx);
 	bool run_progress = false, run_first = false;
 	if (!pl.allowed) {
 		snprintf(rx->run.why, sizeof(rx->run.why), "%s", pl.why);

@@ -31,139 +31,12 @@ static int check_range(const tendo_report_options *o)
 /* ------------------------------------------------------------------ */
 /* Prescribed against done                                             */
 
-/* The rules that move a stage, most telling first. */
-static const char *const movers[] = {
-	"redflag.tear", "redflag.neural", "redflag.night_pain", "redflag.no_improvement", "redflag.cleared",
-	"pain.sharp.regress", "stage.settle.exit", "readiness.pass", "stage.return_to_run.exit",
-};
-
-static const char *mover(const tendo_prescription *rx)
-{
-	for (size_t m = 0; m < sizeof(movers) / sizeof(movers[0]); m++)
-		for (size_t k = 0; k < rx->n_rules; k++)
-			if (strcmp(rx->rules[k].id, movers[m]) == 0)
-				return rx->rules[k].id;
-	return "stage.start";
-}
-
-#define BY_DATE(type)                                                   \
-	static int by_date_##type(const void *a, const void *b)          \
-	{                                                               \
-		tendo_date x = ((const type *)a)->date, y = ((const type *)b)->date; \
-		return (x > y) - (x < y);                               \
-	}
-BY_DATE(tendo_run)
-BY_DATE(tendo_rehab)
-BY_DATE(tendo_cross)
-BY_DATE(tendo_pain)
-
-/* How many of the first n (sorted by date) are dated before d; *k only grows. */
-#define BEFORE(arr, n, k, d)                               \
-	do {                                               \
-		while ((k) < (n) && (arr)[(k)].date < (d)) \
-			(k)++;                             \
-	} while (0)
-
 int tendo_report_days(tendo_report_day *out, int n, const tendo_profile *p, const tendo_log *log, tendo_date from)
 {
 	if (n < 1 || n > MAX_DAYS)
 		return tendo_error_set(TENDO_EINVAL, "report: 1-%d days (got %d)", MAX_DAYS, n);
-	/* What was prescribed for a day is what the engine says at its start:
-	 * the day's own sessions and their pain reports are left out (with
-	 * them, a day whose run is logged would no longer prescribe it). The
-	 * sessions are sorted by date so each day's view is a prefix. */
-	tendo_log view = *log;
-	tendo_run *runs = tendo_malloc((log->n_runs + 1) * sizeof(*runs));
-	tendo_rehab *rehab = tendo_malloc((log->n_rehab + 1) * sizeof(*rehab));
-	tendo_cross *cross = tendo_malloc((log->n_cross + 1) * sizeof(*cross));
-	tendo_pain *pain = tendo_malloc((log->n_pain + 1) * sizeof(*pain));
-	tendo_pain *reports = tendo_malloc((log->n_pain + 1) * sizeof(*pain));
-	int err = 0;
-	if (!runs || !rehab || !cross || !pain || !reports) {
-		err = tendo_error_set(TENDO_ENOMEM, "report: out of memory");
-		goto done;
-	}
-	if (log->n_runs) /* memcpy from NULL is undefined even for 0 bytes */
-		memcpy(runs, log->runs, log->n_runs * sizeof(*runs));
-	if (log->n_rehab)
-		memcpy(rehab, log->rehab, log->n_rehab * sizeof(*rehab));
-	if (log->n_cross)
-		memcpy(cross, log->cross, log->n_cross * sizeof(*cross));
-	/* session pain (during, after) is a session's; the rest are the day's reports */
-	size_t n_sp = 0, n_rep = 0;
-	for (size_t k = 0; k < log->n_pain; k++) {
-		bool session = log->pain[k].kind == TENDO_PAIN_DURING || log->pain[k].kind == TENDO_PAIN_AFTER;
-		if (session)
-			pain[n_sp++] = log->pain[k];
-		else
-			reports[n_rep++] = log->pain[k];
-	}
-	qsort(runs, log->n_runs, sizeof(*runs), by_date_tendo_run);
-	qsort(rehab, log->n_rehab, sizeof(*rehab), by_date_tendo_rehab);
-	qsort(cross, log->n_cross, sizeof(*cross), by_date_tendo_cross);
-	qsort(pain, n_sp, sizeof(*pain), by_date_tendo_pain);
-	/* the day's view: reports first (all of them), then session pain before the day */
-	for (size_t k = 0; k < n_sp; k++)
-		reports[n_rep + k] = pain[k];
-	view.runs = runs, view.rehab = rehab, view.cross = cross, view.pain = reports;
-	size_t kr = 0, kx = 0, kc = 0, kp = 0;
-
-	tendo_prescription rx;
-	tendo_stage prev = TENDO_STAGE_SETTLE;
-	bool have_prev = false;
-	for (int i = -1; i < n; i++) {
-		tendo_date d = from + i;
-		if (i < 0 && (p->start == TENDO_DATE_NONE || d < p->start))
-			continue; /* the day before, only to see whether the first day moved the stage */
-		BEFORE(runs, log->n_runs, kr, d);
-		BEFORE(rehab, log->n_rehab, kx, d);
-		BEFORE(cross, log->n_cross, kc, d);
-		BEFORE(pain, n_sp, kp, d);
-		view.n_runs = kr, view.n_rehab = kx, view.n_cross = kc, view.n_pain = n_rep + kp;
-		if ((err = tendo_engine_prescribe(&rx, p, &view, d)))
-			goto done;
-		if (i < 0) {
-			prev = rx.stage;
-			have_prev = true;
-			continue;
-		}
-		tendo_report_day *o = &out[i];
-		memset(o, 0, sizeof(*o));
-		o->date = d;
-		o->stage = rx.stage;
-		o->decision = rx.decision;
-		o->red_flag = rx.decision == TENDO_DECISION_SEEK_CARE;
-		o->run_prescribed = rx.run.allowed;
-		o->run_minutes = rx.run.allowed ? rx.run.minutes : 0;
-		o->rehab_prescribed = rx.n_rehab > 0;
-		o->strength_prescribed = tendo_rx_has_strength(&rx);
-		if (have_prev && rx.stage != prev)
-			o->moved_by = mover(&rx);
-		prev = rx.stage;
-		have_prev = true;
-	}
-	/* what was done, by day */
-	for (size_t k = 0; k < log->n_runs; k++) {
-		long i = (long)log->runs[k].date - (long)from;
-		if (i >= 0 && i < n)
-			out[i].run_done_min += log->runs[k].minutes;
-	}
-	for (size_t k = 0; k < log->n_rehab; k++) {
-		long i = (long)log->rehab[k].date - (long)from;
-		if (i < 0 || i >= n)
-			continue;
-		const tendo_exercise *ex = tendo_exercise_find(log->rehab[k].exercise);
-		out[i].rehab_done = true;
-		if (!ex || ex->kind != TENDO_EX_ISOMETRIC)
-			out[i].strength_done = true;
-	}
-done:
-	free(runs);
-	free(rehab);
-	free(cross);
-	free(pain);
-	free(reports);
-	return err;
+	/* what was prescribed each morning and what was done: the timeline */
+	return tendo_timeline(out, n, p, log, from, NULL);
 }
 
 void tendo_report_adherence(tendo_adherence *a, const tendo_report_day *days, int n)
@@ -290,19 +163,18 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 	if (!(s->days = tendo_calloc((size_t)n, sizeof(tendo_report_day))))
 		goto oom;
 
-	for (int i = 0; i < n; i++)
+	/* the per-day truth: the timeline (what each morning prescribed, the
+	 * morning signal the engine used, the day's pain and what was done) */
+	int err = tendo_report_days(s->days, n, p, log, o->from);
+	if (err) {
+		series_free(s);
+		return err;
+	}
+	for (int i = 0; i < n; i++) {
 		s->run_min[i] = s->rehab_load[i] = s->run_load[i] = s->cross_load[i] = 0;
-	for (size_t k = 0; k < log->n_pain; k++) {
-		const tendo_pain *x = &log->pain[k];
-		long i = (long)x->date - (long)o->from;
-		if (i < 0 || i >= n)
-			continue;
-		if (x->kind == TENDO_PAIN_TASK)
-			max_into(&s->task[i], x->score);
-		else if (x->kind == TENDO_PAIN_DURING)
-			max_into(&s->during[i], x->score);
-		else if (x->kind == TENDO_PAIN_AFTER)
-			max_into(&s->after[i], x->score);
+		max_into(&s->task[i], s->days[i].morning);
+		max_into(&s->during[i], s->days[i].pain_during);
+		max_into(&s->after[i], s->days[i].pain_after);
 	}
 	for (size_t k = 0; k < log->n_runs; k++) {
 		const tendo_run *x = &log->runs[k];
@@ -311,24 +183,18 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 			continue;
 		s->run_min[i] += x->minutes;
 		s->run_load[i] += tendo_metrics_run_load(x, NULL);
-		max_into(&s->during[i], x->pain_during);
-		max_into(&s->after[i], x->pain_after);
 	}
 	for (size_t k = 0; k < log->n_rehab; k++) {
 		const tendo_rehab *x = &log->rehab[k];
 		long i = (long)x->date - (long)o->from;
-		if (i < 0 || i >= n)
-			continue;
-		s->rehab_load[i] += tendo_metrics_rehab_load(x, NULL);
-		max_into(&s->during[i], x->pain_during);
+		if (i >= 0 && i < n)
+			s->rehab_load[i] += tendo_metrics_rehab_load(x, NULL);
 	}
 	for (size_t k = 0; k < log->n_cross; k++) {
 		const tendo_cross *x = &log->cross[k];
 		long i = (long)x->date - (long)o->from;
-		if (i < 0 || i >= n)
-			continue;
-		s->cross_load[i] += tendo_metrics_cross_load(x, NULL);
-		max_into(&s->during[i], x->pain_during);
+		if (i >= 0 && i < n)
+			s->cross_load[i] += tendo_metrics_cross_load(x, NULL);
 	}
 	/* bars of 0 are drawn as nothing: mark empty days missing */
 	zero_missing(s->run_min, n);
@@ -372,16 +238,11 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 	if (!d)
 		goto oom;
 	tendo_metrics_daily(d, log, start, total, NULL);
-	const double la = 2.0 / (7 + 1), lc = 2.0 / (28 + 1);
-	double a = d[0], c = d[0];
+	tendo_metrics_ewma(d, d, total, NULL, NULL); /* in place: each day's ratio */
 	for (int i = 0; i < total; i++) {
-		if (i) {
-			a = d[i] * la + (1 - la) * a;
-			c = d[i] * lc + (1 - lc) * c;
-		}
 		long j = (long)(start + i) - (long)o->from;
-		if (j >= 0 && j < n && i + 1 >= 28 && c > 0 && (start + i) >= p->start)
-			s->acwr[j] = a / c;
+		if (j >= 0 && j < n && (start + i) >= p->start)
+			s->acwr[j] = d[i];
 	}
 	free(d);
 
@@ -401,11 +262,6 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 	}
 
 	/* the stage of each day, its spans and the decisions that moved it */
-	int err = tendo_report_days(s->days, n, p, log, o->from);
-	if (err) {
-		series_free(s);
-		return err;
-	}
 	for (int i = 0; i < n; i++) {
 		const tendo_report_day *x = &s->days[i];
 		s->stage[i] = x->red_flag ? NAN : (double)x->stage + 1;
@@ -473,7 +329,7 @@ static int draw(const series *s, const tendo_profile *p, tendo_report_chart out[
 
 	bool wk = s->weekly;
 	const tendo_chart_series pain[] = {
-		{ wk ? "morning task (week mean)" : "morning task", TENDO_CHART_LINE, 0, wk ? s->w_task : s->task, "#1f77b4", false },
+		{ wk ? "morning score (week mean)" : "morning score", TENDO_CHART_LINE, 0, wk ? s->w_task : s->task, "#1f77b4", false },
 		{ wk ? "during (week max)" : "during", TENDO_CHART_POINTS, 0, wk ? s->w_during : s->during, "#d62728", false },
 		{ wk ? "after (week max)" : "after", TENDO_CHART_POINTS, 0, wk ? s->w_after : s->after, "#ff7f0e", false },
 		{ wk ? "run minutes (week)" : "run minutes", TENDO_CHART_BARS, 1, wk ? s->w_run : s->run_min, "#9ccf8f", false },
@@ -671,9 +527,9 @@ static void weeks_html(tendo_buf *b, const series *s, const tendo_log *log, cons
 		for (size_t k = 0; k < log->n_runs; k++)
 			if (log->runs[k].date >= ws && log->runs[k].date <= we && log->runs[k].km > 0)
 				km += log->runs[k].km;
-		for (size_t k = 0; k < log->n_pain; k++)
-			if (log->pain[k].kind == TENDO_PAIN_TASK && log->pain[k].date >= ws && log->pain[k].date <= we)
-				task += log->pain[k].score, nt++;
+		for (long i = i0; i <= i1; i++)
+			if (s->days[i].morning >= 0)
+				task += s->days[i].morning, nt++; /* the signal the engine used */
 		double daily[7];
 		tendo_metrics_daily(daily, log, ws, 7, NULL);
 		double mean = 0, var = 0;
@@ -835,7 +691,7 @@ int tendo_report_html(char **out, size_t *out_len, const tendo_profile *p, const
 	prescription_html(&b, &rx);
 	tendo_buf_puts(&b, "\n<section id=\"charts\"><h2>The story</h2>\n");
 	static const char *const captions[TENDO_REPORT_CHARTS] = {
-		"Morning monitoring-task score (line), the highest pain during and after sessions (dots), and "
+		"Morning score, the monitoring task or else the plain morning score as the engine uses it (line), the highest pain during and after sessions (dots), and "
 		"minutes run (bars, right axis). Gaps are days with no score.",
 		"Session-RPE load by kind (RPE &times; minutes; rehab minutes estimated from the dose).",
 		"Minutes run per week (Monday to Sunday) and last week plus 10%, the guide for growth.",

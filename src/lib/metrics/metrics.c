@@ -60,6 +60,28 @@ int tendo_metrics_daily(double *out, const tendo_log *log, tendo_date first, int
 	return 0;
 }
 
+double tendo_metrics_ewma(double *ratio, const double *daily, int n, double *acute, double *chronic)
+{
+	/* Williams et al. 2017: lambda = 2 / (N + 1), N = 7 and 28, seeded
+	 * with the first day; no ratio before 28 days (PROTOCOL.md 8) */
+	const double la = 2.0 / (7 + 1), lc = 2.0 / (28 + 1);
+	double a = n > 0 ? daily[0] : 0, c = a, last = NAN;
+	for (int i = 0; i < n; i++) {
+		if (i) {
+			a = daily[i] * la + (1 - la) * a;
+			c = daily[i] * lc + (1 - lc) * c;
+		}
+		last = i + 1 >= 28 && c > 0 ? a / c : NAN;
+		if (ratio)
+			ratio[i] = last;
+	}
+	if (acute)
+		*acute = a;
+	if (chronic)
+		*chronic = c;
+	return last;
+}
+
 int tendo_metrics_compute(tendo_metrics *out, const tendo_log *log, tendo_date start, tendo_date date)
 {
 	memset(out, 0, sizeof(*out));
@@ -73,18 +95,11 @@ int tendo_metrics_compute(tendo_metrics *out, const tendo_log *log, tendo_date s
 		return tendo_error_set(TENDO_ENOMEM, "metrics: out of memory for %d days", n);
 	tendo_metrics_daily(d, log, start, n, &out->estimated);
 
-	/* EWMAs from the start, seeded with the first day */
-	const double la = 2.0 / (7 + 1), lc = 2.0 / (28 + 1);
-	double a = d[0], c = d[0];
-	for (int i = 1; i < n; i++) {
-		a = d[i] * la + (1 - la) * a;
-		c = d[i] * lc + (1 - lc) * c;
-	}
+	double a, c;
+	out->acwr = tendo_metrics_ewma(NULL, d, n, &a, &c);
 	out->acute = a;
 	out->chronic = c;
 	out->days = n;
-	if (n >= 28 && c > 0)
-		out->acwr = a / c;
 
 	/* the week: 7 daily loads, days before the start count as rest */
 	double w[7], sum = 0;
