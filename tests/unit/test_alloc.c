@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include <tendo/timeline.h>
+
 #include "fixtures.h"
 #include "util/alloc.h"
 
@@ -98,11 +100,30 @@ static void test_engine_sweep(void **state)
 	tendo_profile p;
 	fx_profile(&p);
 	tendo_prescription rx;
-	tendo_alloc_fail_at(1);
-	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, fx_day(29)), TENDO_ENOMEM);
-	tendo_alloc_fail_at(2);
-	assert_int_equal(tendo_engine_prescribe(&rx, &p, &f.log, fx_day(29)), 0);
-	assert_int_equal(tendo_alloc_count(), 1);
+	/* every allocation of the replay failed in turn: ENOMEM, then success
+	 * once the sweep passes the last one (the digest and its rehab index) */
+	int k = 1;
+	for (;; k++) {
+		tendo_alloc_fail_at(k);
+		int rc = tendo_engine_prescribe(&rx, &p, &f.log, fx_day(29));
+		if (rc == 0)
+			break;
+		assert_int_equal(rc, TENDO_ENOMEM);
+		assert_true(k < 20);
+	}
+	assert_int_equal(k, 3);
+	assert_int_equal(tendo_alloc_count(), 2);
+	/* the timeline: the same, plus its prescription buffer */
+	tendo_day days[30];
+	for (k = 1;; k++) {
+		tendo_alloc_fail_at(k);
+		int rc = tendo_timeline(days, 30, &p, &f.log, fx_day(0), &rx);
+		if (rc == 0)
+			break;
+		assert_int_equal(rc, TENDO_ENOMEM);
+		assert_true(k < 20);
+	}
+	assert_int_equal(k, 4);
 	tendo_alloc_fail_at(0);
 	fx_log_free(&f);
 }

@@ -109,10 +109,49 @@ static int attach_pain(edigest *out, const tendo_log *log)
 	return 0;
 }
 
+static int cmp_rehab_id(const void *a, const void *b)
+{
+	int64_t x = (*(const tendo_rehab *const *)a)->id, y = (*(const tendo_rehab *const *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+/* The window's rehab entries grouped by day (a counting sort), each day's
+ * by id, so a load's history is read a day at a time (O(entries)). */
+static int index_rehab(edigest *g, const tendo_log *log)
+{
+	size_t total = 0;
+	for (size_t k = 0; k < log->n_rehab; k++) {
+		eday *e = at(g, log->rehab[k].date);
+		if (e) {
+			e->rehab_n++;
+			total++;
+		}
+	}
+	g->rehab = tendo_malloc((total + 1) * sizeof(*g->rehab));
+	if (!g->rehab)
+		return tendo_error_set(TENDO_ENOMEM, "engine: out of memory for the rehab index");
+	int pos = 0;
+	for (int i = 0; i < g->n; i++) {
+		g->days[i].rehab_at = pos;
+		pos += g->days[i].rehab_n;
+		g->days[i].rehab_n = 0;
+	}
+	for (size_t k = 0; k < log->n_rehab; k++) {
+		eday *e = at(g, log->rehab[k].date);
+		if (e)
+			g->rehab[e->rehab_at + e->rehab_n++] = &log->rehab[k];
+	}
+	for (int i = 0; i < g->n; i++)
+		if (g->days[i].rehab_n > 1)
+			qsort(g->rehab + g->days[i].rehab_at, (size_t)g->days[i].rehab_n, sizeof(*g->rehab), cmp_rehab_id);
+	return 0;
+}
+
 int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, tendo_date first, int n)
 {
 	out->first = first;
 	out->n = n;
+	out->rehab = NULL;
 	out->days = tendo_malloc((size_t)n * sizeof(eday));
 	if (!out->days)
 		return tendo_error_set(TENDO_ENOMEM, "engine: out of memory for %d days", n);
@@ -133,6 +172,8 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 			continue;
 		e->runs++;
 		e->run_min += x->minutes;
+		if (!e->last_run_entry || x->id > e->last_run_entry->id)
+			e->last_run_entry = x;
 		e->run_pain = imax(e->run_pain, x->pain_during);
 		e->during = imax(e->during, x->pain_during);
 		e->after = imax(e->after, x->pain_after);
@@ -235,9 +276,17 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 		}
 	}
 	int rc = attach_pain(out, log);
-	if (rc) {
-		free(out->days);
-		out->days = NULL;
-	}
+	if (!rc)
+		rc = index_rehab(out, log);
+	if (rc)
+		engine_digest_free(out);
 	return rc;
+}
+
+void engine_digest_free(edigest *g)
+{
+	free(g->days);
+	free(g->rehab);
+	g->days = NULL;
+	g->rehab = NULL;
 }

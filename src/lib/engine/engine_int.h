@@ -57,6 +57,8 @@ typedef struct {
 	int strength_end;       /* minute of the day the last strength session ended, -1 unknown */
 	int run_start;          /* minute of the day the first run started, -1 unknown */
 	const tendo_test *test; /* the day's last readiness test, NULL */
+	const tendo_run *last_run_entry; /* the day's last run (highest id), NULL */
+	int rehab_at, rehab_n;  /* the day's rehab entries: g.rehab[rehab_at .. + rehab_n), by id */
 	/* filled by the replay */
 	morning_class mclass;   /* class of the day's morning signal */
 	int signal;             /* the day's morning signal (task preferred), -1 */
@@ -74,7 +76,10 @@ typedef struct {
 	tendo_date first;
 	int n;
 	eday *days;             /* owned: free() */
+	const tendo_rehab **rehab; /* owned: the window's rehab entries by day, then id */
 } edigest;
+
+void engine_digest_free(edigest *g);
 
 /* Digest log entries dated in [first, first + n). Returns 0 or TENDO_ENOMEM. */
 int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, tendo_date first, int n);

@@ -15,22 +15,30 @@
 /* The last loaded session of an exercise before day `before` on one side
  * (TENDO_SIDE_BOTH: done with both legs), or NULL. With `week_ref`, also
  * the reference for the weekly cap: the last load dated a week or more
- * before, else the first within the week. */
+ * before, else the first within the week. Reads the digest's per-day index
+ * back at most LOAD_LOOKBACK days: a load older than half a year is not a
+ * guide (find a weight that gets hard on rep 8 again). */
+#define LOAD_LOOKBACK 183
 static const tendo_rehab *last_side(const replay *r, const char *name, int before, tendo_side side,
                                     const tendo_rehab **week_ref)
 {
 	const tendo_rehab *best = NULL, *old = NULL, *first_in = NULL;
-	tendo_date lim = r->g.first + before, wk = lim - 7;
-	for (size_t k = 0; k < r->log->n_rehab; k++) {
-		const tendo_rehab *x = &r->log->rehab[k];
-		if (x->date >= lim || (x->side != side && !MUTANT(7)) || x->kg <= 0 || strcmp(x->exercise, name) != 0)
-			continue;
-		if (!best || x->date > best->date || (x->date == best->date && x->id > best->id))
-			best = x;
-		if (x->date <= wk && (!old || x->date > old->date))
-			old = x;
-		if (x->date > wk && (!first_in || x->date < first_in->date))
-			first_in = x;
+	for (int d = before - 1; d >= 0 && d >= before - LOAD_LOOKBACK; d--) {
+		const eday *e = &r->g.days[d];
+		for (int k = e->rehab_n - 1; k >= 0; k--) { /* latest id first */
+			const tendo_rehab *x = r->g.rehab[e->rehab_at + k];
+			if ((x->side != side && !MUTANT(7)) || x->kg <= 0 || strcmp(x->exercise, name) != 0)
+				continue;
+			if (!best)
+				best = x;
+			if (d <= before - 7) {
+				old = x;
+				break;
+			}
+			first_in = x; /* the earliest within the week so far */
+		}
+		if (old || (best && !week_ref))
+			break;
 	}
 	if (week_ref)
 		*week_ref = old ? old : first_in;

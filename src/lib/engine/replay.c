@@ -833,7 +833,7 @@ int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile
 	start_of_day(&r, today);
 	engine_prescribe_day(&r, out, today);
 	fill_status(&r, out, today);
-	free(r.g.days);
+	engine_digest_free(&r.g);
 	return 0;
 }
 
@@ -899,7 +899,7 @@ int tendo_timeline(tendo_day *out, int n, const tendo_profile *profile, const te
 		return rc;
 	tendo_prescription *rx = tendo_malloc(sizeof(*rx));
 	if (!rx) {
-		free(r.g.days);
+		engine_digest_free(&r.g);
 		return tendo_error_set(TENDO_ENOMEM, "timeline: out of memory");
 	}
 	tendo_stage before = r.stage;
@@ -948,6 +948,6 @@ int tendo_timeline(tendo_day *out, int n, const tendo_profile *profile, const te
 			out[k].run_done_min += log->runs[j].minutes;
 	}
 	free(rx);
-	free(r.g.days);
+	engine_digest_free(&r.g);
 	return 0;
 }

@@ -168,14 +168,8 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 void rx_compare_last_run(const replay *r, tendo_prescription *rx, int i)
 {
 	const tendo_run *last = NULL;
-	tendo_date today = r->g.first + i;
-	for (size_t k = 0; k < r->log->n_runs; k++) {
-		const tendo_run *x = &r->log->runs[k];
-		if (x->date > today || x->date < today - 14 || (r->morning && x->date == today))
-			continue;
-		if (!last || x->date > last->date || (x->date == last->date && x->id > last->id))
-			last = x;
-	}
+	for (int k = r->morning ? i - 1 : i; k >= 0 && k >= i - 14 && !last; k--)
+		last = r->g.days[k].last_run_entry;
 	if (!last)
 		return;
 	const eday *e = rp_day(r, (int)(last->date - r->g.first));
