@@ -27,7 +27,7 @@ enum {
 	TENDO_STORE_CREATE   = 1 << 1  /* create the file (and its folder) if missing */
 };
 
-#define TENDO_STORE_SCHEMA_VERSION 3
+#define TENDO_STORE_SCHEMA_VERSION 4
 
 /*
  * Open (and migrate) the database at path.
@@ -52,8 +52,12 @@ int tendo_store_get_profile(tendo_store *store, tendo_profile *out);
 /* Create the profile; TENDO_EEXISTS if there is one. Stores every setting that
  * differs from the default. */
 int tendo_store_init_profile(tendo_store *store, const tendo_profile *profile);
-/* Replace name, side, tz and settings of the existing profile. */
+/* Replace the existing profile: name, side, tz, the starting stage and its
+ * numbers (start_stage ... cleared_by) and the settings; the start date
+ * stays (tendo_store_set_start() moves it). */
 int tendo_store_update_profile(tendo_store *store, const tendo_profile *profile);
+/* Move the programme's start to `start`; TENDO_ENOTFOUND before init. */
+int tendo_store_set_start(tendo_store *store, tendo_date start);
 /* The training days and preferred times kept with the profile (defaults
  * until set); TENDO_ENOTFOUND before `tendo init`. */
 int tendo_store_get_schedule(tendo_store *store, tendo_schedule *out);
@@ -81,8 +85,18 @@ int tendo_store_add_visa(tendo_store *store, const tendo_visa *e, time_t at, int
  * Load every entry dated in [from, to] (TENDO_DATE_NONE = open end) into out.
  * out: arrays allocated here, sorted by (date, id); the caller releases them
  * with tendo_log_dispose().
+ * A day has one morning score and one task score: when more than one of a
+ * kind was logged on a day, the latest (highest id) is the one that counts,
+ * and the ones it replaced are left out.
  */
 int tendo_store_load_log(tendo_store *store, tendo_log *out, tendo_date from, tendo_date to);
+
+enum {
+	TENDO_LOAD_REPLACED = 1 << 0 /* keep the morning and task scores a later one replaced */
+};
+/* tendo_store_load_log() with flags (TENDO_LOAD_REPLACED: every entry, for
+ * listing, editing and deleting them). */
+int tendo_store_load_log_ext(tendo_store *store, tendo_log *out, tendo_date from, tendo_date to, unsigned flags);
 
 /* An activity read from a watch file, ready to store. */
 typedef struct {

@@ -85,7 +85,7 @@ static int opt_score(cli_ctx *ctx, args *a, int id, const char *name, int *out)
 
 static int log_run(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
 {
-	tendo_run e = { .km = -1 };
+	tendo_run e = { .km = -1, .time_min = TENDO_TOD_NONE };
 	int rc;
 	if (!a->v[O_MINUTES])
 		return cli_usage(ctx, "--minutes is required (1-600)");
@@ -130,7 +130,7 @@ static const cli_spec rehab_spec = { "log rehab --exercise NAME --sets S (--reps
 
 static int log_rehab(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
 {
-	tendo_rehab e = { .reps = -1, .hold_s = -1, .kg = -1, .side = TENDO_SIDE_BOTH };
+	tendo_rehab e = { .reps = -1, .hold_s = -1, .kg = -1, .side = TENDO_SIDE_BOTH, .time_min = TENDO_TOD_NONE };
 	int rc;
 	if (!a->v[O_EXERCISE])
 		return cli_usage(ctx, "--exercise is required (see tendo exercises)");
@@ -178,7 +178,7 @@ static const cli_spec cross_spec = { "log cross --kind K --minutes M [--pain-dur
 
 static int log_cross(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
 {
-	tendo_cross e = { 0 };
+	tendo_cross e = { .time_min = TENDO_TOD_NONE };
 	int rc;
 	if (!a->v[O_KIND])
 		return cli_usage(ctx, "--kind is required: %s", tendo_cross_kind_names());
@@ -215,7 +215,7 @@ static const cli_spec test_spec = { "log test [--drop-lunge-pain N] [--bridge-re
 static int log_test(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
 {
 	tendo_test e = { .drop_lunge_pain = -1, .bridge_left = -1, .bridge_right = -1, .curl_left = -1,
-		.curl_right = -1, .rest_pain = -1 };
+		.curl_right = -1, .rest_pain = -1, .time_min = TENDO_TOD_NONE };
 	int rc;
 	if (!a->v[O_LUNGE] && !a->v[O_BL] && !a->v[O_BR] && !a->v[O_CL] && !a->v[O_CR] && !a->v[O_REST])
 		return cli_usage(ctx, "give at least one result: --drop-lunge-pain, --bridge-reps-left/right, "

@@ -301,8 +301,27 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(tendo_store_init_profile(s, &p), 0);
 	tendo_pain e = { .date = fx_day(3), .kind = TENDO_PAIN_TASK, .score = 2 };
 	assert_int_equal(tendo_store_add_pain(s, &e, 0, "kept", NULL), 0);
+	tendo_sitting sit = { .date = fx_day(3), .hours = 5, .kind = TENDO_AGG_SITTING };
+	assert_int_equal(tendo_store_add_sitting(s, &sit, 0, NULL), 0);
+	tendo_rehab rh = { .date = fx_day(3), .exercise = "clam", .sets = 3, .reps = 15, .hold_s = -1, .kg = -1,
+	                   .side = TENDO_SIDE_LEFT, .rpe = -1, .pain_during = -1, .time_min = TENDO_TOD_NONE };
+	assert_int_equal(tendo_store_add_rehab(s, &rh, 0, NULL), 0);
 	tendo_store_close(s);
-	sq_exec(c->db, "DROP TABLE activity_file; DROP TABLE visa_h; ALTER TABLE profile DROP COLUMN days;"
+	/* back to v1: v4's columns, v3's tables and columns, v2's table */
+	sq_exec(c->db, "ALTER TABLE entry DROP COLUMN time_min;"
+	               " CREATE TABLE pr AS SELECT entry_id, kind, score FROM pain_report; DROP TABLE pain_report;"
+	               " CREATE TABLE pain_report (entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,"
+	               "  kind TEXT NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10));"
+	               " INSERT INTO pain_report SELECT * FROM pr; DROP TABLE pr;"
+	               " ALTER TABLE rehab_session DROP COLUMN sharp; ALTER TABLE rehab_session DROP COLUMN custom_stage;"
+	               " ALTER TABLE rehab_session DROP COLUMN custom_kind; ALTER TABLE cross_training DROP COLUMN sharp;"
+	               " CREATE TABLE s1 (entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,"
+	               "  hours REAL NOT NULL); INSERT INTO s1 SELECT entry_id, hours FROM sitting; DROP TABLE sitting;"
+	               " ALTER TABLE s1 RENAME TO sitting;"
+	               " ALTER TABLE profile DROP COLUMN start_stage; ALTER TABLE profile DROP COLUMN start_run_step_min;"
+	               " ALTER TABLE profile DROP COLUMN start_week_min; ALTER TABLE profile DROP COLUMN start_curl_kg;"
+	               " ALTER TABLE profile DROP COLUMN cleared_by;"
+	               " DROP TABLE activity_file; DROP TABLE visa_h; ALTER TABLE profile DROP COLUMN days;"
 	               " ALTER TABLE profile DROP COLUMN run_time; ALTER TABLE profile DROP COLUMN rehab_time;"
 	               " PRAGMA user_version = 1");
 
@@ -311,7 +330,22 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
 	assert_int_equal(log.n_pain, 1);
 	assert_int_equal(log.pain[0].score, 2);
+	/* what v4 added, at its defaults */
+	assert_int_equal(log.pain[0].session_id, 0);
+	assert_false(log.pain[0].sharp);
+	assert_int_equal(log.n_sitting, 1);
+	assert_true(log.sitting[0].hours == 5);
+	assert_int_equal(log.sitting[0].kind, TENDO_AGG_SITTING);
+	assert_int_equal(log.n_rehab, 1);
+	assert_false(log.rehab[0].custom);
+	assert_false(log.rehab[0].sharp);
+	assert_int_equal(log.rehab[0].time_min, TENDO_TOD_NONE);
 	tendo_log_dispose(&log);
+	tendo_profile got;
+	assert_int_equal(tendo_store_get_profile(s, &got), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_SETTLE);
+	assert_int_equal(got.start_run_step_min, 0);
+	assert_string_equal(got.cleared_by, "");
 	tendo_schedule sc;
 	assert_int_equal(tendo_store_get_schedule(s, &sc), 0);
 	assert_int_equal(sc.days, TENDO_DAYS_ALL);
@@ -559,6 +593,38 @@ static void test_profile(void **state)
 	assert_true(got.settings.lsi_min == 95);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM setting"), 3);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM setting WHERE name = 'ceiling'"), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_SETTLE); /* a new athlete */
+	assert_int_equal(got.start_run_step_min, 0);
+	assert_int_equal(got.start_week_min, 0);
+	assert_true(got.start_curl_kg == 0);
+	assert_string_equal(got.cleared_by, "");
+	assert_int_equal(sq_int(c->db, "SELECT start_run_step_min IS NULL AND start_curl_kg IS NULL"
+	                               " AND cleared_by IS NULL FROM profile"), 1);
+
+	/* starting mid-rehab (PROTOCOL.md 11): the stage and its numbers */
+	p.start_stage = TENDO_STAGE_RETURN_TO_RUN;
+	p.start_run_step_min = 15;
+	p.start_week_min = 45;
+	p.start_curl_kg = 27.5;
+	snprintf(p.cleared_by, sizeof(p.cleared_by), "Dr Smith, physio");
+	assert_int_equal(tendo_store_update_profile(s, &p), 0);
+	memset(&got, 0xAB, sizeof(got));
+	assert_int_equal(tendo_store_get_profile(s, &got), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_RETURN_TO_RUN);
+	assert_int_equal(got.start_run_step_min, 15);
+	assert_int_equal(got.start_week_min, 45);
+	assert_true(got.start_curl_kg == 27.5);
+	assert_string_equal(got.cleared_by, "Dr Smith, physio");
+	p.start_stage = (tendo_stage)9;
+	assert_int_equal(tendo_store_update_profile(s, &p), TENDO_EINVAL);
+	assert_int_equal(tendo_store_get_profile(s, &got), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_RETURN_TO_RUN);
+
+	/* the start moves only through set_start */
+	assert_int_equal(tendo_store_set_start(s, tendo_date_from_ymd(2026, 3, 1)), 0);
+	assert_int_equal(tendo_store_get_profile(s, &got), 0);
+	assert_int_equal(got.start, tendo_date_from_ymd(2026, 3, 1));
+	assert_int_equal(tendo_store_set_start(s, TENDO_DATE_NONE), TENDO_EINVAL);
 
 	/* rows a newer tendo wrote, or out of range: ignored, default holds */
 	tendo_store_close(s);
@@ -710,6 +776,168 @@ static void test_entries_round_trip(void **state)
 	tendo_store_close(s);
 }
 
+/* What schema v4 added: times of day, pain attached to a session, sharp
+ * pain, custom exercises, aggravator kinds. */
+static void add_v4_entries(tendo_store *s, tendo_date d, int64_t ids[8])
+{
+	tendo_run run = { .date = d, .minutes = 25, .km = -1, .rpe = 4, .pain_during = 1, .pain_after = -1,
+	                  .time_min = 6 * 60 + 45 };
+	assert_int_equal(tendo_store_add_run(s, &run, noon(d), &ids[0]), 0);
+	tendo_pain during = { .date = d, .kind = TENDO_PAIN_DURING, .score = 4, .session_id = ids[0], .sharp = true };
+	assert_int_equal(tendo_store_add_pain(s, &during, noon(d), NULL, &ids[1]), 0);
+	tendo_rehab custom = { .date = d, .exercise = "leg-press", .custom = true, .custom_stage = TENDO_STAGE_STRENGTH,
+	                       .custom_kind = TENDO_EX_ISOTONIC, .sets = 3, .reps = 10, .hold_s = -1, .kg = 60,
+	                       .side = TENDO_SIDE_LEFT, .rpe = -1, .pain_during = 2, .sharp = true, .time_min = 18 * 60 };
+	assert_int_equal(tendo_store_add_rehab(s, &custom, noon(d), &ids[2]), 0);
+	tendo_cross cross = { .date = d, .kind = TENDO_CROSS_SWIM, .minutes = 30, .pain_during = 3, .sharp = true,
+	                      .time_min = 0 };
+	assert_int_equal(tendo_store_add_cross(s, &cross, noon(d), &ids[3]), 0);
+	tendo_test test = { .date = d, .drop_lunge_pain = 0, .bridge_left = -1, .bridge_right = -1, .curl_left = -1,
+	                    .curl_right = -1, .rest_pain = -1, .time_min = 1439 };
+	assert_int_equal(tendo_store_add_test(s, &test, noon(d), &ids[4]), 0);
+	tendo_sitting drive = { .date = d, .hours = 4, .kind = TENDO_AGG_DRIVING };
+	tendo_sitting stretch = { .date = d, .hours = -1, .kind = TENDO_AGG_STRETCHING };
+	tendo_sitting lift = { .date = d, .hours = -1, .kind = TENDO_AGG_HIP_FLEXION };
+	assert_int_equal(tendo_store_add_sitting(s, &drive, noon(d), &ids[5]), 0);
+	assert_int_equal(tendo_store_add_sitting(s, &stretch, noon(d), &ids[6]), 0);
+	assert_int_equal(tendo_store_add_sitting(s, &lift, noon(d), &ids[7]), 0);
+}
+
+static void check_v4_entries(const tendo_log *log, tendo_date d, const int64_t ids[8])
+{
+	assert_int_equal(log->n_runs, 1);
+	assert_int_equal(log->runs[0].id, ids[0]);
+	assert_int_equal(log->runs[0].time_min, 6 * 60 + 45);
+	assert_int_equal(log->n_pain, 1);
+	assert_int_equal(log->pain[0].session_id, ids[0]);
+	assert_true(log->pain[0].sharp);
+	assert_int_equal(log->pain[0].kind, TENDO_PAIN_DURING);
+	assert_int_equal(log->n_rehab, 1);
+	const tendo_rehab *r = &log->rehab[0];
+	assert_string_equal(r->exercise, "leg-press");
+	assert_true(r->custom);
+	assert_int_equal(r->custom_stage, TENDO_STAGE_STRENGTH);
+	assert_int_equal(r->custom_kind, TENDO_EX_ISOTONIC);
+	assert_true(r->sharp);
+	assert_int_equal(r->time_min, 18 * 60);
+	assert_true(r->kg == 60);
+	assert_int_equal(log->n_cross, 1);
+	assert_true(log->cross[0].sharp);
+	assert_int_equal(log->cross[0].time_min, 0); /* midnight is a time, not "none" */
+	assert_int_equal(log->cross[0].pain_during, 3);
+	assert_int_equal(log->n_tests, 1);
+	assert_int_equal(log->tests[0].time_min, 1439);
+	assert_int_equal(log->n_sitting, 3);
+	assert_int_equal(log->sitting[0].kind, TENDO_AGG_DRIVING);
+	assert_true(log->sitting[0].hours == 4);
+	assert_int_equal(log->sitting[1].kind, TENDO_AGG_STRETCHING);
+	assert_true(log->sitting[1].hours == -1);
+	assert_int_equal(log->sitting[2].kind, TENDO_AGG_HIP_FLEXION);
+	assert_int_equal(log->sitting[2].date, d);
+}
+
+static void test_v4_round_trip(void **state)
+{
+	ctx *c = *state;
+	tendo_store *s = open_new(c);
+	tendo_date d = fx_day(4);
+	int64_t ids[8];
+	tendo_log log;
+
+	add_v4_entries(s, d, ids);
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry WHERE time_min IS NULL"), 4); /* pain, aggravators */
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM sitting WHERE hours IS NULL"), 2);
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	check_v4_entries(&log, d, ids);
+	tendo_log_dispose(&log);
+
+	/* a logged entry without a time loads as TENDO_TOD_NONE */
+	tendo_cross bare = { .date = fx_day(5), .kind = TENDO_CROSS_WALK, .minutes = 20, .pain_during = -1,
+	                     .time_min = TENDO_TOD_NONE };
+	assert_int_equal(tendo_store_add_cross(s, &bare, noon(bare.date), NULL), 0);
+	assert_int_equal(tendo_store_load_log(s, &log, fx_day(5), fx_day(5)), 0);
+	assert_int_equal(log.cross[0].time_min, TENDO_TOD_NONE);
+	assert_false(log.cross[0].sharp);
+	tendo_log_dispose(&log);
+
+	/* pain names a session of the same day, or nothing is written */
+	int n = sq_int(c->db, "SELECT count(*) FROM entry");
+	tendo_pain p = { .date = d, .kind = TENDO_PAIN_AFTER, .score = 2, .session_id = 4242 };
+	assert_int_equal(tendo_store_add_pain(s, &p, noon(d), NULL, NULL), TENDO_ENOTFOUND);
+	assert_msg("session_id 4242");
+	p.session_id = ids[5]; /* a drive is not a session */
+	assert_int_equal(tendo_store_add_pain(s, &p, noon(d), NULL, NULL), TENDO_EINVAL);
+	assert_msg("is a sitting entry, not a run, rehab or cross-training session");
+	p.session_id = ids[0];
+	p.date = fx_day(5); /* the run was on day 4 */
+	assert_int_equal(tendo_store_add_pain(s, &p, noon(p.date), NULL, NULL), TENDO_EINVAL);
+	assert_msg("session of the same day");
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), n);
+
+	/* deleting the session leaves its pain, attached to nothing */
+	assert_int_equal(tendo_store_delete(s, ids[0]), 0);
+	assert_int_equal(tendo_store_load_log(s, &log, d, d), 0);
+	assert_int_equal(log.n_pain, 1);
+	assert_int_equal(log.pain[0].session_id, 0);
+	tendo_log_dispose(&log);
+	tendo_store_close(s);
+}
+
+/* Dump a store and restore it row by row into a new one: every v4 column
+ * comes back. */
+typedef struct {
+	tendo_store *to;
+	int err;
+	size_t rows;
+} copy_ctx;
+
+static int copy_row(const char *table, int n, const char *const *cols, const tendo_value *vals, void *user)
+{
+	copy_ctx *cc = user;
+	cc->rows++;
+	return cc->err = tendo_store_restore_row(cc->to, table, n, cols, vals);
+}
+
+static void test_dump_restore_v4(void **state)
+{
+	ctx *c = *state;
+	tendo_store *s = open_new(c), *t = NULL;
+	tendo_profile p, got;
+	char other[200];
+	int64_t ids[8];
+	tendo_log log;
+
+	fx_profile(&p);
+	p.start_stage = TENDO_STAGE_FULL_LOAD;
+	p.start_week_min = 90;
+	p.start_run_step_min = 30;
+	p.start_curl_kg = 40;
+	snprintf(p.cleared_by, sizeof(p.cleared_by), "physio");
+	assert_int_equal(tendo_store_init_profile(s, &p), 0);
+	add_v4_entries(s, fx_day(2), ids);
+
+	snprintf(other, sizeof(other), "%s/copy.db", c->dir);
+	assert_int_equal(tendo_store_open(&t, other, TENDO_STORE_CREATE), 0);
+	copy_ctx cc = { .to = t };
+	assert_int_equal(tendo_store_begin(t), 0);
+	assert_int_equal(tendo_store_dump(s, copy_row, &cc), 0);
+	assert_int_equal(cc.err, 0);
+	assert_int_equal(tendo_store_commit(t), 0);
+	assert_true(cc.rows >= 12);
+
+	assert_int_equal(tendo_store_get_profile(t, &got), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_FULL_LOAD);
+	assert_int_equal(got.start_week_min, 90);
+	assert_int_equal(got.start_run_step_min, 30);
+	assert_true(got.start_curl_kg == 40);
+	assert_string_equal(got.cleared_by, "physio");
+	assert_int_equal(tendo_store_load_log(t, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	check_v4_entries(&log, fx_day(2), ids);
+	tendo_log_dispose(&log);
+	tendo_store_close(t);
+	tendo_store_close(s);
+}
+
 static void test_note_utf8_cut(void **state)
 {
 	ctx *c = *state;
@@ -735,7 +963,7 @@ static void test_filter_and_order(void **state)
 	        d1b = add_pain(s, 1, 2);
 	add_rehab3(s, 9);
 
-	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(tendo_store_load_log_ext(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED), 0);
 	assert_int_equal(log.n_pain, 4);
 	assert_int_equal(log.pain[0].id, d1a);
 	assert_int_equal(log.pain[1].id, d1b);
@@ -745,6 +973,14 @@ static void test_filter_and_order(void **state)
 	assert_int_equal(log.pain[3].date, fx_day(5));
 	assert_int_equal(log.pain[3].score, 5);
 	assert_int_equal(log.n_rehab, 1);
+	tendo_log_dispose(&log);
+
+	/* two morning scores on day 1: the later one counts, the earlier is left out */
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_pain, 3);
+	assert_int_equal(log.pain[0].id, d1b);
+	assert_int_equal(log.pain[0].score, 2);
+	assert_int_equal(log.pain[1].id, d3);
 	tendo_log_dispose(&log);
 
 	assert_int_equal(tendo_store_load_log(s, &log, fx_day(2), fx_day(4)), 0);
@@ -763,7 +999,7 @@ static void test_filter_and_order(void **state)
 	assert_int_equal(log.pain[1].id, d5);
 	tendo_log_dispose(&log);
 
-	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, fx_day(1)), 0);
+	assert_int_equal(tendo_store_load_log_ext(s, &log, TENDO_DATE_NONE, fx_day(1), TENDO_LOAD_REPLACED), 0);
 	assert_int_equal(log_total(&log), 2);
 	tendo_log_dispose(&log);
 
@@ -1002,6 +1238,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_locked_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_profile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entries_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_v4_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dump_restore_v4, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_utf8_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_and_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_entries, setup, teardown),

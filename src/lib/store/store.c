@@ -334,7 +334,8 @@ int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
 	int rc, err;
 
 	memset(out, 0, sizeof(*out));
-	if ((err = prepare(s, &st, "SELECT name, side, tz, start_date FROM profile WHERE id = 1")) < 0)
+	if ((err = prepare(s, &st, "SELECT name, side, tz, start_date, start_stage, start_run_step_min,"
+	                           " start_week_min, start_curl_kg, cleared_by FROM profile WHERE id = 1")) < 0)
 		return err;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
@@ -365,6 +366,15 @@ int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
 		                      start ? start : "");
 		goto done;
 	}
+	if (!col_text(st, 4) || tendo_stage_parse(&out->start_stage, col_text(st, 4)) < 0) {
+		err = tendo_error_set(TENDO_ESTORE, "profile in %s has an unknown start stage '%s'", s->path,
+		                      col_text(st, 4) ? col_text(st, 4) : "");
+		goto done;
+	}
+	out->start_run_step_min = col_opt_int(st, 5) < 0 ? 0 : col_opt_int(st, 5);
+	out->start_week_min = col_opt_int(st, 6) < 0 ? 0 : col_opt_int(st, 6);
+	out->start_curl_kg = col_opt_double(st, 7) < 0 ? 0 : col_opt_double(st, 7);
+	snprintf(out->cleared_by, sizeof(out->cleared_by), "%s", col_text(st, 8) ? col_text(st, 8) : "");
 	snprintf(out->name, sizeof(out->name), "%s", name ? name : "");
 	memcpy(out->tz, tz, strlen(tz) + 1);
 	sqlite3_finalize(st);
@@ -422,7 +432,21 @@ static int check_profile(const tendo_profile *p)
 		return tendo_error_set(TENDO_EINVAL, "profile has no time zone");
 	if (!memchr(p->name, '\0', sizeof(p->name)))
 		return tendo_error_set(TENDO_EINVAL, "profile name is not terminated");
+	if (!known(tendo_stage_name(p->start_stage)))
+		return bad_enum("start stage", (int)p->start_stage);
+	if (!memchr(p->cleared_by, '\0', sizeof(p->cleared_by)))
+		return tendo_error_set(TENDO_EINVAL, "cleared_by is not terminated");
 	return 0;
+}
+
+/* Bind the starting point of a profile to ?first .. ?first+4 (0 binds NULL). */
+static void bind_start(sqlite3_stmt *st, int first, const tendo_profile *p, int *rc)
+{
+	bind_text(st, first, tendo_stage_name(p->start_stage), rc);
+	bind_opt_int(st, first + 1, p->start_run_step_min > 0 ? p->start_run_step_min : -1, rc);
+	bind_opt_int(st, first + 2, p->start_week_min > 0 ? p->start_week_min : -1, rc);
+	bind_opt_double(st, first + 3, p->start_curl_kg > 0 ? p->start_curl_kg : -1, rc);
+	bind_text(st, first + 4, p->cleared_by[0] ? p->cleared_by : NULL, rc);
 }
 
 int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
@@ -451,8 +475,9 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 		goto done;
 
 	if ((err = prepare(s, &st,
-	                   "INSERT INTO profile (id, name, side, tz, start_date, created_utc) "
-	                   "VALUES (1, ?1, ?2, ?3, ?4, ?5)")) < 0)
+	                   "INSERT INTO profile (id, name, side, tz, start_date, created_utc, start_stage,"
+	                   " start_run_step_min, start_week_min, start_curl_kg, cleared_by)"
+	                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) < 0)
 		goto done;
 	rc = SQLITE_OK;
 	bind_text(st, 1, p->name, &rc);
@@ -460,6 +485,7 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 	bind_text(st, 3, p->tz, &rc);
 	bind_text(st, 4, tendo_date_format(p->start, start), &rc);
 	bind_text(st, 5, tendo_instant_format(time(NULL), now), &rc);
+	bind_start(st, 6, p, &rc);
 	if ((err = step_done(s, st, rc)) < 0)
 		goto done;
 	err = write_settings(s, &p->settings);
@@ -478,11 +504,14 @@ int tendo_store_update_profile(tendo_store *s, const tendo_profile *p)
 		return err;
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
-	if ((err = prepare(s, &st, "UPDATE profile SET name = ?1, side = ?2, tz = ?3 WHERE id = 1")) < 0)
+	if ((err = prepare(s, &st, "UPDATE profile SET name = ?1, side = ?2, tz = ?3,"
+	                           " start_stage = ?4, start_run_step_min = ?5, start_week_min = ?6,"
+	                           " start_curl_kg = ?7, cleared_by = ?8 WHERE id = 1")) < 0)
 		goto done;
 	bind_text(st, 1, p->name, &rc);
 	bind_text(st, 2, tendo_side_name(p->side), &rc);
 	bind_text(st, 3, p->tz, &rc);
+	bind_start(st, 4, p, &rc);
 	if ((err = step_done(s, st, rc)) < 0)
 		goto done;
 	if (sqlite3_changes(s->db) == 0) {
@@ -494,6 +523,23 @@ int tendo_store_update_profile(tendo_store *s, const tendo_profile *p)
 done:
 	sqlite3_finalize(st);
 	return write_end(s, outer, err);
+}
+
+int tendo_store_set_start(tendo_store *s, tendo_date start)
+{
+	sqlite3_stmt *st = NULL;
+	char day[TENDO_DATE_BUFSZ];
+	int rc = SQLITE_OK, err;
+
+	if (start == TENDO_DATE_NONE)
+		return tendo_error_set(TENDO_EINVAL, "start has no date");
+	if ((err = prepare(s, &st, "UPDATE profile SET start_date = ?1 WHERE id = 1")) < 0)
+		return err;
+	bind_text(st, 1, tendo_date_format(start, day), &rc);
+	if ((err = step_done(s, st, rc)) == 0 && sqlite3_changes(s->db) == 0)
+		err = tendo_error_set(TENDO_ENOTFOUND, "no athlete in %s: run 'tendo init' first", s->path);
+	sqlite3_finalize(st);
+	return err;
 }
 
 int tendo_store_get_schedule(tendo_store *s, tendo_schedule *out)
@@ -545,7 +591,7 @@ int tendo_store_set_schedule(tendo_store *s, const tendo_schedule *sc)
  * Start an add: open the savepoint and insert the entry row; *st is the
  * detail statement prepared from sql with ?1 bound to the new id.
  */
-static int add_begin(tendo_store *s, bool *outer, const char *type, tendo_date date, time_t at,
+static int add_begin(tendo_store *s, bool *outer, const char *type, tendo_date date, int time_min, time_t at,
                      const char *note, const char *sql, sqlite3_stmt **st, int64_t *id)
 {
 	sqlite3_stmt *e = NULL;
@@ -557,13 +603,14 @@ static int add_begin(tendo_store *s, bool *outer, const char *type, tendo_date d
 		return tendo_error_set(TENDO_EINVAL, "%s entry has no date", type);
 	if ((err = write_begin(s, outer)) < 0)
 		return err;
-	if ((err = prepare(s, &e, "INSERT INTO entry (type, date, at_utc, note) "
-	                          "VALUES (?1, ?2, ?3, ?4)")) < 0)
+	if ((err = prepare(s, &e, "INSERT INTO entry (type, date, at_utc, note, time_min) "
+	                          "VALUES (?1, ?2, ?3, ?4, ?5)")) < 0)
 		goto fail;
 	bind_text(e, 1, type, &rc);
 	bind_text(e, 2, tendo_date_format(date, day), &rc);
 	bind_text(e, 3, tendo_instant_format(at, when), &rc);
 	bind_text(e, 4, note, &rc);
+	bind_opt_int(e, 5, time_min, &rc);
 	err = step_done(s, e, rc);
 	sqlite3_finalize(e);
 	if (err < 0)
@@ -601,6 +648,40 @@ static int add_end(tendo_store *s, bool outer, sqlite3_stmt *st, int bind_rc, in
 	return add_finish(s, outer, err, id, out_id);
 }
 
+/* The entry a pain report names must be a session (run, rehab,
+ * cross-training) of the same day. */
+static int check_session(tendo_store *s, int64_t session_id, tendo_date date)
+{
+	sqlite3_stmt *st;
+	char day[TENDO_DATE_BUFSZ];
+	int rc = SQLITE_OK, err;
+
+	if ((err = prepare(s, &st, "SELECT type, date FROM entry WHERE id = ?1")) < 0)
+		return err;
+	bind_i64(st, 1, session_id, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		err = tendo_error_set(TENDO_ENOTFOUND, "session_id %lld: there is no entry with that id",
+		                      (long long)session_id);
+	} else if (rc != SQLITE_ROW) {
+		err = store_fail(s->db, s->path, rc);
+	} else {
+		const char *type = col_text(st, 0), *d = col_text(st, 1);
+		bool session = type && (!strcmp(type, "run") || !strcmp(type, "rehab") || !strcmp(type, "cross"));
+		tendo_date_format(date, day);
+		if (!session)
+			err = tendo_error_set(TENDO_EINVAL,
+			                      "session_id %lld is a %s entry, not a run, rehab or cross-training session",
+			                      (long long)session_id, type ? type : "?");
+		else if (!d || strcmp(d, day) != 0)
+			err = tendo_error_set(TENDO_EINVAL, "session_id %lld is a %s on %s, not on %s: pain belongs to a "
+			                      "session of the same day", (long long)session_id, type, d ? d : "?", day);
+	}
+	sqlite3_finalize(st);
+	return err;
+}
+
 int tendo_store_add_pain(tendo_store *s, const tendo_pain *e, time_t at, const char *note,
                          int64_t *out_id)
 {
@@ -612,12 +693,18 @@ int tendo_store_add_pain(tendo_store *s, const tendo_pain *e, time_t at, const c
 
 	if (!kind)
 		return bad_enum("pain kind", (int)e->kind);
-	if ((err = add_begin(s, &outer, "pain", e->date, at, note,
-	                     "INSERT INTO pain_report (entry_id, kind, score) VALUES (?1, ?2, ?3)",
+	if (e->session_id > 0 && (err = check_session(s, e->session_id, e->date)) < 0)
+		return err;
+	if ((err = add_begin(s, &outer, "pain", e->date, TENDO_TOD_NONE, at, note,
+	                     "INSERT INTO pain_report (entry_id, kind, score, session_id, sharp)"
+	                     " VALUES (?1, ?2, ?3, ?4, ?5)",
 	                     &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, kind, &rc);
 	bind_int(st, 3, e->score, &rc);
+	if (e->session_id > 0)
+		bind_i64(st, 4, e->session_id, &rc);
+	bind_int(st, 5, e->sharp ? 1 : 0, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
 }
 
@@ -634,7 +721,7 @@ int tendo_store_add_run(tendo_store *s, const tendo_run *e, time_t at, int64_t *
 		return bad_enum("terrain", (int)e->terrain);
 	if (!intent)
 		return bad_enum("run intent", (int)e->intent);
-	if ((err = add_begin(s, &outer, "run", e->date, at, NULL,
+	if ((err = add_begin(s, &outer, "run", e->date, e->time_min, at, NULL,
 	                     "INSERT INTO run (entry_id, minutes, km, terrain, intent, walk_breaks,"
 	                     " rpe, pain_during, pain_after, sharp)"
 	                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -667,15 +754,24 @@ int tendo_store_add_rehab(tendo_store *s, const tendo_rehab *e, time_t at, int64
 		                       STORE_MAX_SETS, e->sets);
 	if (!memchr(e->exercise, '\0', sizeof(e->exercise)) || !e->exercise[0])
 		return tendo_error_set(TENDO_EINVAL, "rehab entry has no exercise name");
-	if ((err = add_begin(s, &outer, "rehab", e->date, at, NULL,
-	                     "INSERT INTO rehab_session (entry_id, exercise, side, rpe, pain_during)"
-	                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+	const char *cstage = e->custom ? known(tendo_stage_name((tendo_stage)e->custom_stage)) : NULL;
+	const char *ckind = e->custom ? known(tendo_ex_kind_name((tendo_ex_kind)e->custom_kind)) : NULL;
+	if (e->custom && !cstage)
+		return bad_enum("custom exercise stage", e->custom_stage);
+	if (e->custom && !ckind)
+		return bad_enum("custom exercise kind", e->custom_kind);
+	if ((err = add_begin(s, &outer, "rehab", e->date, e->time_min, at, NULL,
+	                     "INSERT INTO rehab_session (entry_id, exercise, side, rpe, pain_during, sharp,"
+	                     " custom_stage, custom_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	                     &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, e->exercise, &rc);
 	bind_text(st, 3, side, &rc);
 	bind_opt_int(st, 4, e->rpe, &rc);
 	bind_opt_int(st, 5, e->pain_during, &rc);
+	bind_int(st, 6, e->sharp ? 1 : 0, &rc);
+	bind_text(st, 7, cstage, &rc);
+	bind_text(st, 8, ckind, &rc);
 	err = step_done(s, st, rc);
 	sqlite3_finalize(st);
 	/* One row per set; every set of a logged session is the same dose. */
@@ -705,14 +801,15 @@ int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64
 
 	if (!kind)
 		return bad_enum("cross-training kind", (int)e->kind);
-	if ((err = add_begin(s, &outer, "cross", e->date, at, NULL,
-	                     "INSERT INTO cross_training (entry_id, kind, minutes, pain_during)"
-	                     " VALUES (?1, ?2, ?3, ?4)",
+	if ((err = add_begin(s, &outer, "cross", e->date, e->time_min, at, NULL,
+	                     "INSERT INTO cross_training (entry_id, kind, minutes, pain_during, sharp)"
+	                     " VALUES (?1, ?2, ?3, ?4, ?5)",
 	                     &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, kind, &rc);
 	bind_double(st, 3, e->minutes, &rc);
 	bind_opt_int(st, 4, e->pain_during, &rc);
+	bind_int(st, 5, e->sharp ? 1 : 0, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
 }
 
@@ -749,11 +846,11 @@ int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, tendo
 		tendo_run r = { .date = rec->date, .minutes = round(secs / 6.0) / 10.0,
 			.km = isfinite(f->distance_m) && f->distance_m > 0 ? f->distance_m / 1000.0 : -1,
 			.terrain = import_terrain(f), .intent = TENDO_INTENT_EASY, .walk_breaks = f->run_walk,
-			.rpe = -1, .pain_during = -1, .pain_after = -1 };
+			.rpe = -1, .pain_during = -1, .pain_after = -1, .time_min = TENDO_TOD_NONE, .imported = true };
 		err = tendo_store_add_run(s, &r, at, &id);
 	} else {
 		tendo_cross c = { .date = rec->date, .kind = cross_kind, .minutes = round(secs / 6.0) / 10.0,
-			.pain_during = -1 };
+			.pain_during = -1, .time_min = TENDO_TOD_NONE };
 		err = tendo_store_add_cross(s, &c, at, &id);
 	}
 	if (err == 0 && (err = prepare(s, &st, "INSERT INTO activity_file (entry_id, hash, format, name, title,"
@@ -832,7 +929,7 @@ int tendo_store_add_test(tendo_store *s, const tendo_test *e, time_t at, int64_t
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if ((err = add_begin(s, &outer, "test", e->date, at, NULL,
+	if ((err = add_begin(s, &outer, "test", e->date, e->time_min, at, NULL,
 	                     "INSERT INTO readiness_test (entry_id, drop_lunge_pain, bridge_left,"
 	                     " bridge_right, curl_left_kg, curl_right_kg, rest_pain)"
 	                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -862,7 +959,7 @@ int tendo_store_add_visa(tendo_store *s, const tendo_visa *e, time_t at, int64_t
 		total += e->items[i];
 		len += (size_t)snprintf(items + len, sizeof(items) - len, "%s%d", i ? "," : "", e->items[i]);
 	}
-	if ((err = add_begin(s, &outer, "test", e->date, at, NULL,
+	if ((err = add_begin(s, &outer, "test", e->date, TENDO_TOD_NONE, at, NULL,
 	                     "INSERT INTO visa_h (entry_id, items, total) VALUES (?1, ?2, ?3)", &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, items, &rc);
@@ -880,7 +977,7 @@ int tendo_store_add_flag(tendo_store *s, const tendo_flag *e, time_t at, int64_t
 
 	if (!kind)
 		return bad_enum("red flag kind", (int)e->kind);
-	if ((err = add_begin(s, &outer, "flag", e->date, at, NULL,
+	if ((err = add_begin(s, &outer, "flag", e->date, TENDO_TOD_NONE, at, NULL,
 	                     "INSERT INTO red_flag (entry_id, kind) VALUES (?1, ?2)", &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, kind, &rc);
@@ -894,10 +991,14 @@ int tendo_store_add_sitting(tendo_store *s, const tendo_sitting *e, time_t at, i
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if ((err = add_begin(s, &outer, "sitting", e->date, at, NULL,
-	                     "INSERT INTO sitting (entry_id, hours) VALUES (?1, ?2)", &st, &id)) < 0)
+	const char *kind = known(tendo_aggravator_kind_name(e->kind));
+	if (!kind)
+		return bad_enum("aggravator kind", (int)e->kind);
+	if ((err = add_begin(s, &outer, "sitting", e->date, TENDO_TOD_NONE, at, NULL,
+	                     "INSERT INTO sitting (entry_id, hours, kind) VALUES (?1, ?2, ?3)", &st, &id)) < 0)
 		return err;
-	bind_double(st, 2, e->hours, &rc);
+	bind_opt_double(st, 2, e->hours, &rc);
+	bind_text(st, 3, kind, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
 }
 
@@ -989,7 +1090,7 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	size_t cap = 0;
 	int rc, err;
 
-	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.score"
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.score, d.session_id, d.sharp"
 	                               FROM_ENTRY "pain_report d ON d.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
@@ -999,6 +1100,7 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		if (err < 0)
 			break;
 		p = &out->pain[out->n_pain];
+		memset(p, 0, sizeof(*p));
 		if ((err = row_head(s, st, &p->id, &p->date)) < 0)
 			break;
 		if (!col_text(st, 2) || tendo_pain_kind_parse(&p->kind, col_text(st, 2)) < 0) {
@@ -1006,6 +1108,8 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 			break;
 		}
 		p->score = sqlite3_column_int(st, 3);
+		p->session_id = sqlite3_column_type(st, 4) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 4);
+		p->sharp = sqlite3_column_int(st, 5) != 0;
 		out->n_pain++;
 	}
 	return load_end(s, st, rc, err);
@@ -1036,7 +1140,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	                               " d.walk_breaks, d.rpe, d.pain_during, d.pain_after, d.sharp,"
 	                               " a.id, a.start_ms, a.moving_s, a.ascent_m, a.uphill_s, a.fast_s,"
 	                               " a.cadence_median, a.avg_hr, a.walk_breaks, e.at_utc, a.elapsed_s,"
-	                               " a.format, a.sport"
+	                               " a.format, a.sport, e.time_min"
 	                               FROM_ENTRY "run d ON d.entry_id = e.id"
 	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
@@ -1078,7 +1182,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		r->avg_hr = col_fact(st, 18);
 		r->walk_spells = col_opt_int(st, 19);
 		r->elapsed_s = col_fact(st, 21);
-		r->time_min = TENDO_TOD_NONE;
+		r->time_min = col_opt_int(st, 24);
 		snprintf(r->source, sizeof(r->source), "%s", r->imported && col_text(st, 22) ? col_text(st, 22) : "log");
 		snprintf(r->sport, sizeof(r->sport), "%s", col_text(st, 23) ? col_text(st, 23) : "");
 		out->n_runs++;
@@ -1095,7 +1199,8 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	/* sets = how many set rows; the dose is that of set 1 */
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.exercise, d.side, d.rpe, d.pain_during,"
 	                               " (SELECT count(*) FROM rehab_set c WHERE c.session_id = e.id),"
-	                               " s1.reps, s1.hold_s, s1.kg"
+	                               " s1.reps, s1.hold_s, s1.kg, d.sharp, d.custom_stage, d.custom_kind,"
+	                               " e.time_min"
 	                               FROM_ENTRY "rehab_session d ON d.entry_id = e.id"
 	                               " LEFT JOIN rehab_set s1 ON s1.session_id = e.id AND s1.set_no = 1"
 	                               IN_RANGE,
@@ -1127,7 +1232,23 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		r->reps = col_opt_int(st, 7);
 		r->hold_s = col_opt_int(st, 8);
 		r->kg = col_opt_double(st, 9);
-		r->time_min = TENDO_TOD_NONE;
+		r->sharp = sqlite3_column_int(st, 10) != 0;
+		r->custom = col_text(st, 11) != NULL;
+		if (r->custom) {
+			tendo_stage stage;
+			tendo_ex_kind kind;
+			if (tendo_stage_parse(&stage, col_text(st, 11)) < 0) {
+				err = bad_name(s, r->id, "custom exercise stage", col_text(st, 11));
+				break;
+			}
+			if (!col_text(st, 12) || tendo_ex_kind_parse(&kind, col_text(st, 12)) < 0) {
+				err = bad_name(s, r->id, "custom exercise kind", col_text(st, 12));
+				break;
+			}
+			r->custom_stage = (int)stage;
+			r->custom_kind = (int)kind;
+		}
+		r->time_min = col_opt_int(st, 13);
 		out->n_rehab++;
 	}
 	return load_end(s, st, rc, err);
@@ -1139,7 +1260,7 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	size_t cap = 0;
 	int rc, err;
 
-	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during"
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during, d.sharp, e.time_min"
 	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
@@ -1159,6 +1280,8 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		}
 		c->minutes = sqlite3_column_double(st, 3);
 		c->pain_during = col_opt_int(st, 4);
+		c->sharp = sqlite3_column_int(st, 5) != 0;
+		c->time_min = col_opt_int(st, 6);
 		out->n_cross++;
 	}
 	return load_end(s, st, rc, err);
@@ -1171,7 +1294,7 @@ static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	int rc, err;
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.drop_lunge_pain, d.bridge_left,"
-	                               " d.bridge_right, d.curl_left_kg, d.curl_right_kg, d.rest_pain"
+	                               " d.bridge_right, d.curl_left_kg, d.curl_right_kg, d.rest_pain, e.time_min"
 	                               FROM_ENTRY "readiness_test d ON d.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
@@ -1191,6 +1314,7 @@ static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		t->curl_left = col_opt_double(st, 5);
 		t->curl_right = col_opt_double(st, 6);
 		t->rest_pain = col_opt_int(st, 7);
+		t->time_min = col_opt_int(st, 8);
 		out->n_tests++;
 	}
 	return load_end(s, st, rc, err);
@@ -1229,7 +1353,7 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 	size_t cap = 0;
 	int rc, err;
 
-	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.hours"
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.hours, d.kind"
 	                               FROM_ENTRY "sitting d ON d.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
@@ -1239,9 +1363,14 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 		if (err < 0)
 			break;
 		d = &out->sitting[out->n_sitting];
+		memset(d, 0, sizeof(*d));
 		if ((err = row_head(s, st, &d->id, &d->date)) < 0)
 			break;
-		d->hours = sqlite3_column_double(st, 2);
+		d->hours = col_opt_double(st, 2);
+		if (!col_text(st, 3) || tendo_aggravator_kind_parse(&d->kind, col_text(st, 3)) < 0) {
+			err = bad_name(s, d->id, "aggravator kind", col_text(st, 3));
+			break;
+		}
 		out->n_sitting++;
 	}
 	return load_end(s, st, rc, err);
@@ -1276,7 +1405,29 @@ static int load_visa(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	return load_end(s, st, rc, err);
 }
 
+/* Drop each morning or task score that a later one (higher id) of the same
+ * day and kind replaces; pain is sorted by (date, id). */
+static void drop_replaced(tendo_log *out)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < out->n_pain; i++) {
+		const tendo_pain *p = &out->pain[i];
+		bool replaced = false;
+		if (p->kind == TENDO_PAIN_MORNING || p->kind == TENDO_PAIN_TASK)
+			for (size_t j = i + 1; j < out->n_pain && out->pain[j].date == p->date && !replaced; j++)
+				replaced = out->pain[j].kind == p->kind;
+		if (!replaced)
+			out->pain[w++] = *p;
+	}
+	out->n_pain = w;
+}
+
 int tendo_store_load_log(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	return tendo_store_load_log_ext(s, out, from, to, 0);
+}
+
+int tendo_store_load_log_ext(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to, unsigned flags)
 {
 	int (*const loaders[])(tendo_store *, tendo_log *, tendo_date, tendo_date) = {
 		load_pain, load_runs, load_rehab, load_cross, load_tests, load_flags, load_sitting, load_visa,
@@ -1295,6 +1446,8 @@ int tendo_store_load_log(tendo_store *s, tendo_log *out, tendo_date from, tendo_
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (err < 0)
 		tendo_log_dispose(out);
+	else if (!(flags & TENDO_LOAD_REPLACED))
+		drop_replaced(out);
 	return err;
 }
 
