@@ -82,6 +82,28 @@ int tendo_store_add_sitting(tendo_store *store, const tendo_sitting *e, time_t a
 int tendo_store_add_visa(tendo_store *store, const tendo_visa *e, time_t at, int64_t *out_id);
 
 /*
+ * Change what `tendo edit` may change of a stored entry; e->id names it,
+ * the other fields are ignored:
+ *   run:    rpe, pain_during, pain_after, sharp, time_min (logged or imported)
+ *   rehab:  rpe, pain_during, sharp, time_min
+ *   cross:  pain_during, sharp, time_min
+ *   pain:   score, sharp
+ *   test:   time_min
+ * One savepoint each. TENDO_ENOTFOUND if there is no entry of that type
+ * with that id.
+ */
+int tendo_store_update_run(tendo_store *store, const tendo_run *e);
+int tendo_store_update_rehab(tendo_store *store, const tendo_rehab *e);
+int tendo_store_update_cross(tendo_store *store, const tendo_cross *e);
+int tendo_store_update_pain(tendo_store *store, const tendo_pain *e);
+int tendo_store_update_test(tendo_store *store, const tendo_test *e);
+/* The day of the first entry that was logged rather than imported from a
+ * watch file: 1 and *out set, 0 if there is none, or a negative error. */
+int tendo_store_first_logged(tendo_store *store, tendo_date *out);
+/* Replace the note of entry id ("" or NULL removes it); TENDO_ENOTFOUND. */
+int tendo_store_set_note(tendo_store *store, int64_t id, const char *note);
+
+/*
  * Load every entry dated in [from, to] (TENDO_DATE_NONE = open end) into out.
  * out: arrays allocated here, sorted by (date, id); the caller releases them
  * with tendo_log_dispose().
@@ -107,6 +129,12 @@ typedef struct {
 	const char *device;            /* or NULL */
 	const tendo_run_facts *facts;  /* borrowed */
 	tendo_date date;               /* local day of the start */
+	int time_min;                  /* local time of the start, minutes after midnight; TENDO_TOD_NONE */
+	int workout_rpe, workout_feel; /* what the watch asked the athlete (FIT), 0-100; -1 */
+	/* what the athlete adds (or the watch's workout_rpe / 10): -1 / false = not recorded;
+	 * a cross-training entry takes pain_during and sharp only */
+	int rpe, pain_during, pain_after;
+	bool sharp;
 } tendo_import_record;
 
 /*

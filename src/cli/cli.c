@@ -28,8 +28,8 @@ void cli_help(const cli_spec *spec)
 	printf("  %-26s %s\n", "--help", "show this help");
 }
 
-int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
-              int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg)
+static int parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+                 int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg, bool anywhere)
 {
 	struct option lo[MAX_OPTS + 2];
 	int n = 0;
@@ -40,7 +40,7 @@ int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
 	optind = 0; /* GNU: reinitialise */
 	opterr = 0;
 	for (;;) {
-		int c = getopt_long(argc, argv, "+:h", lo, NULL);
+		int c = getopt_long(argc, argv, anywhere ? ":h" : "+:h", lo, NULL);
 		if (c == -1)
 			break;
 		if (c == OPT_HELP) {
@@ -60,6 +60,18 @@ int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
 	else if (optind < argc)
 		return cli_usage(ctx, "unexpected argument '%s' (see tendo %s --help)", argv[optind], ctx->cmd);
 	return 0;
+}
+
+int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+              int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg)
+{
+	return parse(ctx, spec, argc, argv, on_opt, user, first_arg, false);
+}
+
+int cli_parse_anywhere(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+                       int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg)
+{
+	return parse(ctx, spec, argc, argv, on_opt, user, first_arg, true);
 }
 
 static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
@@ -149,6 +161,13 @@ int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out
 		return cli_usage(ctx, "--%s must be a date YYYY-MM-DD (got '%s')", opt, s);
 	if (rc)
 		return cli_usage(ctx, "--%s must be a real day YYYY-MM-DD, years 1900-2999 (got '%s')", opt, s);
+	return 0;
+}
+
+int cli_time(const cli_ctx *ctx, const char *opt, const char *s, int *out)
+{
+	if (tendo_schedule_parse_time(out, s))
+		return cli_usage(ctx, "--%s must be a time of day HH:MM, 00:00-23:59 (got '%s')", opt, s);
 	return 0;
 }
 

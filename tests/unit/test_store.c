@@ -385,7 +385,8 @@ static void test_imports(void **state)
 	f.avg_hr = 151;
 	f.walk_breaks = 0;
 	tendo_import_record rec = { .hash = "0123456789abcdef", .format = "fit", .name = "run.fit", .title = "Lunch run",
-		.device = "garmin fr935", .facts = &f, .date = fx_day(3) };
+		.device = "garmin fr935", .facts = &f, .date = fx_day(3), .time_min = 7 * 60 + 30, .workout_rpe = 60,
+		.workout_feel = 50, .rpe = 6, .pain_during = 2, .pain_after = -1, .sharp = true };
 	int64_t id = 0, found = 0;
 	assert_int_equal(tendo_store_find_import(s, rec.hash, f.start_ms, f.elapsed_s, true, &found, NULL, 0), 0);
 	assert_int_equal(tendo_store_add_import(s, &rec, TENDO_CROSS_OTHER, &id), 0);
@@ -418,6 +419,13 @@ static void test_imports(void **state)
 	assert_true(fabs(r->cadence_spm - 166) < 1e-9);
 	assert_true(fabs(r->avg_hr - 151) < 1e-9);
 	assert_int_equal(r->date, fx_day(3));
+	/* what the athlete added, and the watch's own rating kept with the file */
+	assert_int_equal(r->time_min, 7 * 60 + 30);
+	assert_int_equal(r->rpe, 6);
+	assert_int_equal(r->pain_during, 2);
+	assert_int_equal(r->pain_after, -1);
+	assert_true(r->sharp);
+	assert_int_equal(sq_int(c->db, "SELECT workout_rpe * 1000 + workout_feel FROM activity_file"), 60050);
 	tendo_log_dispose(&log);
 
 	/* a ride becomes cross-training */
@@ -429,10 +437,18 @@ static void test_imports(void **state)
 	snprintf(ride.hash, sizeof(ride.hash), "1111222233334444");
 	ride.facts = &g;
 	ride.date = fx_day(4);
+	/* cross-training has no RPE or pain after: refused, nothing written */
+	assert_int_equal(tendo_store_add_import(s, &ride, TENDO_CROSS_CYCLE, &id), TENDO_EINVAL);
+	assert_msg("is cross-training (cycling)");
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
+	ride.rpe = -1;
+	ride.workout_rpe = ride.workout_feel = -1;
 	assert_int_equal(tendo_store_add_import(s, &ride, TENDO_CROSS_CYCLE, &id), 0);
 	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
 	assert_int_equal(log.n_cross, 1);
 	assert_int_equal(log.cross[0].kind, TENDO_CROSS_CYCLE);
+	assert_int_equal(log.cross[0].pain_during, 2);
+	assert_true(log.cross[0].sharp);
 	tendo_log_dispose(&log);
 
 	/* deleting the entry deletes the file record: it can be imported again */
@@ -883,6 +899,76 @@ static void test_v4_round_trip(void **state)
 	tendo_store_close(s);
 }
 
+/* What `tendo edit` changes: the optional fields of each type, the note;
+ * an id of another type is not found; first_logged skips imported files. */
+static void test_update_entries(void **state)
+{
+	ctx *c = *state;
+	tendo_store *s = open_new(c);
+	tendo_date d = fx_day(6), first;
+	int64_t ids[8];
+	tendo_log log;
+
+	assert_int_equal(tendo_store_first_logged(s, &first), 0);
+	add_v4_entries(s, d, ids);
+	assert_int_equal(tendo_store_first_logged(s, &first), 1);
+	assert_int_equal(first, d);
+
+	assert_int_equal(tendo_store_load_log(s, &log, d, d), 0);
+	tendo_run r = log.runs[0];
+	tendo_rehab x = log.rehab[0];
+	tendo_cross k = log.cross[0];
+	tendo_pain p = log.pain[0];
+	tendo_test t = log.tests[0];
+	tendo_log_dispose(&log);
+	r.rpe = 8, r.pain_during = -1, r.pain_after = 3, r.sharp = true, r.time_min = TENDO_TOD_NONE;
+	r.minutes = 99; /* not something edit changes */
+	x.rpe = 5, x.pain_during = 0, x.sharp = false, x.time_min = 60;
+	k.pain_during = -1, k.sharp = false, k.time_min = 1200;
+	p.score = 6, p.sharp = false;
+	t.time_min = 30;
+	assert_int_equal(tendo_store_update_run(s, &r), 0);
+	assert_int_equal(tendo_store_update_rehab(s, &x), 0);
+	assert_int_equal(tendo_store_update_cross(s, &k), 0);
+	assert_int_equal(tendo_store_update_pain(s, &p), 0);
+	assert_int_equal(tendo_store_update_test(s, &t), 0);
+	assert_int_equal(tendo_store_set_note(s, r.id, "legs heavy"), 0);
+
+	assert_int_equal(tendo_store_load_log(s, &log, d, d), 0);
+	assert_int_equal(log.runs[0].rpe, 8);
+	assert_int_equal(log.runs[0].pain_during, -1);
+	assert_int_equal(log.runs[0].pain_after, 3);
+	assert_true(log.runs[0].sharp);
+	assert_int_equal(log.runs[0].time_min, TENDO_TOD_NONE);
+	assert_true(log.runs[0].minutes == 25);
+	assert_int_equal(log.rehab[0].rpe, 5);
+	assert_int_equal(log.rehab[0].pain_during, 0);
+	assert_false(log.rehab[0].sharp);
+	assert_int_equal(log.rehab[0].time_min, 60);
+	assert_true(log.rehab[0].custom); /* untouched */
+	assert_int_equal(log.cross[0].pain_during, -1);
+	assert_false(log.cross[0].sharp);
+	assert_int_equal(log.cross[0].time_min, 1200);
+	assert_int_equal(log.pain[0].score, 6);
+	assert_false(log.pain[0].sharp);
+	assert_int_equal(log.pain[0].session_id, ids[0]);
+	assert_int_equal(log.tests[0].time_min, 30);
+	tendo_log_dispose(&log);
+	char note[32];
+	assert_int_equal(tendo_store_entry_note(s, r.id, note, sizeof(note)), 0);
+	assert_string_equal(note, "legs heavy");
+	assert_int_equal(tendo_store_set_note(s, r.id, ""), 0);
+	assert_int_equal(tendo_store_entry_note(s, r.id, note, sizeof(note)), 0);
+	assert_string_equal(note, "");
+
+	/* the id of another type, or of nothing */
+	r.id = ids[3];
+	assert_int_equal(tendo_store_update_run(s, &r), TENDO_ENOTFOUND);
+	assert_msg("no run entry with id");
+	assert_int_equal(tendo_store_set_note(s, 4242, "x"), TENDO_ENOTFOUND);
+	tendo_store_close(s);
+}
+
 /* Dump a store and restore it row by row into a new one: every v4 column
  * comes back. */
 typedef struct {
@@ -1240,6 +1326,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_entries_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_v4_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dump_restore_v4, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_update_entries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_utf8_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_and_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_entries, setup, teardown),

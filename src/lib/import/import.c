@@ -61,6 +61,13 @@ void tendo_import_options_default(tendo_import_options *o)
 	memset(o, 0, sizeof(*o));
 	tendo_analysis_params_default(&o->params);
 	o->tz = "UTC";
+	o->rpe = o->pain_during = o->pain_after = -1;
+}
+
+/* The athlete gave pain or RPE for the file. */
+static bool has_extra(const tendo_import_options *o)
+{
+	return o->rpe >= 0 || o->pain_during >= 0 || o->pain_after >= 0 || o->sharp;
 }
 
 void tendo_import_hash(char out[17], const uint8_t *data, size_t len)
@@ -316,10 +323,23 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 		return;
 	}
 	tendo_import_record rec = { .format = fmt, .name = path, .title = sv ? sv->name : a.name,
-		.device = a.device, .facts = &f };
+		.device = a.device, .facts = &f, .time_min = TENDO_TOD_NONE, .workout_rpe = -1, .workout_feel = -1,
+		.rpe = im->opt->rpe, .pain_during = im->opt->pain_during, .pain_after = im->opt->pain_after,
+		.sharp = im->opt->sharp };
 	memcpy(rec.hash, hash, sizeof(rec.hash));
 	rec.date = tendo_date_of_instant(f.start_ms != TENDO_TIME_NONE ? (time_t)(f.start_ms / 1000) : time(NULL),
 	                                 im->opt->tz);
+	if (f.start_ms != TENDO_TIME_NONE)
+		rec.time_min = tendo_time_of_instant((time_t)(f.start_ms / 1000), im->opt->tz);
+	/* the athlete's own rating, if the watch asked (the first session that has one) */
+	for (size_t i = 0; i < a.n_sessions; i++)
+		if (a.sessions[i].workout_rpe >= 0 || a.sessions[i].workout_feel >= 0) {
+			rec.workout_rpe = a.sessions[i].workout_rpe;
+			rec.workout_feel = a.sessions[i].workout_feel;
+			break;
+		}
+	if (rec.rpe < 0 && rec.workout_rpe >= 0 && f.is_run)
+		rec.rpe = (rec.workout_rpe + 5) / 10; /* Borg CR10 x 10 -> 0-10 */
 	tendo_cross_kind ck = cross_kind(f.sport, f.sub_sport);
 	if ((rc = tendo_store_begin(im->store)) || (rc = tendo_store_add_import(im->store, &rec, ck, &id)) ||
 	    (rc = tendo_store_commit(im->store))) {
@@ -373,6 +393,11 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 	}
 	case F_ZIP:
 	case F_TAR:
+		if (has_extra(im->opt)) {
+			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL,
+			       "an archive: pain, RPE and sharp pain go with a single activity file");
+			return;
+		}
 		if (depth >= MAX_DEPTH) {
 			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "archives nested more than %d deep",
 			       MAX_DEPTH);
@@ -680,6 +705,27 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 	}
 	memset(out, 0, sizeof(*out));
 	importer im = { .store = store, .opt = opt, .sum = out };
+	if (has_extra(opt)) {
+		/* one activity file, or nothing at all */
+		struct stat st;
+		uint8_t head[512];
+		size_t hn = 0;
+		if (n != 1)
+			return tendo_error_set(TENDO_EINVAL, "pain, RPE and sharp pain go with a single activity file (got %zu "
+			                       "paths)", n);
+		if (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode))
+			return tendo_error_set(TENDO_EINVAL, "%s is a folder: pain, RPE and sharp pain go with a single "
+			                       "activity file", paths[0]);
+		FILE *f = fopen(paths[0], "rb");
+		if (f) {
+			hn = fread(head, 1, sizeof(head), f);
+			fclose(f);
+		}
+		kind_t k = sniff(paths[0], head, hn);
+		if (k == F_ZIP || k == F_TAR)
+			return tendo_error_set(TENDO_EINVAL, "%s is an archive: pain, RPE and sharp pain go with a single "
+			                       "activity file", paths[0]);
+	}
 	strava_names_init(&im.names);
 	file_list files = { 0 };
 	int missing = 0, err = 0;

@@ -846,18 +846,25 @@ int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, tendo
 		tendo_run r = { .date = rec->date, .minutes = round(secs / 6.0) / 10.0,
 			.km = isfinite(f->distance_m) && f->distance_m > 0 ? f->distance_m / 1000.0 : -1,
 			.terrain = import_terrain(f), .intent = TENDO_INTENT_EASY, .walk_breaks = f->run_walk,
-			.rpe = -1, .pain_during = -1, .pain_after = -1, .time_min = TENDO_TOD_NONE, .imported = true };
+			.rpe = rec->rpe, .pain_during = rec->pain_during, .pain_after = rec->pain_after, .sharp = rec->sharp,
+			.time_min = rec->time_min, .imported = true };
 		err = tendo_store_add_run(s, &r, at, &id);
 	} else {
+		if (rec->rpe >= 0 || rec->pain_after >= 0) {
+			err = tendo_error_set(TENDO_EINVAL, "%s is cross-training (%s): RPE and pain after are recorded for runs",
+			                      rec->name, f->sport[0] ? f->sport : "not a run");
+			return write_end(s, outer, err);
+		}
 		tendo_cross c = { .date = rec->date, .kind = cross_kind, .minutes = round(secs / 6.0) / 10.0,
-			.pain_during = -1, .time_min = TENDO_TOD_NONE };
+			.pain_during = rec->pain_during, .sharp = rec->sharp, .time_min = rec->time_min };
 		err = tendo_store_add_cross(s, &c, at, &id);
 	}
 	if (err == 0 && (err = prepare(s, &st, "INSERT INTO activity_file (entry_id, hash, format, name, title,"
 	                                       " device, sport, start_ms, elapsed_s, moving_s, distance_m, ascent_m,"
 	                                       " descent_m, uphill_s, fast_s, cadence_avg, cadence_median, avg_hr,"
-	                                       " walk_breaks, imported_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	                                       " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")) == 0) {
+	                                       " walk_breaks, imported_utc, workout_rpe, workout_feel) VALUES (?1, ?2,"
+	                                       " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	                                       " ?19, ?20, ?21, ?22)")) == 0) {
 		bind_i64(st, 1, id, &rc);
 		bind_text(st, 2, rec->hash, &rc);
 		bind_text(st, 3, rec->format, &rc);
@@ -879,6 +886,8 @@ int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, tendo
 		bind_fact(st, 18, f->avg_hr, &rc);
 		bind_int(st, 19, f->walk_breaks, &rc);
 		bind_text(st, 20, tendo_instant_format(time(NULL), when), &rc);
+		bind_opt_int(st, 21, rec->workout_rpe, &rc);
+		bind_opt_int(st, 22, rec->workout_feel, &rc);
 		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_CONSTRAINT)
 			err = tendo_error_set(TENDO_EEXISTS, "%s was imported already", rec->name);
 		else if (rc != SQLITE_DONE)
@@ -1000,6 +1009,144 @@ int tendo_store_add_sitting(tendo_store *s, const tendo_sitting *e, time_t at, i
 	bind_opt_double(st, 2, e->hours, &rc);
 	bind_text(st, 3, kind, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Editing entries                                                     */
+
+/* Run sql (bound by bind(), ?1 = the id) on entry id of type `type`, and
+ * its time of day; TENDO_ENOTFOUND if there is no such entry. */
+static int update_entry(tendo_store *s, int64_t id, const char *type, int time_min, const char *sql,
+                        void (*bind)(sqlite3_stmt *, const void *, int *), const void *e)
+{
+	sqlite3_stmt *st = NULL;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if ((err = write_begin(s, &outer)) < 0)
+		return err;
+	if ((err = prepare(s, &st, "UPDATE entry SET time_min = ?2 WHERE id = ?1 AND type = ?3")) < 0)
+		goto done;
+	bind_i64(st, 1, id, &rc);
+	bind_opt_int(st, 2, time_min, &rc);
+	bind_text(st, 3, type, &rc);
+	if ((err = step_done(s, st, rc)) < 0)
+		goto done;
+	if (sqlite3_changes(s->db) == 0) {
+		err = tendo_error_set(TENDO_ENOTFOUND, "no %s entry with id %lld", type, (long long)id);
+		goto done;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sql) {
+		if ((err = prepare(s, &st, sql)) < 0)
+			goto done;
+		rc = SQLITE_OK;
+		bind_i64(st, 1, id, &rc);
+		bind(st, e, &rc);
+		err = step_done(s, st, rc);
+	}
+done:
+	sqlite3_finalize(st);
+	return write_end(s, outer, err);
+}
+
+static void bind_run_edit(sqlite3_stmt *st, const void *v, int *rc)
+{
+	const tendo_run *e = v;
+	bind_opt_int(st, 2, e->rpe, rc);
+	bind_opt_int(st, 3, e->pain_during, rc);
+	bind_opt_int(st, 4, e->pain_after, rc);
+	bind_int(st, 5, e->sharp ? 1 : 0, rc);
+}
+
+int tendo_store_update_run(tendo_store *s, const tendo_run *e)
+{
+	return update_entry(s, e->id, "run", e->time_min,
+	                    "UPDATE run SET rpe = ?2, pain_during = ?3, pain_after = ?4, sharp = ?5 WHERE entry_id = ?1",
+	                    bind_run_edit, e);
+}
+
+static void bind_rehab_edit(sqlite3_stmt *st, const void *v, int *rc)
+{
+	const tendo_rehab *e = v;
+	bind_opt_int(st, 2, e->rpe, rc);
+	bind_opt_int(st, 3, e->pain_during, rc);
+	bind_int(st, 4, e->sharp ? 1 : 0, rc);
+}
+
+int tendo_store_update_rehab(tendo_store *s, const tendo_rehab *e)
+{
+	return update_entry(s, e->id, "rehab", e->time_min,
+	                    "UPDATE rehab_session SET rpe = ?2, pain_during = ?3, sharp = ?4 WHERE entry_id = ?1",
+	                    bind_rehab_edit, e);
+}
+
+static void bind_cross_edit(sqlite3_stmt *st, const void *v, int *rc)
+{
+	const tendo_cross *e = v;
+	bind_opt_int(st, 2, e->pain_during, rc);
+	bind_int(st, 3, e->sharp ? 1 : 0, rc);
+}
+
+int tendo_store_update_cross(tendo_store *s, const tendo_cross *e)
+{
+	return update_entry(s, e->id, "cross", e->time_min,
+	                    "UPDATE cross_training SET pain_during = ?2, sharp = ?3 WHERE entry_id = ?1", bind_cross_edit, e);
+}
+
+static void bind_pain_edit(sqlite3_stmt *st, const void *v, int *rc)
+{
+	const tendo_pain *e = v;
+	bind_int(st, 2, e->score, rc);
+	bind_int(st, 3, e->sharp ? 1 : 0, rc);
+}
+
+int tendo_store_update_pain(tendo_store *s, const tendo_pain *e)
+{
+	return update_entry(s, e->id, "pain", TENDO_TOD_NONE,
+	                    "UPDATE pain_report SET score = ?2, sharp = ?3 WHERE entry_id = ?1", bind_pain_edit, e);
+}
+
+int tendo_store_update_test(tendo_store *s, const tendo_test *e)
+{
+	return update_entry(s, e->id, "test", e->time_min, NULL, NULL, e);
+}
+
+int tendo_store_first_logged(tendo_store *s, tendo_date *out)
+{
+	sqlite3_stmt *st;
+	int rc, err;
+
+	if ((err = prepare(s, &st, "SELECT min(e.date) FROM entry e WHERE NOT EXISTS"
+	                           " (SELECT 1 FROM activity_file a WHERE a.entry_id = e.id)")) < 0)
+		return err;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		err = store_fail(s->db, s->path, rc);
+	else if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		err = 0;
+	else if (!col_text(st, 0) || tendo_date_parse(out, col_text(st, 0)) < 0)
+		err = tendo_error_set(TENDO_ESTORE, "database %s has an entry with a bad date", s->path);
+	else
+		err = 1;
+	sqlite3_finalize(st);
+	return err;
+}
+
+int tendo_store_set_note(tendo_store *s, int64_t id, const char *note)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK, err;
+
+	if ((err = prepare(s, &st, "UPDATE entry SET note = ?2 WHERE id = ?1")) < 0)
+		return err;
+	bind_i64(st, 1, id, &rc);
+	bind_text(st, 2, note && note[0] ? note : NULL, &rc);
+	if ((err = step_done(s, st, rc)) == 0 && sqlite3_changes(s->db) == 0)
+		err = tendo_error_set(TENDO_ENOTFOUND, "no entry with id %lld", (long long)id);
+	sqlite3_finalize(st);
+	return err;
 }
 
 /* ------------------------------------------------------------------ */
