@@ -184,6 +184,14 @@ int tendo_store_dump(tendo_store *store,
 int tendo_store_restore_row(tendo_store *store, const char *table, int n, const char *const *cols,
                             const tendo_value *vals);
 
+/*
+ * Check every entry and the profile with the rules of tendo/validate.h (and
+ * each pain report's session): what tendo_store_restore_row() wrote went in
+ * row by row, unchecked. Returns 0, TENDO_EINVAL naming the entry ("entry
+ * 12: score must be 0-10 (got 11)"), or a store error.
+ */
+int tendo_store_check_all(tendo_store *store);
+
 /* The note attached to an entry, copied into buf ("" if none). */
 int tendo_store_entry_note(tendo_store *store, int64_t id, char *buf, size_t bufsz);
 

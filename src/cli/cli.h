@@ -67,6 +67,20 @@ int cli_lib_error(const cli_ctx *ctx, int rc);
 /* Checked conversions; on error print "--opt must be ..." and return EXIT_USAGE. */
 int cli_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out);
 int cli_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, double hi, double *out);
+/* A value the library checks (tendo/validate.h): only the form is checked
+ * here, a plain non-negative number; lo-hi (the library's range) is named
+ * in the message when the form is wrong. */
+int cli_num_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out);
+int cli_num_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, double hi, double *out);
+/* The result of a tendo_check_*() (or a store call that ran one): 0, or the
+ * library's message with its field named as the option that set it
+ * ("pain_during must be 0-10" -> "--pain-during must be 0-10"), as a usage
+ * error for TENDO_EINVAL and a runtime error otherwise. */
+int cli_check(const cli_ctx *ctx, int rc);
+/* The library's ranges for the optional scores and time of a session
+ * (-1 / TENDO_TOD_NONE = not given), before there is a session to check:
+ * through tendo_check_run() on a stand-in run. 0 or EXIT_USAGE. */
+int cli_check_scores(const cli_ctx *ctx, int rpe, int pain_during, int pain_after, int time_min);
 int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out);
 /* A local time of day "HH:MM" into minutes after midnight. */
 int cli_time(const cli_ctx *ctx, const char *opt, const char *s, int *out);

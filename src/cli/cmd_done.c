@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tendo/validate.h>
+
 #include "cli.h"
 
 enum { O_PDURING = 1, O_PAFTER, O_RPE, O_DATE, O_JSON };
@@ -130,9 +132,10 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	int pdur = -1, pafter = -1, rpe = -1;
 	tendo_date date = TENDO_DATE_NONE;
-	if ((a.pdur && (rc = cli_int(ctx, "pain-during", a.pdur, 0, 10, &pdur))) ||
-	    (a.pafter && (rc = cli_int(ctx, "pain-after", a.pafter, 0, 10, &pafter))) ||
-	    (a.rpe && (rc = cli_int(ctx, "rpe", a.rpe, 0, 10, &rpe))) ||
+	if ((a.pdur && (rc = cli_num_int(ctx, "pain-during", a.pdur, 0, TENDO_SCORE_MAX, &pdur))) ||
+	    (a.pafter && (rc = cli_num_int(ctx, "pain-after", a.pafter, 0, TENDO_SCORE_MAX, &pafter))) ||
+	    (a.rpe && (rc = cli_num_int(ctx, "rpe", a.rpe, 0, TENDO_SCORE_MAX, &rpe))) ||
+	    (rc = cli_check_scores(ctx, rpe, pdur, pafter, TENDO_TOD_NONE)) ||
 	    (a.date && (rc = cli_date(ctx, "date", a.date, &date))))
 		return rc;
 	if ((rc = cli_open(ctx, true)) || (rc = cli_log_date(ctx, a.date, &date)))

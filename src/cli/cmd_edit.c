@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tendo/validate.h>
+
 #include "cli.h"
 
 enum { O_PDURING = 1, O_PAFTER, O_RPE, O_SHARP, O_NOSHARP, O_NOTE, O_TIME, O_JSON, O__N };
@@ -88,18 +90,17 @@ static int check_values(cli_ctx *ctx, const args *a, values *v)
 {
 	int rc;
 	*v = (values){ -1, -1, -1, TENDO_TOD_NONE };
-	if (a->v[O_PDURING] && (rc = cli_int(ctx, "pain-during", a->v[O_PDURING], 0, 10, &v->pain_during)))
+	if ((a->v[O_PDURING] && (rc = cli_num_int(ctx, "pain-during", a->v[O_PDURING], 0, TENDO_SCORE_MAX, &v->pain_during))) ||
+	    (a->v[O_PAFTER] && (rc = cli_num_int(ctx, "pain-after", a->v[O_PAFTER], 0, TENDO_SCORE_MAX, &v->pain_after))) ||
+	    (a->v[O_RPE] && (rc = cli_num_int(ctx, "rpe", a->v[O_RPE], 0, TENDO_SCORE_MAX, &v->rpe))) ||
+	    (a->v[O_TIME] && (rc = cli_time(ctx, "time", a->v[O_TIME], &v->time_min))))
 		return rc;
-	if (a->v[O_PAFTER] && (rc = cli_int(ctx, "pain-after", a->v[O_PAFTER], 0, 10, &v->pain_after)))
-		return rc;
-	if (a->v[O_RPE] && (rc = cli_int(ctx, "rpe", a->v[O_RPE], 0, 10, &v->rpe)))
-		return rc;
-	if (a->v[O_TIME] && (rc = cli_time(ctx, "time", a->v[O_TIME], &v->time_min)))
+	/* the library's ranges now; the store checks the edited entry again */
+	if ((rc = cli_check_scores(ctx, v->rpe, v->pain_during, v->pain_after, v->time_min)) ||
+	    (rc = cli_check(ctx, tendo_check_note(a->v[O_NOTE]))))
 		return rc;
 	if (a->v[O_SHARP] && a->v[O_NOSHARP])
 		return cli_usage(ctx, "give --sharp or --no-sharp, not both");
-	if (a->v[O_NOTE] && strlen(a->v[O_NOTE]) > 1000)
-		return cli_usage(ctx, "--note is too long (1000 bytes at most)");
 	for (int o = 1; o < O__N; o++)
 		if (o != O_JSON && a->v[o])
 			return 0;
@@ -214,7 +215,7 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = apply(ctx, &a, &v, &log, id, t)) || (rc = tendo_store_commit(ctx->store))) {
 		tendo_log_dispose(&log);
 		tendo_store_rollback(ctx->store);
-		return cli_lib_error(ctx, rc);
+		return cli_check(ctx, rc);
 	}
 	tendo_log_dispose(&log);
 

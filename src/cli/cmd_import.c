@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <tendo/import.h>
+#include <tendo/validate.h>
 
 #include "cli.h"
 
@@ -140,9 +141,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	if (first >= argc)
 		return cli_usage(ctx, "give at least one file, archive or folder to import");
 	int pdur = -1, pafter = -1, rpe = -1;
-	if ((ui.pdur && (rc = cli_int(ctx, "pain-during", ui.pdur, 0, 10, &pdur))) ||
-	    (ui.pafter && (rc = cli_int(ctx, "pain-after", ui.pafter, 0, 10, &pafter))) ||
-	    (ui.rpe && (rc = cli_int(ctx, "rpe", ui.rpe, 0, 10, &rpe))))
+	if ((ui.pdur && (rc = cli_num_int(ctx, "pain-during", ui.pdur, 0, TENDO_SCORE_MAX, &pdur))) ||
+	    (ui.pafter && (rc = cli_num_int(ctx, "pain-after", ui.pafter, 0, TENDO_SCORE_MAX, &pafter))) ||
+	    (ui.rpe && (rc = cli_num_int(ctx, "rpe", ui.rpe, 0, TENDO_SCORE_MAX, &rpe))) ||
+	    (rc = cli_check_scores(ctx, rpe, pdur, pafter, TENDO_TOD_NONE)))
 		return rc;
 	bool extra = ui.pdur || ui.pafter || ui.rpe || ui.sharp;
 	if (extra && argc - first != 1)

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tendo/validate.h>
+
 #include "cli.h"
 
 enum { O_DATE = PO__END };
@@ -76,7 +78,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)))
 		return rc;
 	p.start = tendo_date_of_instant(time(NULL), p.tz);
-	if (a.date && (rc = cli_date(ctx, "date", a.date, &p.start)))
+	if ((a.date && (rc = cli_date(ctx, "date", a.date, &p.start))) || (rc = cli_check(ctx, tendo_check_profile(&p))))
 		return rc;
 
 	char path[4096];

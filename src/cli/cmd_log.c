@@ -1,6 +1,9 @@
 /*
  * cmd_log.c - tendo log <kind>: record one entry, validated, in one
- * transaction. Every value is range-checked before anything is written.
+ * transaction. The command line checks the form of each value and what
+ * options go together; the ranges are the library's (tendo/validate.h:
+ * tendo_check_pain() ...), checked before the database is opened and again
+ * by the store, and its message is printed with the option's name.
  *
  * After the entry is written (same transaction): a pain report that names a
  * session is checked against that day's sessions; a second morning or task
@@ -11,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <tendo/validate.h>
 
 #include "cli.h"
 
@@ -45,7 +50,18 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 static int opt_score(cli_ctx *ctx, args *a, int id, const char *name, int *out)
 {
 	*out = -1;
-	return a->v[id] ? cli_int(ctx, name, a->v[id], 0, 10, out) : 0;
+	return a->v[id] ? cli_num_int(ctx, name, a->v[id], 0, TENDO_SCORE_MAX, out) : 0;
+}
+
+/* A number the library checks; *out keeps its default (-1) when not given. */
+static int opt_int(cli_ctx *ctx, args *a, int id, const char *name, int lo, int hi, int *out)
+{
+	return a->v[id] ? cli_num_int(ctx, name, a->v[id], lo, hi, out) : 0;
+}
+
+static int opt_double(cli_ctx *ctx, args *a, int id, const char *name, double lo, double hi, double *out)
+{
+	return a->v[id] ? cli_num_double(ctx, name, a->v[id], lo, hi, out) : 0;
 }
 
 static int opt_time(cli_ctx *ctx, args *a, int *out)
@@ -135,7 +151,7 @@ static int log_pain(cli_ctx *ctx, args *a, logged *out)
 		return cli_usage(ctx, "--kind must be %s (got '%s')", tendo_pain_kind_names(), a->v[O_KIND]);
 	if (!a->v[O_SCORE])
 		return cli_usage(ctx, "--score is required (0-10)");
-	if ((rc = cli_int(ctx, "score", a->v[O_SCORE], 0, 10, &e.score)))
+	if ((rc = opt_int(ctx, a, O_SCORE, "score", 0, TENDO_SCORE_MAX, &e.score)))
 		return rc;
 	e.sharp = a->v[O_SHARP] != NULL;
 	if (a->v[O_SESSION]) {
@@ -145,11 +161,11 @@ static int log_pain(cli_ctx *ctx, args *a, logged *out)
 		if ((rc = parse_id(ctx, "session", a->v[O_SESSION], &e.session_id)))
 			return rc;
 	}
-	if (a->v[O_NOTE] && strlen(a->v[O_NOTE]) > 1000)
-		return cli_usage(ctx, "--note is too long (1000 bytes at most)");
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
 	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_pain(&e))) || (rc = cli_check(ctx, tendo_check_note(a->v[O_NOTE]))))
+		return rc;
 	snprintf(out->what, sizeof(out->what), "pain (%s) %d/10%s", tendo_pain_kind_name(e.kind), e.score,
 	         e.sharp ? ", sharp" : "");
 	if (e.session_id > 0) {
@@ -192,9 +208,8 @@ static int log_run(cli_ctx *ctx, args *a, logged *out)
 	int rc;
 	if (!a->v[O_MINUTES])
 		return cli_usage(ctx, "--minutes is required (1-600)");
-	if ((rc = cli_double(ctx, "minutes", a->v[O_MINUTES], 1, 600, &e.minutes)))
-		return rc;
-	if (a->v[O_KM] && (rc = cli_double(ctx, "km", a->v[O_KM], 0, 300, &e.km)))
+	if ((rc = opt_double(ctx, a, O_MINUTES, "minutes", TENDO_MINUTES_MIN, TENDO_MINUTES_MAX, &e.minutes)) ||
+	    (rc = opt_double(ctx, a, O_KM, "km", 0, TENDO_KM_MAX, &e.km)))
 		return rc;
 	if (a->v[O_TERRAIN] && tendo_terrain_parse(&e.terrain, a->v[O_TERRAIN]))
 		return cli_usage(ctx, "--terrain must be %s (got '%s')", tendo_terrain_names(), a->v[O_TERRAIN]);
@@ -205,11 +220,11 @@ static int log_run(cli_ctx *ctx, args *a, logged *out)
 	if ((rc = opt_score(ctx, a, O_RPE, "rpe", &e.rpe)) || (rc = opt_score(ctx, a, O_PDURING, "pain-during", &e.pain_during)) ||
 	    (rc = opt_score(ctx, a, O_PAFTER, "pain-after", &e.pain_after)) || (rc = opt_time(ctx, a, &e.time_min)))
 		return rc;
-	if (e.km > 0 && e.km / (e.minutes / 60.0) > 30)
-		return cli_usage(ctx, "--km %g in %g minutes is faster than 30 km/h: check the numbers", e.km, e.minutes);
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
 	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_run(&e))))
+		return rc;
 	snprintf(out->what, sizeof(out->what), "run %g min%s", e.minutes, e.sharp ? " with sharp pain" : "");
 	return ctx->store && tendo_store_add_run(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
 }
@@ -280,15 +295,13 @@ static int log_rehab(cli_ctx *ctx, args *a, logged *out)
 		return rc;
 	if (!a->v[O_SETS])
 		return cli_usage(ctx, "--sets is required (1-20)");
-	if ((rc = cli_int(ctx, "sets", a->v[O_SETS], 1, 20, &e.sets)))
+	if ((rc = opt_int(ctx, a, O_SETS, "sets", 1, TENDO_SETS_MAX, &e.sets)))
 		return rc;
 	if (!!a->v[O_REPS] == !!a->v[O_HOLD])
 		return cli_usage(ctx, "give either --reps or --hold-s, not %s", a->v[O_REPS] ? "both" : "neither");
-	if (a->v[O_REPS] && (rc = cli_int(ctx, "reps", a->v[O_REPS], 1, 100, &e.reps)))
-		return rc;
-	if (a->v[O_HOLD] && (rc = cli_int(ctx, "hold-s", a->v[O_HOLD], 1, 600, &e.hold_s)))
-		return rc;
-	if (a->v[O_KG] && (rc = cli_double(ctx, "kg", a->v[O_KG], 0, 500, &e.kg)))
+	if ((rc = opt_int(ctx, a, O_REPS, "reps", 1, TENDO_REPS_MAX, &e.reps)) ||
+	    (rc = opt_int(ctx, a, O_HOLD, "hold-s", 1, TENDO_HOLD_S_MAX, &e.hold_s)) ||
+	    (rc = opt_double(ctx, a, O_KG, "kg", 0, TENDO_KG_MAX, &e.kg)))
 		return rc;
 	if (a->v[O_SIDE] && tendo_side_parse(&e.side, a->v[O_SIDE]))
 		return cli_usage(ctx, "--side must be %s (got '%s')", tendo_side_names(), a->v[O_SIDE]);
@@ -299,6 +312,8 @@ static int log_rehab(cli_ctx *ctx, args *a, logged *out)
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
 	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_rehab(&e))))
+		return rc;
 	int n;
 	if (e.reps > 0)
 		n = snprintf(out->what, sizeof(out->what), "%s %d x %d%s", e.exercise, e.sets, e.reps, e.kg > 0 ? " with load" : "");
@@ -336,7 +351,7 @@ static int log_cross(cli_ctx *ctx, args *a, logged *out)
 		return cli_usage(ctx, "--kind must be %s (got '%s')", tendo_cross_kind_names(), a->v[O_KIND]);
 	if (!a->v[O_MINUTES])
 		return cli_usage(ctx, "--minutes is required (1-600)");
-	if ((rc = cli_double(ctx, "minutes", a->v[O_MINUTES], 1, 600, &e.minutes)))
+	if ((rc = opt_double(ctx, a, O_MINUTES, "minutes", TENDO_MINUTES_MIN, TENDO_MINUTES_MAX, &e.minutes)))
 		return rc;
 	e.sharp = a->v[O_SHARP] != NULL;
 	if ((rc = opt_score(ctx, a, O_PDURING, "pain-during", &e.pain_during)) || (rc = opt_time(ctx, a, &e.time_min)))
@@ -344,6 +359,8 @@ static int log_cross(cli_ctx *ctx, args *a, logged *out)
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
 	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_cross(&e))))
+		return rc;
 	snprintf(out->what, sizeof(out->what), "%s %g min%s", tendo_cross_kind_name(e.kind), e.minutes,
 	         e.sharp ? " with sharp pain" : "");
 	return ctx->store && tendo_store_add_cross(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
@@ -381,15 +398,16 @@ static int log_test(cli_ctx *ctx, args *a, logged *out)
 	if ((rc = opt_score(ctx, a, O_LUNGE, "drop-lunge-pain", &e.drop_lunge_pain)) ||
 	    (rc = opt_score(ctx, a, O_REST, "rest-pain", &e.rest_pain)) || (rc = opt_time(ctx, a, &e.time_min)))
 		return rc;
-	if (a->v[O_BL] && ((rc = cli_int(ctx, "bridge-reps-left", a->v[O_BL], 0, 200, &e.bridge_left)) ||
-	                   (rc = cli_int(ctx, "bridge-reps-right", a->v[O_BR], 0, 200, &e.bridge_right))))
-		return rc;
-	if (a->v[O_CL] && ((rc = cli_double(ctx, "curl-10rm-left", a->v[O_CL], 0, 300, &e.curl_left)) ||
-	                   (rc = cli_double(ctx, "curl-10rm-right", a->v[O_CR], 0, 300, &e.curl_right))))
+	if ((rc = opt_int(ctx, a, O_BL, "bridge-reps-left", 0, TENDO_BRIDGE_REPS_MAX, &e.bridge_left)) ||
+	    (rc = opt_int(ctx, a, O_BR, "bridge-reps-right", 0, TENDO_BRIDGE_REPS_MAX, &e.bridge_right)) ||
+	    (rc = opt_double(ctx, a, O_CL, "curl-10rm-left", 0, TENDO_CURL_KG_MAX, &e.curl_left)) ||
+	    (rc = opt_double(ctx, a, O_CR, "curl-10rm-right", 0, TENDO_CURL_KG_MAX, &e.curl_right)))
 		return rc;
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
 	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_test(&e))))
+		return rc;
 	double lc, lb;
 	bool pass = tendo_engine_test_passes(&e, NULL, &ctx->profile, &lc, &lb);
 	size_t wsz = sizeof(out->what);
@@ -426,6 +444,8 @@ static int log_flag(cli_ctx *ctx, args *a, logged *out)
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
 	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_flag(&e))))
+		return rc;
 	snprintf(out->what, sizeof(out->what), e.kind == TENDO_FLAG_CLEARED ? "clearance by a clinician" : "red flag: %s",
 	         tendo_flag_kind_name(e.kind));
 	if (e.kind != TENDO_FLAG_CLEARED)
@@ -464,11 +484,13 @@ static int log_aggravator_kind(cli_ctx *ctx, args *a, logged *out, tendo_aggrava
 		return cli_usage(ctx, "--hours is required for %s (0-24)", tendo_aggravator_kind_name(kind));
 	if (!timed && a->v[O_HOURS])
 		return cli_usage(ctx, "--hours goes with --kind sitting or driving, not %s", tendo_aggravator_kind_name(kind));
-	if (timed && (rc = cli_double(ctx, "hours", a->v[O_HOURS], 0, 24, &e.hours)))
+	if ((rc = opt_double(ctx, a, O_HOURS, "hours", 0, TENDO_HOURS_MAX, &e.hours)))
 		return rc;
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
 	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_sitting(&e))))
+		return rc;
 	switch (kind) {
 	case TENDO_AGG_SITTING: snprintf(out->what, sizeof(out->what), "sitting %g h", e.hours); break;
 	case TENDO_AGG_DRIVING: snprintf(out->what, sizeof(out->what), "driving %g h", e.hours); break;
@@ -515,6 +537,8 @@ static int log_visa(cli_ctx *ctx, args *a, logged *out)
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
 	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_visa(&e))))
+		return rc;
 	snprintf(out->what, sizeof(out->what), "VISA-H %d/100", e.total);
 	return ctx->store && tendo_store_add_visa(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
 }

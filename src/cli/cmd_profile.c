@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tendo/validate.h>
+
 #include "cli.h"
 
 enum { O_JSON = PO__END, O_START };
@@ -81,7 +83,9 @@ bool cli_profile_given(const cli_profile_args *a)
 }
 
 /* The starting point (PROTOCOL.md 11): a new stage clears the numbers of the
- * old one unless they are given again; each stage takes what it needs. */
+ * old one unless they are given again. What each stage needs is the
+ * library's rule (tendo_check_profile()), checked by the caller once the
+ * profile is complete. */
 static int apply_start(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p)
 {
 	int rc;
@@ -92,30 +96,21 @@ static int apply_start(const cli_ctx *ctx, const cli_profile_args *a, tendo_prof
 		p->start_curl_kg = 0;
 		p->cleared_by[0] = '\0';
 	}
-	if (a->run_step && (rc = cli_int(ctx, "run-step", a->run_step, 1, 120, &p->start_run_step_min)))
+	if ((a->run_step && (rc = cli_num_int(ctx, "run-step", a->run_step, 1, TENDO_RUN_STEP_MAX, &p->start_run_step_min))) ||
+	    (a->week_min && (rc = cli_num_int(ctx, "week-min", a->week_min, 1, TENDO_WEEK_MIN_MAX, &p->start_week_min))) ||
+	    (a->curl_kg && (rc = cli_num_double(ctx, "curl-kg", a->curl_kg, 0, TENDO_CURL_KG_MAX, &p->start_curl_kg))))
 		return rc;
-	if (a->week_min && (rc = cli_int(ctx, "week-min", a->week_min, 1, 1500, &p->start_week_min)))
-		return rc;
-	if (a->curl_kg && (rc = cli_double(ctx, "curl-kg", a->curl_kg, 0.5, 300, &p->start_curl_kg)))
-		return rc;
+	if (a->run_step && p->start_run_step_min == 0)
+		return cli_usage(ctx, "--run-step must be %d-%d minutes (got 0)", 1, TENDO_RUN_STEP_MAX);
+	if (a->week_min && p->start_week_min == 0)
+		return cli_usage(ctx, "--week-min must be %d-%d minutes (got 0)", 1, TENDO_WEEK_MIN_MAX);
+	if (a->curl_kg && p->start_curl_kg == 0)
+		return cli_usage(ctx, "--curl-kg must be more than 0 and at most %d kg (got 0)", TENDO_CURL_KG_MAX);
 	if (a->cleared_by) {
 		if (strlen(a->cleared_by) >= sizeof(p->cleared_by))
 			return cli_usage(ctx, "--cleared-by is too long (%zu bytes at most)", sizeof(p->cleared_by) - 1);
 		snprintf(p->cleared_by, sizeof(p->cleared_by), "%s", a->cleared_by);
 	}
-	const char *st = tendo_stage_name(p->start_stage);
-	bool running = p->start_stage == TENDO_STAGE_RETURN_TO_RUN || p->start_stage == TENDO_STAGE_FULL_LOAD;
-	if (p->start_stage == TENDO_STAGE_RETURN_TO_RUN && p->start_run_step_min <= 0)
-		return cli_usage(ctx, "--stage return_to_run needs --run-step MIN, your current running step (1-120 minutes)");
-	if (p->start_stage == TENDO_STAGE_FULL_LOAD && p->start_week_min <= 0)
-		return cli_usage(ctx, "--stage full_load needs --week-min MIN, your current running minutes a week (1-1500)");
-	if (!running && p->start_run_step_min > 0)
-		return cli_usage(ctx, "--run-step goes with --stage return_to_run or full_load (the stage is %s)", st);
-	if (!running && p->start_week_min > 0)
-		return cli_usage(ctx, "--week-min goes with --stage return_to_run or full_load (the stage is %s)", st);
-	if (p->start_stage == TENDO_STAGE_SETTLE && p->start_curl_kg > 0)
-		return cli_usage(ctx, "--curl-kg goes with --stage strength, return_to_run or full_load (settle is isometrics "
-		                      "only)");
 	return 0;
 }
 
@@ -210,7 +205,7 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	tendo_profile p = ctx->profile;
 	tendo_schedule sc = ctx->schedule;
-	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)))
+	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)) || (rc = cli_check(ctx, tendo_check_profile(&p))))
 		return rc;
 	if (change) {
 		if ((rc = tendo_store_begin(ctx->store)))

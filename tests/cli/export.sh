@@ -67,6 +67,16 @@ expect_json "[(e['type'], e.get('kind'), e.get('hours'), e.get('sharp'), e.get('
 OUT=$("$TENDO" --db "$WORK/v3.db" profile --json)
 expect_json "(j['start_stage'], j['cleared_by'])" "('settle', None)" "a schema 3 profile starts in settle"
 
+# a restore gets the same rules as logging: an RPE of 12 is refused, nothing is left behind
+sed 's/"pain_report": \[{"entry_id": 2, "kind": "task", "score": 2}\]/"pain_report": [{"entry_id": 2, "kind": "task", "score": 2}], "run": [{"entry_id": 1, "minutes": 20, "rpe": 12}]/; s/"sitting": \[{"entry_id": 1, "hours": 6.5}\]/"sitting": []/; s/"type": "sitting"/"type": "run"/' \
+	"$WORK/v3.json" >"$WORK/bad-rpe.json"
+"$TENDO" restore "$WORK/bad-rpe.json" --db "$WORK/bad-rpe.db" >"$WORK/out" 2>"$WORK/err"
+RC=$?; OUT=$(cat "$WORK/out"); ERR=$(cat "$WORK/err")
+expect_rc 1 "restore of an export with an RPE of 12"
+expect_err "nothing restored: entry 1: rpe must be 0-10 \(got 12\)" "says which entry and why"
+CHECKS=$((CHECKS + 1))
+[ ! -e "$WORK/bad-rpe.db" ] || fail "a refused restore left a database behind"
+
 # CSV: one file per table, header row, CRLF, quoting
 ok export --csv "$WORK/csv"
 expect_out "CSV files to" "export --csv says where"

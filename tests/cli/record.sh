@@ -206,7 +206,7 @@ refused 2 "give at least one change" "edit without a change"
 t edit "$RUN" --sharp --no-sharp
 refused 2 "--sharp or --no-sharp, not both" "--sharp and --no-sharp"
 t edit "$RUN" --rpe 11
-refused 2 "--rpe must be a whole number 0-10" "edit --rpe 11"
+refused 2 "--rpe must be 0-10 \\(got 1[12]\\)" "edit --rpe 11"
 t edit "$RUN" --time 25:00
 refused 2 "--time must be a time of day" "edit --time 25:00"
 t edit 9999 --rpe 3
@@ -282,7 +282,7 @@ t import "$DATA/fit/fitparse-garmin-fenix-5-walk.fit" --rpe 4
 expect_rc 1 "import cross-training with --rpe"
 expect_out "is cross-training \(walking\): RPE and pain after are recorded for runs" "says why"
 t import "$WORK/rpe.fit" --rpe 11
-refused 2 "--rpe must be a whole number 0-10" "import --rpe 11"
+refused 2 "--rpe must be 0-10 \\(got 1[12]\\)" "import --rpe 11"
 [ "$(count)" = "$N" ]; check $? "refused imports wrote nothing"
 ok import "$DATA/fit/fitparse-garmin-fenix-5-walk.fit" --pain-during 3 --sharp
 expect_out "imported" "cross-training takes --pain-during and --sharp"
@@ -323,7 +323,7 @@ expect_json "(j['date'], len(j['logged']) > 0, j['logged'][-1]['type'])" "('$(da
 t done --date 2099-01-01
 refused 2 "--date 2099-01-01 is in the future" "done in the future"
 t done --rpe 12
-refused 2 "--rpe must be a whole number 0-10" "done --rpe 12"
+refused 2 "--rpe must be 0-10 \\(got 1[12]\\)" "done --rpe 12"
 
 # follow the programme with done for six weeks: every logged session is what
 # that day's prescription said (run minutes and run/walk; each exercise's
@@ -425,7 +425,7 @@ ok profile --json
 expect_json "(j['start_stage'], j['start_run_step_min'], j['start_week_min'], j['cleared_by'])" \
 	"('full_load', None, 90, None)" "a new --stage clears the old stage's numbers"
 t profile --stage strength --run-step 10
-refused 2 "--run-step goes with --stage return_to_run or full_load" "--run-step on strength"
+refused 2 "--run-step goes with return_to_run or full_load, not strength" "--run-step on strength"
 ok profile --json
 expect_json "j['start_stage']" "full_load" "a refused change keeps the profile"
 for args in "--stage return_to_run" "--stage full_load --run-step 20" "--stage settle --curl-kg 10" \
@@ -440,9 +440,9 @@ for args in "--stage return_to_run" "--stage full_load --run-step 20" "--stage s
 done
 "$TENDO" --db "$WORK/bad.db" init --side left --tz UTC --stage return_to_run >"$WORK/out" 2>"$WORK/err"
 RC=$?; OUT=$(cat "$WORK/out"); ERR=$(cat "$WORK/err")
-refused 2 "--stage return_to_run needs --run-step MIN" "return_to_run without --run-step says what it needs"
+refused 2 "--run-step is needed to start at return_to_run: the current running step, 1-120 minutes" "return_to_run without --run-step says what it needs"
 "$TENDO" --db "$WORK/bad.db" init --side left --tz UTC --stage full_load >"$WORK/out" 2>"$WORK/err"
 RC=$?; OUT=$(cat "$WORK/out"); ERR=$(cat "$WORK/err")
-refused 2 "--stage full_load needs --week-min MIN" "full_load without --week-min says what it needs"
+refused 2 "--week-min is needed to start at full_load: the current running minutes a week, 1-1500" "full_load without --week-min says what it needs"
 
 finish

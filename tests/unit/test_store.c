@@ -160,7 +160,7 @@ static int64_t add_pain(tendo_store *s, int day, int score)
 
 static int64_t add_rehab3(tendo_store *s, int day)
 {
-	tendo_rehab r = { .date = fx_day(day), .exercise = "hamstring-bridge", .sets = 3,
+	tendo_rehab r = { .date = fx_day(day), .exercise = "bridge-90", .sets = 3,
 	                  .reps = 8, .hold_s = -1, .kg = 20.5, .side = TENDO_SIDE_LEFT,
 	                  .rpe = 7, .pain_during = 2 };
 	int64_t id = 0;
@@ -673,15 +673,15 @@ static void test_entries_round_trip(void **state)
 	tendo_run run_bare = { .date = d, .minutes = 10, .km = -1, .terrain = TENDO_TERRAIN_FLAT,
 	                       .intent = TENDO_INTENT_EASY, .rpe = -1, .pain_during = -1,
 	                       .pain_after = -1 };
-	tendo_rehab reps = { .date = d, .exercise = "nordic-curl", .sets = 4, .reps = 6,
+	tendo_rehab reps = { .date = d, .exercise = "nordic-negative", .sets = 4, .reps = 6,
 	                     .hold_s = -1, .kg = 12.5, .side = TENDO_SIDE_RIGHT, .rpe = 8,
 	                     .pain_during = 1 };
 	tendo_rehab hold = { .date = d, .exercise = "iso-bridge", .sets = 5, .reps = -1,
 	                     .hold_s = 45, .kg = -1, .side = TENDO_SIDE_BOTH, .rpe = -1,
 	                     .pain_during = -1 };
 	tendo_cross cross = { .date = d, .kind = TENDO_CROSS_ROW, .minutes = 30.25, .pain_during = -1 };
-	tendo_test test = { .date = d, .drop_lunge_pain = 1, .bridge_left = 25, .bridge_right = -1,
-	                    .curl_left = 31.5, .curl_right = -1, .rest_pain = 0 };
+	tendo_test test = { .date = d, .drop_lunge_pain = 1, .bridge_left = 25, .bridge_right = 0,
+	                    .curl_left = 31.5, .curl_right = 0, .rest_pain = 0 };
 	tendo_flag flag = { .date = d, .kind = TENDO_FLAG_NIGHT_PAIN };
 	tendo_sitting sit = { .date = d, .hours = 7.5 };
 
@@ -765,9 +765,9 @@ static void test_entries_round_trip(void **state)
 	assert_int_equal(log.tests[0].date, d);
 	assert_int_equal(log.tests[0].drop_lunge_pain, 1);
 	assert_int_equal(log.tests[0].bridge_left, 25);
-	assert_int_equal(log.tests[0].bridge_right, -1);
+	assert_int_equal(log.tests[0].bridge_right, 0);
 	assert_true(log.tests[0].curl_left == 31.5);
-	assert_true(log.tests[0].curl_right == -1);
+	assert_true(log.tests[0].curl_right == 0);
 	assert_int_equal(log.tests[0].rest_pain, 0);
 
 	assert_int_equal(log.flags[0].id, ids[7]);
@@ -1183,32 +1183,43 @@ static void test_rollback(void **state)
 	tendo_store_close(s);
 }
 
-/* A failing add leaves no half entry, even inside the caller's transaction. */
+/* A failing add leaves no half entry, even inside the caller's transaction:
+ * values out of range are refused before anything is written (the
+ * library's checks), and a failure after the entry row (here a trigger
+ * that refuses the detail row) undoes the entry row too. */
 static void test_failed_add_is_atomic(void **state)
 {
 	ctx *c = *state;
 	tendo_store *s = open_new(c);
 	tendo_pain bad = { .date = fx_day(0), .kind = TENDO_PAIN_AFTER, .score = 11 };
+	tendo_pain late = { .date = fx_day(0), .kind = TENDO_PAIN_AFTER, .score = 7 };
 	tendo_rehab nosets = { .date = fx_day(0), .exercise = "iso-bridge", .sets = 0,
 	                       .reps = -1, .hold_s = 45, .kg = -1 };
 	tendo_pain nodate = { .date = TENDO_DATE_NONE, .kind = TENDO_PAIN_AFTER, .score = 1 };
 	tendo_flag badkind = { .date = fx_day(0), .kind = (tendo_flag_kind)42 };
 	int64_t id = -5;
 
+	sqlite3_exec(store_sqlite(s), "CREATE TEMP TRIGGER no_sevens BEFORE INSERT ON pain_report WHEN NEW.score = 7"
+	                              " BEGIN SELECT RAISE(ABORT, 'no sevens'); END", NULL, NULL, NULL);
 	assert_int_equal(tendo_store_begin(s), 0);
 	add_pain(s, 0, 2);
-	assert_int_equal(tendo_store_add_pain(s, &bad, noon(bad.date), "x", &id), TENDO_ESTORE);
-	assert_msg("CHECK constraint failed");
+	assert_int_equal(tendo_store_add_pain(s, &bad, noon(bad.date), "x", &id), TENDO_EINVAL);
+	assert_msg("score must be 0-10 (got 11)");
+	assert_int_equal(tendo_store_add_pain(s, &late, noon(late.date), "x", &id), TENDO_ESTORE);
+	assert_msg("no sevens");
 	assert_int_equal(id, -5);
 	assert_int_equal(tendo_store_add_rehab(s, &nosets, noon(nosets.date), &id), TENDO_EINVAL);
+	assert_msg("sets must be 1-20 (got 0)");
 	assert_int_equal(tendo_store_add_pain(s, &nodate, 0, NULL, &id), TENDO_EINVAL);
+	assert_msg("date must be a day");
 	assert_int_equal(tendo_store_add_flag(s, &badkind, 0, &id), TENDO_EINVAL);
+	assert_msg("kind must be pop|bruising");
 	assert_int_equal(tendo_store_commit(s), 0);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM pain_report"), 1);
 
 	/* and outside one */
-	assert_int_equal(tendo_store_add_pain(s, &bad, noon(bad.date), NULL, &id), TENDO_ESTORE);
+	assert_int_equal(tendo_store_add_pain(s, &late, noon(late.date), NULL, &id), TENDO_ESTORE);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
 	tendo_store_close(s);
 }

@@ -23,8 +23,8 @@
 #include "tendo/errors.h"
 #include "tendo/log.h"
 #include "tendo/protocol.h"
+#include "tendo/validate.h"
 
-#define STORE_MAX_SETS 100            /* sets in one rehab session */
 #define STORE_MAX_ROWS ((size_t)1 << 24) /* entries of one kind loaded at once */
 
 sqlite3 *store_sqlite(tendo_store *s)
@@ -318,11 +318,6 @@ static const char *known(const char *name)
 	return name && *name && strcmp(name, "?") != 0 ? name : NULL;
 }
 
-/* An enum value with no name cannot be stored. */
-static int bad_enum(const char *what, int v)
-{
-	return tendo_error_set(TENDO_EINVAL, "invalid %s (%d)", what, v);
-}
 
 /* ------------------------------------------------------------------ */
 /* The profile                                                         */
@@ -423,21 +418,6 @@ static int write_settings(tendo_store *s, const tendo_settings *set)
 	return err;
 }
 
-/* The profile fields every write checks. */
-static int check_profile(const tendo_profile *p)
-{
-	if (!known(tendo_side_name(p->side)))
-		return bad_enum("side", (int)p->side);
-	if (!p->tz[0] || !memchr(p->tz, '\0', sizeof(p->tz)))
-		return tendo_error_set(TENDO_EINVAL, "profile has no time zone");
-	if (!memchr(p->name, '\0', sizeof(p->name)))
-		return tendo_error_set(TENDO_EINVAL, "profile name is not terminated");
-	if (!known(tendo_stage_name(p->start_stage)))
-		return bad_enum("start stage", (int)p->start_stage);
-	if (!memchr(p->cleared_by, '\0', sizeof(p->cleared_by)))
-		return tendo_error_set(TENDO_EINVAL, "cleared_by is not terminated");
-	return 0;
-}
 
 /* Bind the starting point of a profile to ?first .. ?first+4 (0 binds NULL). */
 static void bind_start(sqlite3_stmt *st, int first, const tendo_profile *p, int *rc)
@@ -456,10 +436,8 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if ((err = check_profile(p)) < 0)
+	if ((err = tendo_check_profile(p)) < 0)
 		return err;
-	if (p->start == TENDO_DATE_NONE)
-		return tendo_error_set(TENDO_EINVAL, "profile has no start date");
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
 	if ((err = prepare(s, &st, "SELECT 1 FROM profile")) < 0)
@@ -500,7 +478,7 @@ int tendo_store_update_profile(tendo_store *s, const tendo_profile *p)
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if ((err = check_profile(p)) < 0)
+	if ((err = tendo_check_profile(p)) < 0)
 		return err;
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
@@ -691,8 +669,8 @@ int tendo_store_add_pain(tendo_store *s, const tendo_pain *e, time_t at, const c
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if (!kind)
-		return bad_enum("pain kind", (int)e->kind);
+	if ((err = tendo_check_pain(e)) < 0 || (err = tendo_check_note(note)) < 0)
+		return err;
 	if (e->session_id > 0 && (err = check_session(s, e->session_id, e->date)) < 0)
 		return err;
 	if ((err = add_begin(s, &outer, "pain", e->date, TENDO_TOD_NONE, at, note,
@@ -717,10 +695,8 @@ int tendo_store_add_run(tendo_store *s, const tendo_run *e, time_t at, int64_t *
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if (!terrain)
-		return bad_enum("terrain", (int)e->terrain);
-	if (!intent)
-		return bad_enum("run intent", (int)e->intent);
+	if ((err = tendo_check_run(e)) < 0)
+		return err;
 	if ((err = add_begin(s, &outer, "run", e->date, e->time_min, at, NULL,
 	                     "INSERT INTO run (entry_id, minutes, km, terrain, intent, walk_breaks,"
 	                     " rpe, pain_during, pain_after, sharp)"
@@ -747,19 +723,10 @@ int tendo_store_add_rehab(tendo_store *s, const tendo_rehab *e, time_t at, int64
 	bool outer;
 	int rc = SQLITE_OK, err, i;
 
-	if (!side)
-		return bad_enum("side", (int)e->side);
-	if (e->sets < 1 || e->sets > STORE_MAX_SETS)
-		return tendo_error_set(TENDO_EINVAL, "a rehab session has 1-%d sets (got %d)",
-		                       STORE_MAX_SETS, e->sets);
-	if (!memchr(e->exercise, '\0', sizeof(e->exercise)) || !e->exercise[0])
-		return tendo_error_set(TENDO_EINVAL, "rehab entry has no exercise name");
+	if ((err = tendo_check_rehab(e)) < 0)
+		return err;
 	const char *cstage = e->custom ? known(tendo_stage_name((tendo_stage)e->custom_stage)) : NULL;
 	const char *ckind = e->custom ? known(tendo_ex_kind_name((tendo_ex_kind)e->custom_kind)) : NULL;
-	if (e->custom && !cstage)
-		return bad_enum("custom exercise stage", e->custom_stage);
-	if (e->custom && !ckind)
-		return bad_enum("custom exercise kind", e->custom_kind);
 	if ((err = add_begin(s, &outer, "rehab", e->date, e->time_min, at, NULL,
 	                     "INSERT INTO rehab_session (entry_id, exercise, side, rpe, pain_during, sharp,"
 	                     " custom_stage, custom_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -791,7 +758,8 @@ int tendo_store_add_rehab(tendo_store *s, const tendo_rehab *e, time_t at, int64
 	return add_finish(s, outer, err, id, out_id);
 }
 
-int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64_t *out_id)
+/* A cross-training entry, typed or imported (the ranges differ). */
+static int add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64_t *out_id, bool imported)
 {
 	const char *kind = known(tendo_cross_kind_name(e->kind));
 	sqlite3_stmt *st;
@@ -799,8 +767,8 @@ int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if (!kind)
-		return bad_enum("cross-training kind", (int)e->kind);
+	if ((err = store_check_cross(e, imported)) < 0)
+		return err;
 	if ((err = add_begin(s, &outer, "cross", e->date, e->time_min, at, NULL,
 	                     "INSERT INTO cross_training (entry_id, kind, minutes, pain_during, sharp)"
 	                     " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -811,6 +779,11 @@ int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64
 	bind_opt_int(st, 4, e->pain_during, &rc);
 	bind_int(st, 5, e->sharp ? 1 : 0, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
+}
+
+int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64_t *out_id)
+{
+	return add_cross(s, e, at, out_id, false);
 }
 
 /* What the runner would call the terrain of an imported run. */
@@ -857,7 +830,7 @@ int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, tendo
 		}
 		tendo_cross c = { .date = rec->date, .kind = cross_kind, .minutes = round(secs / 6.0) / 10.0,
 			.pain_during = rec->pain_during, .sharp = rec->sharp, .time_min = rec->time_min };
-		err = tendo_store_add_cross(s, &c, at, &id);
+		err = add_cross(s, &c, at, &id, true);
 	}
 	if (err == 0 && (err = prepare(s, &st, "INSERT INTO activity_file (entry_id, hash, format, name, title,"
 	                                       " device, sport, start_ms, elapsed_s, moving_s, distance_m, ascent_m,"
@@ -938,6 +911,8 @@ int tendo_store_add_test(tendo_store *s, const tendo_test *e, time_t at, int64_t
 	bool outer;
 	int rc = SQLITE_OK, err;
 
+	if ((err = tendo_check_test(e)) < 0)
+		return err;
 	if ((err = add_begin(s, &outer, "test", e->date, e->time_min, at, NULL,
 	                     "INSERT INTO readiness_test (entry_id, drop_lunge_pain, bridge_left,"
 	                     " bridge_right, curl_left_kg, curl_right_kg, rest_pain)"
@@ -962,7 +937,7 @@ int tendo_store_add_visa(tendo_store *s, const tendo_visa *e, time_t at, int64_t
 	char items[64];
 	size_t len = 0;
 
-	if ((err = tendo_visa_check(e->items)) < 0)
+	if ((err = tendo_check_visa(e)) < 0)
 		return err;
 	for (int i = 0; i < TENDO_VISA_ITEMS; i++) {
 		total += e->items[i];
@@ -984,8 +959,8 @@ int tendo_store_add_flag(tendo_store *s, const tendo_flag *e, time_t at, int64_t
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if (!kind)
-		return bad_enum("red flag kind", (int)e->kind);
+	if ((err = tendo_check_flag(e)) < 0)
+		return err;
 	if ((err = add_begin(s, &outer, "flag", e->date, TENDO_TOD_NONE, at, NULL,
 	                     "INSERT INTO red_flag (entry_id, kind) VALUES (?1, ?2)", &st, &id)) < 0)
 		return err;
@@ -1001,8 +976,8 @@ int tendo_store_add_sitting(tendo_store *s, const tendo_sitting *e, time_t at, i
 	int rc = SQLITE_OK, err;
 
 	const char *kind = known(tendo_aggravator_kind_name(e->kind));
-	if (!kind)
-		return bad_enum("aggravator kind", (int)e->kind);
+	if ((err = tendo_check_sitting(e)) < 0)
+		return err;
 	if ((err = add_begin(s, &outer, "sitting", e->date, TENDO_TOD_NONE, at, NULL,
 	                     "INSERT INTO sitting (entry_id, hours, kind) VALUES (?1, ?2, ?3)", &st, &id)) < 0)
 		return err;
@@ -1062,6 +1037,9 @@ static void bind_run_edit(sqlite3_stmt *st, const void *v, int *rc)
 
 int tendo_store_update_run(tendo_store *s, const tendo_run *e)
 {
+	int err = tendo_check_run(e);
+	if (err < 0)
+		return err;
 	return update_entry(s, e->id, "run", e->time_min,
 	                    "UPDATE run SET rpe = ?2, pain_during = ?3, pain_after = ?4, sharp = ?5 WHERE entry_id = ?1",
 	                    bind_run_edit, e);
@@ -1077,6 +1055,9 @@ static void bind_rehab_edit(sqlite3_stmt *st, const void *v, int *rc)
 
 int tendo_store_update_rehab(tendo_store *s, const tendo_rehab *e)
 {
+	int err = tendo_check_rehab(e);
+	if (err < 0)
+		return err;
 	return update_entry(s, e->id, "rehab", e->time_min,
 	                    "UPDATE rehab_session SET rpe = ?2, pain_during = ?3, sharp = ?4 WHERE entry_id = ?1",
 	                    bind_rehab_edit, e);
@@ -1091,6 +1072,10 @@ static void bind_cross_edit(sqlite3_stmt *st, const void *v, int *rc)
 
 int tendo_store_update_cross(tendo_store *s, const tendo_cross *e)
 {
+	/* an edit never changes the minutes: checked in the widest (imported) range */
+	int err = store_check_cross(e, true);
+	if (err < 0)
+		return err;
 	return update_entry(s, e->id, "cross", e->time_min,
 	                    "UPDATE cross_training SET pain_during = ?2, sharp = ?3 WHERE entry_id = ?1", bind_cross_edit, e);
 }
@@ -1104,12 +1089,18 @@ static void bind_pain_edit(sqlite3_stmt *st, const void *v, int *rc)
 
 int tendo_store_update_pain(tendo_store *s, const tendo_pain *e)
 {
+	int err = tendo_check_pain(e);
+	if (err < 0)
+		return err;
 	return update_entry(s, e->id, "pain", TENDO_TOD_NONE,
 	                    "UPDATE pain_report SET score = ?2, sharp = ?3 WHERE entry_id = ?1", bind_pain_edit, e);
 }
 
 int tendo_store_update_test(tendo_store *s, const tendo_test *e)
 {
+	int err = tendo_check_test(e);
+	if (err < 0)
+		return err;
 	return update_entry(s, e->id, "test", e->time_min, NULL, NULL, e);
 }
 
@@ -1139,6 +1130,8 @@ int tendo_store_set_note(tendo_store *s, int64_t id, const char *note)
 	sqlite3_stmt *st;
 	int rc = SQLITE_OK, err;
 
+	if ((err = tendo_check_note(note)) < 0)
+		return err;
 	if ((err = prepare(s, &st, "UPDATE entry SET note = ?2 WHERE id = ?1")) < 0)
 		return err;
 	bind_i64(st, 1, id, &rc);
@@ -1595,6 +1588,121 @@ int tendo_store_load_log_ext(tendo_store *s, tendo_log *out, tendo_date from, te
 		tendo_log_dispose(out);
 	else if (!(flags & TENDO_LOAD_REPLACED))
 		drop_replaced(out);
+	return err;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking a whole store (after a restore)                            */
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The ids of the entries imported from files, sorted; *out owned by the caller. */
+static int imported_ids(tendo_store *s, int64_t **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+	*out = NULL;
+	*n = 0;
+	if ((err = prepare(s, &st, "SELECT entry_id FROM activity_file ORDER BY entry_id")) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = grow(s, *out, &cap, *n, sizeof(**out), &err);
+		if (err < 0)
+			break;
+		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	return load_end(s, st, rc, err);
+}
+
+/* Pain names a session (run, rehab, cross-training) of its own day. */
+static bool is_session(const tendo_log *l, int64_t id, tendo_date d)
+{
+	for (size_t k = 0; k < l->n_runs; k++)
+		if (l->runs[k].id == id)
+			return l->runs[k].date == d;
+	for (size_t k = 0; k < l->n_rehab; k++)
+		if (l->rehab[k].id == id)
+			return l->rehab[k].date == d;
+	for (size_t k = 0; k < l->n_cross; k++)
+		if (l->cross[k].id == id)
+			return l->cross[k].date == d;
+	return false;
+}
+
+/* Prefix the last error with the entry it is about. */
+static int entry_error(int64_t id, int err)
+{
+	char msg[512];
+	snprintf(msg, sizeof(msg), "%s", tendo_error_last());
+	return tendo_error_set(err, "entry %lld: %s", (long long)id, msg);
+}
+
+#define CHECK_EACH(arr, n, fn)                                                    \
+	for (size_t k = 0; k < (n) && !err; k++)                                  \
+		if ((err = fn(&(arr)[k])) < 0)                                    \
+			err = entry_error((arr)[k].id, err)
+
+int tendo_store_check_all(tendo_store *s)
+{
+	tendo_profile p;
+	tendo_log l;
+	int64_t *imp = NULL;
+	size_t n_imp = 0;
+	int err = tendo_store_get_profile(s, &p);
+
+	if (err == 0 && (err = tendo_check_profile(&p)) < 0) {
+		char msg[512];
+		snprintf(msg, sizeof(msg), "%s", tendo_error_last());
+		return tendo_error_set(err, "profile: %s", msg);
+	}
+	if (err < 0 && err != TENDO_ENOTFOUND)
+		return err;
+	if ((err = tendo_store_load_log_ext(s, &l, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED)) < 0)
+		return err;
+	if ((err = imported_ids(s, &imp, &n_imp)) < 0) {
+		tendo_log_dispose(&l);
+		return err;
+	}
+	CHECK_EACH(l.pain, l.n_pain, tendo_check_pain);
+	for (size_t k = 0; k < l.n_pain && !err; k++)
+		if (l.pain[k].session_id > 0 && !is_session(&l, l.pain[k].session_id, l.pain[k].date))
+			err = tendo_error_set(TENDO_EINVAL, "entry %lld: session_id %lld is not a run, rehab or cross-training "
+			                      "session of the same day", (long long)l.pain[k].id, (long long)l.pain[k].session_id);
+	CHECK_EACH(l.runs, l.n_runs, tendo_check_run);
+	CHECK_EACH(l.rehab, l.n_rehab, tendo_check_rehab);
+	for (size_t k = 0; k < l.n_cross && !err; k++) {
+		bool imported = n_imp && bsearch(&l.cross[k].id, imp, n_imp, sizeof(*imp), cmp_i64);
+		if ((err = store_check_cross(&l.cross[k], imported)) < 0)
+			err = entry_error(l.cross[k].id, err);
+	}
+	CHECK_EACH(l.tests, l.n_tests, tendo_check_test);
+	CHECK_EACH(l.flags, l.n_flags, tendo_check_flag);
+	CHECK_EACH(l.sitting, l.n_sitting, tendo_check_sitting);
+	CHECK_EACH(l.visa, l.n_visa, tendo_check_visa);
+	free(imp);
+	tendo_log_dispose(&l);
+	if (err)
+		return err;
+
+	sqlite3_stmt *st;
+	int rc;
+	if ((err = prepare(s, &st, "SELECT id, length(note) FROM entry WHERE length(note) > ?1 LIMIT 1")) < 0)
+		return err;
+	rc = SQLITE_OK;
+	bind_int(st, 1, TENDO_NOTE_MAX, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		err = tendo_error_set(TENDO_EINVAL, "entry %lld: note is too long (%d bytes at most, got %d)",
+		                      (long long)sqlite3_column_int64(st, 0), TENDO_NOTE_MAX, sqlite3_column_int(st, 1));
+	else if (rc != SQLITE_DONE)
+		err = store_fail(s->db, s->path, rc);
+	sqlite3_finalize(st);
 	return err;
 }
 
