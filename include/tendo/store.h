@@ -15,9 +15,8 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "analysis.h"
-#include "engine.h"
 #include "log.h"
+#include "profile.h"
 #include "schedule.h"
 
 typedef struct tendo_store tendo_store;
@@ -120,30 +119,35 @@ enum {
  * listing, editing and deleting them). */
 int tendo_store_load_log_ext(tendo_store *store, tendo_log *out, tendo_date from, tendo_date to, unsigned flags);
 
-/* An activity read from a watch file, ready to store. */
+/* What the store keeps of an activity file (its activity_file row): the
+ * file and what the watch recorded. Strings are borrowed for the call. */
 typedef struct {
 	char hash[17];                 /* content hash of the file, 16 hex digits */
 	const char *format;            /* "fit", "gpx", "tcx" */
 	const char *name;              /* file name or archive path */
 	const char *title;             /* the activity's name, or NULL */
 	const char *device;            /* or NULL */
-	const tendo_run_facts *facts;  /* borrowed */
-	tendo_date date;               /* local day of the start */
-	int time_min;                  /* local time of the start, minutes after midnight; TENDO_TOD_NONE */
+	const char *sport;             /* the file's sport ("running"), or NULL */
+	int64_t start_ms;              /* UTC ms of the start, INT64_MIN if unknown */
+	double elapsed_s, moving_s;    /* seconds; NAN if unknown (so for every double below) */
+	double distance_m, ascent_m, descent_m;
+	double uphill_s, fast_s;       /* seconds on grades over 4%, faster than the easy pace */
+	double cadence_avg, cadence_median; /* steps/min */
+	double avg_hr;                 /* bpm */
+	int walk_breaks;               /* walking spells between running */
 	int workout_rpe, workout_feel; /* what the watch asked the athlete (FIT), 0-100; -1 */
-	/* what the athlete adds (or the watch's workout_rpe / 10): -1 / false = not recorded;
-	 * a cross-training entry takes pain_during and sharp only */
-	int rpe, pain_during, pain_after;
-	bool sharp;
 } tendo_import_record;
 
 /*
- * Store an imported activity: a run entry (facts->is_run) or a
- * cross-training entry of `cross_kind`, plus its activity_file row.
- * out_id receives the entry id. TENDO_EEXISTS if the hash is there already.
+ * Store an imported activity as the entry it becomes - run (a run, with
+ * run->imported ranges) or cross (cross-training): exactly one of them -
+ * plus its activity_file row, in one savepoint. The entry's checks are
+ * tendo/validate.h's with the ranges of an imported activity. out_id
+ * receives the entry id. TENDO_EEXISTS if the hash is there already,
+ * TENDO_EINVAL for an entry out of range or neither/both entries.
  */
-int tendo_store_add_import(tendo_store *store, const tendo_import_record *rec, tendo_cross_kind cross_kind,
-                           int64_t *out_id);
+int tendo_store_add_import(tendo_store *store, const tendo_import_record *rec, const tendo_run *run,
+                           const tendo_cross *cross, int64_t *out_id);
 
 /*
  * The entry an activity was already imported as: the same content hash, or

@@ -280,7 +280,7 @@ t import "$WORK/a.zip" --sharp
 refused 2 "a.zip is an archive: pain, RPE and sharp pain go with a single activity file" "import an archive with --sharp"
 t import "$DATA/fit/fitparse-garmin-fenix-5-walk.fit" --rpe 4
 expect_rc 1 "import cross-training with --rpe"
-expect_out "is cross-training \(walking\): RPE and pain after are recorded for runs" "says why"
+expect_out "fenix-5-walk.fit: cross-training \(walking\): RPE and pain after are recorded for runs; nothing imported" "says why"
 t import "$WORK/rpe.fit" --rpe 11
 refused 2 "--rpe must be 0-10 \\(got 1[12]\\)" "import --rpe 11"
 [ "$(count)" = "$N" ]; check $? "refused imports wrote nothing"

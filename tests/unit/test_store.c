@@ -356,8 +356,9 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM sqlite_master WHERE name = 'activity_file'"), 1);
 }
 
-/* Imported activities: a run with its facts, dedupe by hash and by start +
- * duration, cross-training for other sports, cascade on delete. */
+/* Imported activities: a run with what the watch recorded, dedupe by hash
+ * and by start + duration, cross-training for other sports, the ranges of
+ * an imported activity, cascade on delete. */
 static void test_imports(void **state)
 {
 	ctx *c = *state;
@@ -367,29 +368,18 @@ static void test_imports(void **state)
 	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_CREATE), 0);
 	assert_int_equal(tendo_store_init_profile(s, &p), 0);
 
-	tendo_run_facts f;
-	memset(&f, 0, sizeof(f));
-	snprintf(f.sport, sizeof(f.sport), "running");
-	f.is_run = true;
-	f.has_gps = true;
-	f.start_ms = 1767600000000LL;
-	f.elapsed_s = 2100;
-	f.moving_s = 2040;
-	f.distance_m = 6100;
-	f.ascent_m = 80;
-	f.descent_m = 78;
-	f.uphill_s = 660;
-	f.fast_s = 120;
-	f.cadence_avg = 164;
-	f.cadence_median = 166;
-	f.avg_hr = 151;
-	f.walk_breaks = 0;
 	tendo_import_record rec = { .hash = "0123456789abcdef", .format = "fit", .name = "run.fit", .title = "Lunch run",
-		.device = "garmin fr935", .facts = &f, .date = fx_day(3), .time_min = 7 * 60 + 30, .workout_rpe = 60,
-		.workout_feel = 50, .rpe = 6, .pain_during = 2, .pain_after = -1, .sharp = true };
+		.device = "garmin fr935", .sport = "running", .start_ms = 1767600000000LL, .elapsed_s = 2100,
+		.moving_s = 2040, .distance_m = 6100, .ascent_m = 80, .descent_m = 78, .uphill_s = 660, .fast_s = 120,
+		.cadence_avg = 164, .cadence_median = 166, .avg_hr = 151, .walk_breaks = 0, .workout_rpe = 60,
+		.workout_feel = 50 };
+	/* the importer decides what it was: a 34 min hilly run, and adds what the athlete said */
+	tendo_run run = { .date = fx_day(3), .minutes = 34, .km = 6.1, .terrain = TENDO_TERRAIN_HILLY,
+		.intent = TENDO_INTENT_EASY, .rpe = 6, .pain_during = 2, .pain_after = -1, .sharp = true,
+		.time_min = 7 * 60 + 30 };
 	int64_t id = 0, found = 0;
-	assert_int_equal(tendo_store_find_import(s, rec.hash, f.start_ms, f.elapsed_s, true, &found, NULL, 0), 0);
-	assert_int_equal(tendo_store_add_import(s, &rec, TENDO_CROSS_OTHER, &id), 0);
+	assert_int_equal(tendo_store_find_import(s, rec.hash, rec.start_ms, rec.elapsed_s, true, &found, NULL, 0), 0);
+	assert_int_equal(tendo_store_add_import(s, &rec, &run, NULL, &id), 0);
 	assert_true(id > 0);
 
 	char name[64];
@@ -397,12 +387,12 @@ static void test_imports(void **state)
 	assert_int_equal(found, id);
 	assert_string_equal(name, "run.fit");
 	/* the same run as a GPX: another hash, start 20 s later, 5% longer */
-	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms + 20000, 2200, true, &found, NULL, 0), 1);
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", rec.start_ms + 20000, 2200, true, &found, NULL, 0), 1);
 	/* an hour later, or half as long: another run */
-	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms + 3600000, 2100, true, NULL, NULL, 0), 0);
-	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms, 1000, true, NULL, NULL, 0), 0);
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", rec.start_ms + 3600000, 2100, true, NULL, NULL, 0), 0);
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", rec.start_ms, 1000, true, NULL, NULL, 0), 0);
 	/* the same hash again: refused, nothing written */
-	assert_int_equal(tendo_store_add_import(s, &rec, TENDO_CROSS_OTHER, NULL), TENDO_EEXISTS);
+	assert_int_equal(tendo_store_add_import(s, &rec, &run, NULL, NULL), TENDO_EEXISTS);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
 
 	tendo_log log = { 0 };
@@ -410,14 +400,16 @@ static void test_imports(void **state)
 	assert_int_equal(log.n_runs, 1);
 	const tendo_run *r = &log.runs[0];
 	assert_true(r->imported);
-	assert_true(fabs(r->minutes - 34.0) < 1e-9); /* moving time */
+	assert_true(fabs(r->minutes - 34.0) < 1e-9);
 	assert_true(fabs(r->km - 6.1) < 1e-9);
-	assert_int_equal(r->terrain, TENDO_TERRAIN_HILLY); /* 11 of 34 min uphill */
-	assert_true(r->start_ms == f.start_ms);
+	assert_int_equal(r->terrain, TENDO_TERRAIN_HILLY);
+	assert_true(r->start_ms == rec.start_ms);
 	assert_true(fabs(r->uphill_s - 660) < 1e-9);
 	assert_true(fabs(r->fast_s - 120) < 1e-9);
 	assert_true(fabs(r->cadence_spm - 166) < 1e-9);
 	assert_true(fabs(r->avg_hr - 151) < 1e-9);
+	assert_string_equal(r->sport, "running");
+	assert_string_equal(r->source, "fit");
 	assert_int_equal(r->date, fx_day(3));
 	/* what the athlete added, and the watch's own rating kept with the file */
 	assert_int_equal(r->time_min, 7 * 60 + 30);
@@ -428,28 +420,32 @@ static void test_imports(void **state)
 	assert_int_equal(sq_int(c->db, "SELECT workout_rpe * 1000 + workout_feel FROM activity_file"), 60050);
 	tendo_log_dispose(&log);
 
-	/* a ride becomes cross-training */
-	tendo_run_facts g = f;
-	snprintf(g.sport, sizeof(g.sport), "cycling");
-	g.is_run = false;
-	g.start_ms += 86400000;
+	/* a ride becomes cross-training; a long one is fine for an import */
 	tendo_import_record ride = rec;
 	snprintf(ride.hash, sizeof(ride.hash), "1111222233334444");
-	ride.facts = &g;
-	ride.date = fx_day(4);
-	/* cross-training has no RPE or pain after: refused, nothing written */
-	assert_int_equal(tendo_store_add_import(s, &ride, TENDO_CROSS_CYCLE, &id), TENDO_EINVAL);
-	assert_msg("is cross-training (cycling)");
-	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
-	ride.rpe = -1;
+	ride.sport = "cycling";
+	ride.start_ms += 86400000;
 	ride.workout_rpe = ride.workout_feel = -1;
-	assert_int_equal(tendo_store_add_import(s, &ride, TENDO_CROSS_CYCLE, &id), 0);
+	tendo_cross cross = { .date = fx_day(4), .kind = TENDO_CROSS_CYCLE, .minutes = 700, .pain_during = 2,
+		.sharp = true, .time_min = TENDO_TOD_NONE };
+	/* a run and cross-training at once, or neither: refused */
+	assert_int_equal(tendo_store_add_import(s, &ride, &run, &cross, &id), TENDO_EINVAL);
+	assert_int_equal(tendo_store_add_import(s, &ride, NULL, NULL, &id), TENDO_EINVAL);
+	/* out of an import's range: refused, nothing written */
+	cross.minutes = 3000;
+	assert_int_equal(tendo_store_add_import(s, &ride, NULL, &cross, &id), TENDO_EINVAL);
+	assert_msg("minutes must be 0-2880");
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
+	cross.minutes = 700;
+	assert_int_equal(tendo_store_add_import(s, &ride, NULL, &cross, &id), 0);
 	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
 	assert_int_equal(log.n_cross, 1);
 	assert_int_equal(log.cross[0].kind, TENDO_CROSS_CYCLE);
+	assert_true(log.cross[0].minutes == 700);
 	assert_int_equal(log.cross[0].pain_during, 2);
 	assert_true(log.cross[0].sharp);
 	tendo_log_dispose(&log);
+	assert_int_equal(tendo_store_check_all(s), 0); /* the long ride is an imported one */
 
 	/* deleting the entry deletes the file record: it can be imported again */
 	assert_int_equal(tendo_store_delete(s, id), 0);

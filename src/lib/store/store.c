@@ -786,51 +786,27 @@ int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64
 	return add_cross(s, e, at, out_id, false);
 }
 
-/* What the runner would call the terrain of an imported run. */
-static tendo_terrain import_terrain(const tendo_run_facts *f)
+int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, const tendo_run *run,
+                           const tendo_cross *cross, int64_t *out_id)
 {
-	if (strcmp(f->sub_sport, "treadmill") == 0 || (!f->has_gps && f->distance_m > 0))
-		return TENDO_TERRAIN_TREADMILL;
-	if (strcmp(f->sub_sport, "trail") == 0)
-		return TENDO_TERRAIN_TRAIL;
-	double moving = isfinite(f->moving_s) ? f->moving_s : f->elapsed_s;
-	if (isfinite(f->uphill_s) && f->uphill_s >= 120 && f->uphill_s >= 0.1 * moving)
-		return TENDO_TERRAIN_HILLY;
-	return TENDO_TERRAIN_FLAT;
-}
-
-int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, tendo_cross_kind cross_kind,
-                           int64_t *out_id)
-{
-	const tendo_run_facts *f = rec->facts;
 	sqlite3_stmt *st = NULL;
 	int64_t id = 0;
 	bool outer;
 	int rc = SQLITE_OK, err;
 	char when[21];
 
-	double secs = isfinite(f->moving_s) && f->moving_s > 0 ? f->moving_s : f->elapsed_s;
-	if (!isfinite(secs) || secs <= 0)
-		return tendo_error_set(TENDO_EINVAL, "%s has no duration", rec->name);
-	time_t at = f->start_ms != INT64_MIN ? (time_t)(f->start_ms / 1000) : time(NULL);
+	if (!run == !cross)
+		return tendo_error_set(TENDO_EINVAL, "%s: an imported activity is a run or cross-training, one of them",
+		                       rec->name);
+	time_t at = rec->start_ms != INT64_MIN ? (time_t)(rec->start_ms / 1000) : time(NULL);
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
-	if (f->is_run) {
-		tendo_run r = { .date = rec->date, .minutes = round(secs / 6.0) / 10.0,
-			.km = isfinite(f->distance_m) && f->distance_m > 0 ? f->distance_m / 1000.0 : -1,
-			.terrain = import_terrain(f), .intent = TENDO_INTENT_EASY, .walk_breaks = f->run_walk,
-			.rpe = rec->rpe, .pain_during = rec->pain_during, .pain_after = rec->pain_after, .sharp = rec->sharp,
-			.time_min = rec->time_min, .imported = true };
+	if (run) {
+		tendo_run r = *run;
+		r.imported = true;
 		err = tendo_store_add_run(s, &r, at, &id);
 	} else {
-		if (rec->rpe >= 0 || rec->pain_after >= 0) {
-			err = tendo_error_set(TENDO_EINVAL, "%s is cross-training (%s): RPE and pain after are recorded for runs",
-			                      rec->name, f->sport[0] ? f->sport : "not a run");
-			return write_end(s, outer, err);
-		}
-		tendo_cross c = { .date = rec->date, .kind = cross_kind, .minutes = round(secs / 6.0) / 10.0,
-			.pain_during = rec->pain_during, .sharp = rec->sharp, .time_min = rec->time_min };
-		err = add_cross(s, &c, at, &id, true);
+		err = add_cross(s, cross, at, &id, true);
 	}
 	if (err == 0 && (err = prepare(s, &st, "INSERT INTO activity_file (entry_id, hash, format, name, title,"
 	                                       " device, sport, start_ms, elapsed_s, moving_s, distance_m, ascent_m,"
@@ -844,20 +820,20 @@ int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, tendo
 		bind_text(st, 4, rec->name, &rc);
 		bind_text(st, 5, rec->title && rec->title[0] ? rec->title : NULL, &rc);
 		bind_text(st, 6, rec->device && rec->device[0] ? rec->device : NULL, &rc);
-		bind_text(st, 7, f->sport[0] ? f->sport : NULL, &rc);
-		if (f->start_ms != INT64_MIN)
-			bind_i64(st, 8, f->start_ms, &rc);
-		bind_fact(st, 9, f->elapsed_s, &rc);
-		bind_fact(st, 10, f->moving_s, &rc);
-		bind_fact(st, 11, f->distance_m, &rc);
-		bind_fact(st, 12, f->ascent_m, &rc);
-		bind_fact(st, 13, f->descent_m, &rc);
-		bind_fact(st, 14, f->uphill_s, &rc);
-		bind_fact(st, 15, f->fast_s, &rc);
-		bind_fact(st, 16, f->cadence_avg, &rc);
-		bind_fact(st, 17, f->cadence_median, &rc);
-		bind_fact(st, 18, f->avg_hr, &rc);
-		bind_int(st, 19, f->walk_breaks, &rc);
+		bind_text(st, 7, rec->sport && rec->sport[0] ? rec->sport : NULL, &rc);
+		if (rec->start_ms != INT64_MIN)
+			bind_i64(st, 8, rec->start_ms, &rc);
+		bind_fact(st, 9, rec->elapsed_s, &rc);
+		bind_fact(st, 10, rec->moving_s, &rc);
+		bind_fact(st, 11, rec->distance_m, &rc);
+		bind_fact(st, 12, rec->ascent_m, &rc);
+		bind_fact(st, 13, rec->descent_m, &rc);
+		bind_fact(st, 14, rec->uphill_s, &rc);
+		bind_fact(st, 15, rec->fast_s, &rc);
+		bind_fact(st, 16, rec->cadence_avg, &rc);
+		bind_fact(st, 17, rec->cadence_median, &rc);
+		bind_fact(st, 18, rec->avg_hr, &rc);
+		bind_int(st, 19, rec->walk_breaks, &rc);
 		bind_text(st, 20, tendo_instant_format(time(NULL), when), &rc);
 		bind_opt_int(st, 21, rec->workout_rpe, &rc);
 		bind_opt_int(st, 22, rec->workout_feel, &rc);
