@@ -44,6 +44,8 @@ typedef struct {
 	double avg_hr;       /* bpm, NAN */
 	double avg_cadence;  /* steps/min for running and walking, rpm for cycling, NAN */
 	int laps;            /* number of laps, -1 */
+	int workout_rpe;     /* the athlete's rating on the watch (FIT workout_rpe): Borg CR10 x 10, 0-100, -1 */
+	int workout_feel;    /* how they felt (FIT workout_feel): 0-100, higher is better, -1 */
 } tendo_session;
 
 typedef struct tendo_activity {

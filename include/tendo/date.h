@@ -47,6 +47,9 @@ bool tendo_tz_valid(const char *tz);
  */
 tendo_date tendo_date_of_instant(time_t t, const char *tz);
 
+/* The local time of day of instant t in zone tz, minutes after midnight (0-1439). */
+int tendo_time_of_instant(time_t t, const char *tz);
+
 /* The UTC instant of local noon on `date` in zone tz: used to stamp entries
  * that the user dated with --date. */
 time_t tendo_date_noon_utc(tendo_date date, const char *tz);

@@ -54,6 +54,13 @@ typedef struct {
 	tendo_read_limits limits;     /* per file; zero fields take the defaults */
 	tendo_analysis_params params; /* easy pace, usual step rate */
 	const char *tz;               /* the athlete's zone, for the local day */
+	/* What the athlete adds to one activity file: -1 / false = not given
+	 * (default). With any of them given, the paths must be one activity
+	 * file (also .gz): a folder, an archive or several paths are refused
+	 * with TENDO_EINVAL before anything is read. rpe overrides the watch's
+	 * own workout_rpe; cross-training takes pain_during and sharp only. */
+	int rpe, pain_during, pain_after; /* 0-10 */
+	bool sharp;
 } tendo_import_options;
 
 void tendo_import_options_default(tendo_import_options *o);

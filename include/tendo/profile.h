@@ -5,6 +5,8 @@
 #ifndef TENDO_PROFILE_H
 #define TENDO_PROFILE_H
 
+#include <stdbool.h>
+
 #include "date.h"
 #include "log.h"
 #include "protocol.h"
@@ -23,6 +25,10 @@ typedef struct {
 	int start_week_min;         /* current weekly running minutes, 0 = unknown */
 	double start_curl_kg;       /* current prone-curl load, kg; 0 = unknown */
 	char cleared_by[TENDO_CLEARED_BY_MAX]; /* who set the stage ("Dr Smith, physio"), "" */
+	/* The preferred time of a run (the schedule's), for spacing in hours
+	 * (PROTOCOL.md 10.8); not set: runs may start any time. */
+	bool run_time_set;
+	int run_time_min;           /* minutes after local midnight */
 } tendo_profile;
 
 #endif

@@ -22,9 +22,15 @@ const char *tendo_stage_name(tendo_stage s); /* "settle", "strength", ... */
 /* For people, with the protocol's numbering: "1 settle", "2 strength",
  * "2b return to run", "3 full load" (PROTOCOL.md 3). */
 const char *tendo_stage_title(tendo_stage s);
+/* The stage named s; 0, or TENDO_EINVAL for an unknown name. */
+int tendo_stage_parse(tendo_stage *out, const char *s);
+const char *tendo_stage_names(void); /* "settle|strength|return_to_run|full_load" */
 
 typedef enum { TENDO_EX_ISOMETRIC, TENDO_EX_ISOTONIC, TENDO_EX_PLYOMETRIC } tendo_ex_kind;
 const char *tendo_ex_kind_name(tendo_ex_kind k);
+/* The kind named s; 0, or TENDO_EINVAL for an unknown name. */
+int tendo_ex_kind_parse(tendo_ex_kind *out, const char *s);
+const char *tendo_ex_kind_names(void); /* "isometric|isotonic|plyometric" */
 
 /* One exercise of the library. */
 typedef struct {

@@ -15,9 +15,8 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "analysis.h"
-#include "engine.h"
 #include "log.h"
+#include "profile.h"
 #include "schedule.h"
 
 typedef struct tendo_store tendo_store;
@@ -27,7 +26,7 @@ enum {
 	TENDO_STORE_CREATE   = 1 << 1  /* create the file (and its folder) if missing */
 };
 
-#define TENDO_STORE_SCHEMA_VERSION 3
+#define TENDO_STORE_SCHEMA_VERSION 4
 
 /*
  * Open (and migrate) the database at path.
@@ -52,8 +51,12 @@ int tendo_store_get_profile(tendo_store *store, tendo_profile *out);
 /* Create the profile; TENDO_EEXISTS if there is one. Stores every setting that
  * differs from the default. */
 int tendo_store_init_profile(tendo_store *store, const tendo_profile *profile);
-/* Replace name, side, tz and settings of the existing profile. */
+/* Replace the existing profile: name, side, tz, the starting stage and its
+ * numbers (start_stage ... cleared_by) and the settings; the start date
+ * stays (tendo_store_set_start() moves it). */
 int tendo_store_update_profile(tendo_store *store, const tendo_profile *profile);
+/* Move the programme's start to `start`; TENDO_ENOTFOUND before init. */
+int tendo_store_set_start(tendo_store *store, tendo_date start);
 /* The training days and preferred times kept with the profile (defaults
  * until set); TENDO_ENOTFOUND before `tendo init`. */
 int tendo_store_get_schedule(tendo_store *store, tendo_schedule *out);
@@ -78,30 +81,73 @@ int tendo_store_add_sitting(tendo_store *store, const tendo_sitting *e, time_t a
 int tendo_store_add_visa(tendo_store *store, const tendo_visa *e, time_t at, int64_t *out_id);
 
 /*
+ * Change what `tendo edit` may change of a stored entry; e->id names it,
+ * the other fields are ignored:
+ *   run:    rpe, pain_during, pain_after, sharp, time_min (logged or imported)
+ *   rehab:  rpe, pain_during, sharp, time_min
+ *   cross:  pain_during, sharp, time_min
+ *   pain:   score, sharp
+ *   test:   time_min
+ * One savepoint each. TENDO_ENOTFOUND if there is no entry of that type
+ * with that id.
+ */
+int tendo_store_update_run(tendo_store *store, const tendo_run *e);
+int tendo_store_update_rehab(tendo_store *store, const tendo_rehab *e);
+int tendo_store_update_cross(tendo_store *store, const tendo_cross *e);
+int tendo_store_update_pain(tendo_store *store, const tendo_pain *e);
+int tendo_store_update_test(tendo_store *store, const tendo_test *e);
+/* The day of the first entry that was logged rather than imported from a
+ * watch file: 1 and *out set, 0 if there is none, or a negative error. */
+int tendo_store_first_logged(tendo_store *store, tendo_date *out);
+/* Replace the note of entry id ("" or NULL removes it); TENDO_ENOTFOUND. */
+int tendo_store_set_note(tendo_store *store, int64_t id, const char *note);
+
+/*
  * Load every entry dated in [from, to] (TENDO_DATE_NONE = open end) into out.
  * out: arrays allocated here, sorted by (date, id); the caller releases them
  * with tendo_log_dispose().
+ * A day has one morning score and one task score: when more than one of a
+ * kind was logged on a day, the latest (highest id) is the one that counts,
+ * and the ones it replaced are left out.
  */
 int tendo_store_load_log(tendo_store *store, tendo_log *out, tendo_date from, tendo_date to);
 
-/* An activity read from a watch file, ready to store. */
+enum {
+	TENDO_LOAD_REPLACED = 1 << 0 /* keep the morning and task scores a later one replaced */
+};
+/* tendo_store_load_log() with flags (TENDO_LOAD_REPLACED: every entry, for
+ * listing, editing and deleting them). */
+int tendo_store_load_log_ext(tendo_store *store, tendo_log *out, tendo_date from, tendo_date to, unsigned flags);
+
+/* What the store keeps of an activity file (its activity_file row): the
+ * file and what the watch recorded. Strings are borrowed for the call. */
 typedef struct {
 	char hash[17];                 /* content hash of the file, 16 hex digits */
 	const char *format;            /* "fit", "gpx", "tcx" */
 	const char *name;              /* file name or archive path */
 	const char *title;             /* the activity's name, or NULL */
 	const char *device;            /* or NULL */
-	const tendo_run_facts *facts;  /* borrowed */
-	tendo_date date;               /* local day of the start */
+	const char *sport;             /* the file's sport ("running"), or NULL */
+	int64_t start_ms;              /* UTC ms of the start, INT64_MIN if unknown */
+	double elapsed_s, moving_s;    /* seconds; NAN if unknown (so for every double below) */
+	double distance_m, ascent_m, descent_m;
+	double uphill_s, fast_s;       /* seconds on grades over 4%, faster than the easy pace */
+	double cadence_avg, cadence_median; /* steps/min */
+	double avg_hr;                 /* bpm */
+	int walk_breaks;               /* walking spells between running */
+	int workout_rpe, workout_feel; /* what the watch asked the athlete (FIT), 0-100; -1 */
 } tendo_import_record;
 
 /*
- * Store an imported activity: a run entry (facts->is_run) or a
- * cross-training entry of `cross_kind`, plus its activity_file row.
- * out_id receives the entry id. TENDO_EEXISTS if the hash is there already.
+ * Store an imported activity as the entry it becomes - run (a run, with
+ * run->imported ranges) or cross (cross-training): exactly one of them -
+ * plus its activity_file row, in one savepoint. The entry's checks are
+ * tendo/validate.h's with the ranges of an imported activity. out_id
+ * receives the entry id. TENDO_EEXISTS if the hash is there already,
+ * TENDO_EINVAL for an entry out of range or neither/both entries.
  */
-int tendo_store_add_import(tendo_store *store, const tendo_import_record *rec, tendo_cross_kind cross_kind,
-                           int64_t *out_id);
+int tendo_store_add_import(tendo_store *store, const tendo_import_record *rec, const tendo_run *run,
+                           const tendo_cross *cross, int64_t *out_id);
 
 /*
  * The entry an activity was already imported as: the same content hash, or
@@ -141,6 +187,14 @@ int tendo_store_dump(tendo_store *store,
  */
 int tendo_store_restore_row(tendo_store *store, const char *table, int n, const char *const *cols,
                             const tendo_value *vals);
+
+/*
+ * Check every entry and the profile with the rules of tendo/validate.h (and
+ * each pain report's session): what tendo_store_restore_row() wrote went in
+ * row by row, unchecked. Returns 0, TENDO_EINVAL naming the entry ("entry
+ * 12: score must be 0-10 (got 11)"), or a store error.
+ */
+int tendo_store_check_all(tendo_store *store);
 
 /* The note attached to an entry, copied into buf ("" if none). */
 int tendo_store_entry_note(tendo_store *store, int64_t id, char *buf, size_t bufsz);

@@ -2,9 +2,12 @@
  * cli.c - helpers shared by the commands (cli.h): option parsing from
  * tables, checked number and date conversion, messages, opening the store.
  */
+#include <tendo/validate.h>
+
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,8 +31,8 @@ void cli_help(const cli_spec *spec)
 	printf("  %-26s %s\n", "--help", "show this help");
 }
 
-int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
-              int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg)
+static int parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+                 int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg, bool anywhere)
 {
 	struct option lo[MAX_OPTS + 2];
 	int n = 0;
@@ -40,7 +43,7 @@ int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
 	optind = 0; /* GNU: reinitialise */
 	opterr = 0;
 	for (;;) {
-		int c = getopt_long(argc, argv, "+:h", lo, NULL);
+		int c = getopt_long(argc, argv, anywhere ? ":h" : "+:h", lo, NULL);
 		if (c == -1)
 			break;
 		if (c == OPT_HELP) {
@@ -60,6 +63,18 @@ int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
 	else if (optind < argc)
 		return cli_usage(ctx, "unexpected argument '%s' (see tendo %s --help)", argv[optind], ctx->cmd);
 	return 0;
+}
+
+int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+              int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg)
+{
+	return parse(ctx, spec, argc, argv, on_opt, user, first_arg, false);
+}
+
+int cli_parse_anywhere(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+                       int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg)
+{
+	return parse(ctx, spec, argc, argv, on_opt, user, first_arg, true);
 }
 
 static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
@@ -142,6 +157,79 @@ int cli_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, do
 	return 0;
 }
 
+int cli_num_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!plain_number(s, false) || errno || end == s || *end || v < 0 || v > INT_MAX)
+		return cli_usage(ctx, "--%s must be a whole number %d-%d (got '%s')", opt, lo, hi, s);
+	*out = (int)v;
+	return 0;
+}
+
+int cli_num_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (!plain_number(s, true) || errno || end == s || *end || !isfinite(v) || v < 0)
+		return cli_usage(ctx, "--%s must be a number %g-%g (got '%s')", opt, lo, hi, s);
+	*out = v;
+	return 0;
+}
+
+/* The library's field names (tendo/validate.h) as the options that set them;
+ * a name not listed is "--" and the name with '-' for '_'. */
+static const struct {
+	const char *field, *opt;
+} field_opts[] = {
+	{ "time_min", "--time" },
+	{ "bridge_left", "--bridge-reps-left" },
+	{ "bridge_right", "--bridge-reps-right" },
+	{ "curl_left", "--curl-10rm-left" },
+	{ "curl_right", "--curl-10rm-right" },
+	{ "custom_stage", "--stage" },
+	{ "custom_kind", "--ex-kind" },
+	{ "session_id", "--session" },
+	{ "start_stage", "--stage" },
+	{ "start_run_step_min", "--run-step" },
+	{ "start_week_min", "--week-min" },
+	{ "start_curl_kg", "--curl-kg" },
+	{ "start", "--start" },
+};
+
+int cli_check(const cli_ctx *ctx, int rc)
+{
+	if (rc == 0)
+		return 0;
+	const char *msg = tendo_error_last();
+	size_t n = strspn(msg, "abcdefghijklmnopqrstuvwxyz_");
+	char opt[64] = "";
+	if (n > 0 && n < 40 && (msg[n] == ' ' || msg[n] == ':')) {
+		for (size_t k = 0; k < sizeof(field_opts) / sizeof(field_opts[0]) && !opt[0]; k++)
+			if (strlen(field_opts[k].field) == n && strncmp(msg, field_opts[k].field, n) == 0)
+				snprintf(opt, sizeof(opt), "%s", field_opts[k].opt);
+		if (!opt[0]) {
+			snprintf(opt, sizeof(opt), "--%.*s", (int)n, msg);
+			for (char *p = opt; *p; p++)
+				if (*p == '_')
+					*p = '-';
+		}
+		msg += n;
+	}
+	if (rc == TENDO_EINVAL)
+		return cli_usage(ctx, "%s%s", opt, msg[0] ? msg : tendo_error_name(rc));
+	return cli_fail(ctx, "%s%s", opt, msg[0] ? msg : tendo_error_name(rc));
+}
+
+int cli_check_scores(const cli_ctx *ctx, int rpe, int pain_during, int pain_after, int time_min)
+{
+	tendo_run probe = { .date = 0, .minutes = TENDO_MINUTES_MIN, .km = -1, .rpe = rpe, .pain_during = pain_during,
+		.pain_after = pain_after, .time_min = time_min };
+	return cli_check(ctx, tendo_check_run(&probe));
+}
+
 int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out)
 {
 	int rc = tendo_date_parse(out, s);
@@ -149,6 +237,13 @@ int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out
 		return cli_usage(ctx, "--%s must be a date YYYY-MM-DD (got '%s')", opt, s);
 	if (rc)
 		return cli_usage(ctx, "--%s must be a real day YYYY-MM-DD, years 1900-2999 (got '%s')", opt, s);
+	return 0;
+}
+
+int cli_time(const cli_ctx *ctx, const char *opt, const char *s, int *out)
+{
+	if (tendo_schedule_parse_time(out, s))
+		return cli_usage(ctx, "--%s must be a time of day HH:MM, 00:00-23:59 (got '%s')", opt, s);
 	return 0;
 }
 
@@ -194,6 +289,11 @@ int cli_open(cli_ctx *ctx, bool write)
 	rc = tendo_store_get_profile(ctx->store, &ctx->profile);
 	if (rc == 0)
 		rc = tendo_store_get_schedule(ctx->store, &ctx->schedule);
+	if (rc == 0) {
+		/* the preferred run time judges spacing in hours (PROTOCOL.md 10.8) */
+		ctx->profile.run_time_set = true;
+		ctx->profile.run_time_min = ctx->schedule.run_time;
+	}
 	if (rc == TENDO_ENOTFOUND) {
 		cli_close(ctx);
 		return cli_fail(ctx, "no athlete in %s yet: run 'tendo init --side left|right|both' first", p);

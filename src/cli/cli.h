@@ -52,6 +52,10 @@ typedef struct {
  */
 int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
               int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg);
+/* cli_parse() for commands whose options may also follow the arguments
+ * (tendo import FILE --rpe 5, tendo edit 12 --rpe 5). */
+int cli_parse_anywhere(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
+                       int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg);
 void cli_help(const cli_spec *spec);
 
 /* Messages: "tendo: <cmd>: <message>" on stderr; return the exit code. */
@@ -63,7 +67,23 @@ int cli_lib_error(const cli_ctx *ctx, int rc);
 /* Checked conversions; on error print "--opt must be ..." and return EXIT_USAGE. */
 int cli_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out);
 int cli_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, double hi, double *out);
+/* A value the library checks (tendo/validate.h): only the form is checked
+ * here, a plain non-negative number; lo-hi (the library's range) is named
+ * in the message when the form is wrong. */
+int cli_num_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, int *out);
+int cli_num_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, double hi, double *out);
+/* The result of a tendo_check_*() (or a store call that ran one): 0, or the
+ * library's message with its field named as the option that set it
+ * ("pain_during must be 0-10" -> "--pain-during must be 0-10"), as a usage
+ * error for TENDO_EINVAL and a runtime error otherwise. */
+int cli_check(const cli_ctx *ctx, int rc);
+/* The library's ranges for the optional scores and time of a session
+ * (-1 / TENDO_TOD_NONE = not given), before there is a session to check:
+ * through tendo_check_run() on a stand-in run. 0 or EXIT_USAGE. */
+int cli_check_scores(const cli_ctx *ctx, int rpe, int pain_during, int pain_after, int time_min);
 int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out);
+/* A local time of day "HH:MM" into minutes after midnight. */
+int cli_time(const cli_ctx *ctx, const char *opt, const char *s, int *out);
 
 /* Open the store and load the profile (requires init). write: open
  * read-write. Sets ctx->today. Returns 0 or an exit code (message printed). */
@@ -114,11 +134,16 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_plan(cli_ctx *ctx, int argc, char **argv);
 int cmd_restore(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_edit(cli_ctx *ctx, int argc, char **argv);
+int cmd_done(cli_ctx *ctx, int argc, char **argv);
 
 /* The profile options shared by init and profile: their ids, values and
  * the --help lines (cmd_profile.c). A command's own options start at
  * PO__END. */
-enum { PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO_DAYS, PO_RUN_TIME, PO_REHAB_TIME, PO__END };
+enum {
+	PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO_DAYS, PO_RUN_TIME, PO_REHAB_TIME,
+	PO_STAGE, PO_RUN_STEP, PO_WEEK_MIN, PO_CURL_KG, PO_CLEARED_BY, PO__END
+};
 #define CLI_PROFILE_OPTS                                                                                        \
 	{ "side", required_argument, PO_SIDE, "left|right|both", "affected side(s)" },                           \
 	{ "ceiling", required_argument, PO_CEILING, "N",                                                        \
@@ -130,10 +155,19 @@ enum { PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO_
 	{ "days", required_argument, PO_DAYS, "mon,tue,...", "days you can run, lift and test (default all)" },  \
 	{ "run-time", required_argument, PO_RUN_TIME, "HH:MM", "when you run (default 17:00: afternoons)" },        \
 	{ "rehab-time", required_argument, PO_REHAB_TIME, "HH:MM", "when you do rehab (default 18:00)" },          \
-	{ "set", required_argument, PO_SET, "NAME=VALUE", "change a setting (see tendo rules); repeatable" }
+	{ "set", required_argument, PO_SET, "NAME=VALUE", "change a setting (see tendo rules); repeatable" },      \
+	{ "stage", required_argument, PO_STAGE, "STAGE",                                                        \
+	  "the stage you start at: settle (default)|strength|return_to_run|full_load" },                         \
+	{ "run-step", required_argument, PO_RUN_STEP, "MIN",                                                    \
+	  "your current running step, minutes per run (needed for return_to_run)" },                            \
+	{ "week-min", required_argument, PO_WEEK_MIN, "MIN",                                                    \
+	  "your current running minutes a week (needed for full_load)" },                                       \
+	{ "curl-kg", required_argument, PO_CURL_KG, "KG", "your current prone-curl load, kg" },                  \
+	{ "cleared-by", required_argument, PO_CLEARED_BY, "TEXT", "who set that stage (\"Dr Smith, physio\")" }
 
 typedef struct {
 	const char *side, *ceiling, *name, *tz, *pace, *cadence, *days, *run_time, *rehab_time;
+	const char *stage, *run_step, *week_min, *curl_kg, *cleared_by;
 	const char *sets[16];
 	int n_sets;
 } cli_profile_args;
@@ -145,6 +179,8 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 bool cli_profile_given(const cli_profile_args *a);
 /* Validate the given values and apply them to p; 0 or EXIT_USAGE. */
 int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p, tendo_schedule *sc);
+/* "starting stage return_to_run (running step 15 min), set by Dr Smith" */
+void cli_profile_start_text(const tendo_profile *p, char *buf, size_t sz);
 
 /* --from D --to D --json, shared by the commands that list a date range. */
 enum { RO_FROM = 1, RO_TO, RO_JSON };
@@ -164,6 +200,16 @@ int cli_range_dates(const cli_ctx *ctx, const cli_range_args *a, tendo_date *fro
 /* The athlete's usual step rate: the profile's, else the median of the last
  * ten imported runs that have one; NAN if neither. */
 double cli_usual_cadence(const tendo_profile *p, const tendo_log *log);
+
+/* One entry as `tendo history` shows it (cmd_history.c). */
+typedef struct {
+	const char *type;       /* "run", "pain", ... (static) */
+	tendo_date date;
+	char text[200];         /* the history line after the date */
+	json_t *json;           /* its fields, without id, date and type; owned by the caller */
+} cli_entry;
+/* Describe entry id of log into out; 0, or -1 if it is not there. */
+int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out);
 
 /* JSON of a prescription (shared by today and status). */
 json_t *cli_prescription_json(const tendo_prescription *rx);

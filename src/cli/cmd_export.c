@@ -318,6 +318,8 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 			rows++;
 		}
 	}
+	if (!rc && (rc = tendo_store_check_all(ctx->store)))
+		snprintf(msg, sizeof(msg), "%s", tendo_error_last());
 	if (!rc)
 		rc = tendo_store_commit(ctx->store);
 	json_decref(doc);

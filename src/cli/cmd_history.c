@@ -53,6 +53,36 @@ static int by_date_id(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* "HH:MM" or null */
+static json_t *time_json(int t)
+{
+	char b[6];
+	return t >= 0 ? json_string(tendo_schedule_format_time(t, b)) : json_null();
+}
+
+/* " at HH:MM" or "" */
+static const char *time_text(char *buf, size_t sz, int t)
+{
+	char b[6];
+	if (t >= 0)
+		snprintf(buf, sz, " at %s", tendo_schedule_format_time(t, b));
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
+/* The later morning (or task) score of the same day that replaces p, or 0. */
+static int64_t replaced_by(const tendo_log *L, size_t k)
+{
+	const tendo_pain *p = &L->pain[k];
+	if (p->kind != TENDO_PAIN_MORNING && p->kind != TENDO_PAIN_TASK)
+		return 0;
+	for (size_t j = 0; j < L->n_pain; j++)
+		if (L->pain[j].date == p->date && L->pain[j].kind == p->kind && L->pain[j].id > p->id)
+			return L->pain[j].id;
+	return 0;
+}
+
 static void score(char *buf, size_t sz, const char *label, int v)
 {
 	if (v >= 0)
@@ -69,29 +99,44 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 	size_t n = 0;
 	if (!arr)
 		return NULL;
-	char s1[32], s2[32], s3[32];
+	char s1[48], s2[48], s3[48], tm[16];
 	for (size_t k = 0; k < L->n_pain; k++) {
 		const tendo_pain *x = &L->pain[k];
-		add(&arr, &n, x->id, x->date, "pain",
-		    json_pack("{s:s,s:i}", "kind", tendo_pain_kind_name(x->kind), "score", x->score),
-		    "pain %s %d/10", tendo_pain_kind_name(x->kind), x->score);
+		int64_t by = replaced_by(L, k);
+		json_t *j = json_pack("{s:s,s:i,s:b,s:o}", "kind", tendo_pain_kind_name(x->kind), "score", x->score, "sharp",
+		                      x->sharp, "session_id", x->session_id > 0 ? json_integer(x->session_id) : json_null());
+		if (by)
+			json_object_set_new(j, "replaced_by", json_integer(by));
+		if (x->session_id > 0)
+			snprintf(s1, sizeof(s1), " (session #%lld)", (long long)x->session_id);
+		else
+			s1[0] = '\0';
+		if (by)
+			snprintf(s2, sizeof(s2), " [replaced by #%lld]", (long long)by);
+		else
+			s2[0] = '\0';
+		add(&arr, &n, x->id, x->date, "pain", j, "pain %s %d/10%s%s%s", tendo_pain_kind_name(x->kind), x->score,
+		    x->sharp ? " SHARP" : "", s1, s2);
 	}
 	for (size_t k = 0; k < L->n_runs; k++) {
 		const tendo_run *x = &L->runs[k];
 		score(s1, sizeof(s1), "pain during", x->pain_during);
 		score(s2, sizeof(s2), "after", x->pain_after);
-		json_t *j = json_pack("{s:f,s:o,s:s,s:s,s:b,s:o,s:o,s:o,s:b}", "minutes", x->minutes, "km",
+		json_t *j = json_pack("{s:f,s:o,s:s,s:s,s:b,s:o,s:o,s:o,s:b,s:o,s:b}", "minutes", x->minutes, "km",
 		                      num_or_null(x->km), "terrain", tendo_terrain_name(x->terrain), "intent",
 		                      tendo_intent_name(x->intent), "walk_breaks", x->walk_breaks, "rpe", int_or_null(x->rpe),
 		                      "pain_during", int_or_null(x->pain_during), "pain_after", int_or_null(x->pain_after),
-		                      "sharp", x->sharp);
+		                      "sharp", x->sharp, "time", time_json(x->time_min), "imported", x->imported);
 		if (x->km > 0)
 			snprintf(s3, sizeof(s3), " %.1f km", x->km);
 		else
 			s3[0] = '\0';
-		add(&arr, &n, x->id, x->date, "run", j, "run %.0f min%s %s %s%s%s%s%s", x->minutes, s3,
-		    tendo_terrain_name(x->terrain), tendo_intent_name(x->intent), x->walk_breaks ? " run/walk" : "", s1, s2,
-		    x->sharp ? ", SHARP pain" : "");
+		char rpe[24] = "";
+		if (x->rpe >= 0)
+			snprintf(rpe, sizeof(rpe), ", RPE %d", x->rpe);
+		add(&arr, &n, x->id, x->date, "run", j, "run %.0f min%s%s %s %s%s%s%s%s%s", x->minutes, s3,
+		    time_text(tm, sizeof(tm), x->time_min), tendo_terrain_name(x->terrain), tendo_intent_name(x->intent),
+		    x->walk_breaks ? " run/walk" : "", rpe, s1, s2, x->sharp ? ", SHARP pain" : "");
 	}
 	for (size_t k = 0; k < L->n_rehab; k++) {
 		const tendo_rehab *x = &L->rehab[k];
@@ -100,24 +145,34 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 			snprintf(s2, sizeof(s2), " @ %.1f kg", x->kg);
 		else
 			s2[0] = '\0';
-		json_t *j = json_pack("{s:s,s:i,s:o,s:o,s:o,s:s,s:o,s:o}", "exercise", x->exercise, "sets", x->sets, "reps",
-		                      int_or_null(x->reps), "hold_s", int_or_null(x->hold_s), "kg", num_or_null(x->kg),
+		json_t *j = json_pack("{s:s,s:i,s:o,s:o,s:o,s:s,s:o,s:o,s:b,s:o,s:o}", "exercise", x->exercise, "sets", x->sets,
+		                      "reps", int_or_null(x->reps), "hold_s", int_or_null(x->hold_s), "kg", num_or_null(x->kg),
 		                      "side", tendo_side_name(x->side), "rpe", int_or_null(x->rpe), "pain_during",
-		                      int_or_null(x->pain_during));
+		                      int_or_null(x->pain_during), "sharp", x->sharp, "custom",
+		                      x->custom ? json_pack("{s:s,s:s}", "stage", tendo_stage_name((tendo_stage)x->custom_stage),
+		                                            "kind", tendo_ex_kind_name((tendo_ex_kind)x->custom_kind))
+		                                : json_null(),
+		                      "time", time_json(x->time_min));
+		char c[64] = "";
+		if (x->custom)
+			snprintf(c, sizeof(c), " [custom %s %s]", tendo_stage_name((tendo_stage)x->custom_stage),
+			         tendo_ex_kind_name((tendo_ex_kind)x->custom_kind));
 		if (x->reps > 0)
-			add(&arr, &n, x->id, x->date, "rehab", j, "%s %d x %d%s (%s)%s", x->exercise, x->sets, x->reps, s2,
-			    tendo_side_name(x->side), s1);
+			add(&arr, &n, x->id, x->date, "rehab", j, "%s%s %d x %d%s (%s)%s%s%s", x->exercise, c, x->sets, x->reps,
+			    s2, tendo_side_name(x->side), time_text(tm, sizeof(tm), x->time_min), s1, x->sharp ? ", SHARP pain" : "");
 		else
-			add(&arr, &n, x->id, x->date, "rehab", j, "%s %d x %d s hold (%s)%s", x->exercise, x->sets, x->hold_s,
-			    tendo_side_name(x->side), s1);
+			add(&arr, &n, x->id, x->date, "rehab", j, "%s%s %d x %d s hold (%s)%s%s%s", x->exercise, c, x->sets,
+			    x->hold_s, tendo_side_name(x->side), time_text(tm, sizeof(tm), x->time_min), s1,
+			    x->sharp ? ", SHARP pain" : "");
 	}
 	for (size_t k = 0; k < L->n_cross; k++) {
 		const tendo_cross *x = &L->cross[k];
 		score(s1, sizeof(s1), "pain", x->pain_during);
 		add(&arr, &n, x->id, x->date, "cross",
-		    json_pack("{s:s,s:f,s:o}", "kind", tendo_cross_kind_name(x->kind), "minutes", x->minutes, "pain_during",
-		              int_or_null(x->pain_during)),
-		    "%s %.0f min%s", tendo_cross_kind_name(x->kind), x->minutes, s1);
+		    json_pack("{s:s,s:f,s:o,s:b,s:o}", "kind", tendo_cross_kind_name(x->kind), "minutes", x->minutes,
+		              "pain_during", int_or_null(x->pain_during), "sharp", x->sharp, "time", time_json(x->time_min)),
+		    "%s %.0f min%s%s%s", tendo_cross_kind_name(x->kind), x->minutes, time_text(tm, sizeof(tm), x->time_min), s1,
+		    x->sharp ? ", SHARP pain" : "");
 	}
 	for (size_t k = 0; k < L->n_tests; k++) {
 		const tendo_test *x = &L->tests[k];
@@ -130,12 +185,13 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 		if (x->curl_left >= 0)
 			m += snprintf(b + m, sizeof(b) - (size_t)m, " curl 10RM L%.1f/R%.1f kg", x->curl_left, x->curl_right);
 		if (x->rest_pain >= 0)
-			snprintf(b + m, sizeof(b) - (size_t)m, " rest %d/10", x->rest_pain);
+			m += snprintf(b + m, sizeof(b) - (size_t)m, " rest %d/10", x->rest_pain);
+		snprintf(b + m, sizeof(b) - (size_t)m, "%s", time_text(tm, sizeof(tm), x->time_min));
 		add(&arr, &n, x->id, x->date, "test",
-		    json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "drop_lunge_pain", int_or_null(x->drop_lunge_pain), "bridge_left",
-		              int_or_null(x->bridge_left), "bridge_right", int_or_null(x->bridge_right), "curl_left",
-		              num_or_null(x->curl_left), "curl_right", num_or_null(x->curl_right), "rest_pain",
-		              int_or_null(x->rest_pain)),
+		    json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "drop_lunge_pain", int_or_null(x->drop_lunge_pain),
+		              "bridge_left", int_or_null(x->bridge_left), "bridge_right", int_or_null(x->bridge_right),
+		              "curl_left", num_or_null(x->curl_left), "curl_right", num_or_null(x->curl_right), "rest_pain",
+		              int_or_null(x->rest_pain), "time", time_json(x->time_min)),
 		    "%s", b);
 	}
 	for (size_t k = 0; k < L->n_flags; k++) {
@@ -145,7 +201,13 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 	}
 	for (size_t k = 0; k < L->n_sitting; k++) {
 		const tendo_sitting *x = &L->sitting[k];
-		add(&arr, &n, x->id, x->date, "sitting", json_pack("{s:f}", "hours", x->hours), "sitting %.1f h", x->hours);
+		json_t *j = json_pack("{s:s,s:o}", "kind", tendo_aggravator_kind_name(x->kind), "hours", num_or_null(x->hours));
+		switch (x->kind) {
+		case TENDO_AGG_SITTING: add(&arr, &n, x->id, x->date, "sitting", j, "sitting %.1f h", x->hours); break;
+		case TENDO_AGG_DRIVING: add(&arr, &n, x->id, x->date, "sitting", j, "driving %.1f h", x->hours); break;
+		case TENDO_AGG_STRETCHING: add(&arr, &n, x->id, x->date, "sitting", j, "hamstring stretching"); break;
+		default: add(&arr, &n, x->id, x->date, "sitting", j, "heavy hip-flexion lifting"); break;
+		}
 	}
 	for (size_t k = 0; k < L->n_visa; k++) {
 		const tendo_visa *x = &L->visa[k];
@@ -167,6 +229,24 @@ static void free_entries(entry *arr, size_t n)
 	free(arr);
 }
 
+int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out)
+{
+	size_t n = 0;
+	entry *arr = collect(log, &n);
+	int rc = -1;
+	for (size_t k = 0; arr && k < n; k++)
+		if (arr[k].id == id) {
+			out->type = arr[k].type;
+			out->date = arr[k].date;
+			snprintf(out->text, sizeof(out->text), "%s", arr[k].text);
+			out->json = arr[k].json;
+			arr[k].json = NULL;
+			rc = 0;
+		}
+	free_entries(arr, n);
+	return rc;
+}
+
 /* ------------------------------------------------------------- history */
 
 static const cli_opt hist_opts[] = { CLI_RANGE_OPTS, { 0 } };
@@ -183,7 +263,7 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	tendo_log log = { 0 };
-	if ((rc = tendo_store_load_log(ctx->store, &log, from, to)))
+	if ((rc = tendo_store_load_log_ext(ctx->store, &log, from, to, TENDO_LOAD_REPLACED)))
 		return cli_lib_error(ctx, rc);
 	size_t n = 0;
 	entry *arr = collect(&log, &n);
@@ -249,7 +329,7 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, true)))
 		return rc;
 	tendo_log log = { 0 };
-	if ((rc = tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE)))
+	if ((rc = tendo_store_load_log_ext(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED)))
 		return cli_lib_error(ctx, rc);
 	size_t n = 0;
 	entry *arr = collect(&log, &n);

@@ -11,19 +11,32 @@
 #include <unistd.h>
 
 #include <tendo/import.h>
+#include <tendo/validate.h>
 
 #include "cli.h"
 
-enum { O_JSON = 1 };
+enum { O_JSON = 1, O_PDURING, O_PAFTER, O_RPE, O_SHARP };
 
-static const cli_opt opts[] = { { "json", no_argument, O_JSON, NULL, "print JSON: every file and a summary" }, { 0 } };
-static const cli_spec spec = { "import PATH... [--json]",
+static const cli_opt opts[] = {
+	{ "json", no_argument, O_JSON, NULL, "print JSON: every file and a summary" },
+	{ "pain-during", required_argument, O_PDURING, "0-10", "worst pain during (one activity file only)" },
+	{ "pain-after", required_argument, O_PAFTER, "0-10", "pain after, same day (a run; one file only)" },
+	{ "rpe", required_argument, O_RPE, "0-10", "how hard it felt (a run; one file only; else the watch's own rating)" },
+	{ "sharp", no_argument, O_SHARP, NULL, "there was sharp pain (one file only)" },
+	{ 0 }
+};
+static const cli_spec spec = { "import PATH... [--json]\n       import FILE [--pain-during N] [--pain-after N] [--rpe N] [--sharp] [--json]",
 	"Import activities: FIT, GPX and TCX files (also .gz), .zip and .tar.gz archives (a Strava bulk export,\n"
 	"a Garmin Connect export) and folders. Runs become runs in the log; other sports cross-training.\n"
-	"Importing the same activity again (even in another format) changes nothing.", opts };
+	"Importing the same activity again (even in another format) changes nothing. With one activity file,\n"
+	"its pain, RPE and sharp pain can be given too (tendo edit adds them later). A FIT file's own RPE\n"
+	"(workout_rpe, when the watch asked) fills the RPE of a run.", opts };
 
 typedef struct {
 	bool json;
+	const char *pdur, *pafter, *rpe; /* as given */
+	bool sharp;
+	int64_t dup_id;       /* the entry a duplicate is, for the hint */
 	bool bar;             /* draw a progress bar on stderr */
 	const cli_ctx *ctx;
 	json_t *files;        /* --json: the results */
@@ -33,8 +46,15 @@ typedef struct {
 
 static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
-	(void)ctx, (void)id, (void)v;
-	((import_ui *)u)->json = true;
+	(void)ctx;
+	import_ui *ui = u;
+	switch (id) {
+	case O_PDURING: ui->pdur = v; break;
+	case O_PAFTER: ui->pafter = v; break;
+	case O_RPE: ui->rpe = v; break;
+	case O_SHARP: ui->sharp = true; break;
+	default: ui->json = true; break;
+	}
 	return 0;
 }
 
@@ -61,6 +81,8 @@ static void clear_bar(import_ui *ui)
 static void on_result(const tendo_import_result *r, void *user)
 {
 	import_ui *ui = user;
+	if (r->status == TENDO_IMPORT_DUPLICATE)
+		ui->dup_id = r->entry_id;
 	if (ui->json) {
 		json_t *o = json_object();
 		json_object_set_new(o, "path", json_string(r->path));
@@ -113,11 +135,21 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
 	import_ui ui = { .ctx = ctx, .last_bar_pct = -1 };
 	int first = 0;
-	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &ui, &first);
+	int rc = cli_parse_anywhere(ctx, &spec, argc, argv, on_opt, &ui, &first);
 	if (rc)
 		return rc;
 	if (first >= argc)
 		return cli_usage(ctx, "give at least one file, archive or folder to import");
+	int pdur = -1, pafter = -1, rpe = -1;
+	if ((ui.pdur && (rc = cli_num_int(ctx, "pain-during", ui.pdur, 0, TENDO_SCORE_MAX, &pdur))) ||
+	    (ui.pafter && (rc = cli_num_int(ctx, "pain-after", ui.pafter, 0, TENDO_SCORE_MAX, &pafter))) ||
+	    (ui.rpe && (rc = cli_num_int(ctx, "rpe", ui.rpe, 0, TENDO_SCORE_MAX, &rpe))) ||
+	    (rc = cli_check_scores(ctx, rpe, pdur, pafter, TENDO_TOD_NONE)))
+		return rc;
+	bool extra = ui.pdur || ui.pafter || ui.rpe || ui.sharp;
+	if (extra && argc - first != 1)
+		return cli_usage(ctx, "--pain-during, --pain-after, --rpe and --sharp go with a single activity file (got %d "
+		                 "paths)", argc - first);
 	if ((rc = cli_open(ctx, true)))
 		return rc;
 	const char *nc = getenv("NO_COLOR");
@@ -131,6 +163,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	o.on_progress = on_progress;
 	o.user = &ui;
 	o.tz = ctx->profile.tz;
+	o.rpe = rpe;
+	o.pain_during = pdur;
+	o.pain_after = pafter;
+	o.sharp = ui.sharp;
 	if (ctx->profile.settings.easy_pace_s_km > 0)
 		o.params.easy_pace_s_km = ctx->profile.settings.easy_pace_s_km;
 	tendo_log log = { 0 };
@@ -141,6 +177,11 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	tendo_import_summary sum;
 	rc = tendo_import_paths(ctx->store, (const char *const *)(argv + first), (size_t)(argc - first), &o, &sum);
 	clear_bar(&ui);
+	if (rc == TENDO_EINVAL) { /* refused before anything was read */
+		json_decref(ui.files);
+		return cli_usage(ctx, "%s (for the rest, import without --pain-during, --pain-after, --rpe and --sharp)",
+		                 tendo_error_last());
+	}
 	double dt = now_s() - ui.t0;
 	if (ui.json) {
 		json_t *out = json_object();
@@ -163,5 +204,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	if (sum.errors)
 		return cli_fail(ctx, "%zu file%s could not be imported (see above); the rest is in the log", sum.errors,
 		                sum.errors == 1 ? "" : "s");
+	if (extra && sum.duplicates && !ui.json)
+		printf("nothing added to #%lld, which was in the log already: tendo edit %lld --pain-during N ... changes it\n",
+		       (long long)ui.dup_id, (long long)ui.dup_id);
 	return 0;
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tendo/validate.h>
+
 #include "cli.h"
 
 enum { O_DATE = PO__END };
@@ -16,8 +18,11 @@ static const cli_opt opts[] = {
 };
 
 static const cli_spec spec = { "init --side left|right|both [--ceiling N] [--name TEXT] [--tz ZONE] [--days mon,...]\n"
-	"       [--run-time HH:MM] [--rehab-time HH:MM] [--date D]",
-	"Create the database and set up the athlete (--side is required; --tz defaults to this machine's zone).",
+	"       [--run-time HH:MM] [--rehab-time HH:MM] [--date D]\n"
+	"       [--stage STAGE [--run-step MIN] [--week-min MIN] [--curl-kg KG] [--cleared-by TEXT]]",
+	"Create the database and set up the athlete (--side is required; --tz defaults to this machine's zone).\n"
+	"Already in rehab? --stage says where you are: strength with your loads, return_to_run with your\n"
+	"running step (--run-step), full_load with your weekly running minutes (--week-min).",
 	opts };
 
 typedef struct {
@@ -73,7 +78,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)))
 		return rc;
 	p.start = tendo_date_of_instant(time(NULL), p.tz);
-	if (a.date && (rc = cli_date(ctx, "date", a.date, &p.start)))
+	if ((a.date && (rc = cli_date(ctx, "date", a.date, &p.start))) || (rc = cli_check(ctx, tendo_check_profile(&p))))
 		return rc;
 
 	char path[4096];
@@ -95,6 +100,14 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	printf("set up %s%s%s: %s side, pain ceiling %d/10, time zone %s, starting %s\ndatabase: %s\n",
 	       cli_bold(ctx), p.name[0] ? p.name : "the athlete", cli_reset(ctx), tendo_side_name(p.side),
 	       p.settings.ceiling, p.tz, tendo_date_format(p.start, d), dbp);
+	if (p.start_stage != TENDO_STAGE_SETTLE) {
+		char st[200];
+		cli_profile_start_text(&p, st, sizeof(st));
+		printf("%s\n", st);
+	}
+	if (p.start_stage == TENDO_STAGE_RETURN_TO_RUN)
+		printf("note: return to run needs a passing readiness test on the first day: tendo log test --date %s ...\n",
+		       tendo_date_format(p.start, d));
 	if (p.settings.ceiling > 3)
 		printf("note: a ceiling above 3/10 often ends in a flare-up (Goom); use it only if your clinician says so\n");
 	printf("next: log this morning's monitoring task (tendo log pain --kind task --score N), then: tendo today\n");

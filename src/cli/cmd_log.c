@@ -1,21 +1,41 @@
 /*
  * cmd_log.c - tendo log <kind>: record one entry, validated, in one
- * transaction. Every value is range-checked before anything is written.
+ * transaction. The command line checks the form of each value and what
+ * options go together; the ranges are the library's (tendo/validate.h:
+ * tendo_check_pain() ...), checked before the database is opened and again
+ * by the store, and its message is printed with the option's name.
+ *
+ * After the entry is written (same transaction): a pain report that names a
+ * session is checked against that day's sessions; a second morning or task
+ * score of a day says which one it replaces; an entry dated before the
+ * programme's start moves the start back to it (PROTOCOL.md 11).
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <tendo/validate.h>
 
 #include "cli.h"
 
 enum {
 	O_KIND = 1, O_SCORE, O_DATE, O_NOTE, O_MINUTES, O_KM, O_TERRAIN, O_INTENT, O_WALK, O_RPE,
 	O_PDURING, O_PAFTER, O_SHARP, O_EXERCISE, O_SETS, O_REPS, O_HOLD, O_KG, O_SIDE, O_LUNGE,
-	O_BL, O_BR, O_CL, O_CR, O_REST, O_HOURS, O_ITEMS, O__N
+	O_BL, O_BR, O_CL, O_CR, O_REST, O_HOURS, O_ITEMS, O_SESSION, O_TIME, O_STAGE, O_EXKIND, O__N
 };
 
 typedef struct {
 	const char *v[O__N]; /* the value of each option given, NULL if absent */
 } args;
+
+/* What a log function reports back. */
+typedef struct {
+	tendo_date date;      /* the entry's day */
+	int64_t id;           /* its id once written */
+	char what[160];       /* "run 20 min" */
+	char after[240];      /* a line printed after the "logged" line, or "" */
+} logged;
 
 static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
@@ -25,20 +45,103 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 }
 
 #define DATE_OPT { "date", required_argument, O_DATE, "D", "the day, YYYY-MM-DD in your zone (default today)" }
+#define TIME_OPT { "time", required_argument, O_TIME, "HH:MM", "when it started, local time of day" }
+
+static int opt_score(cli_ctx *ctx, args *a, int id, const char *name, int *out)
+{
+	*out = -1;
+	return a->v[id] ? cli_num_int(ctx, name, a->v[id], 0, TENDO_SCORE_MAX, out) : 0;
+}
+
+/* A number the library checks; *out keeps its default (-1) when not given. */
+static int opt_int(cli_ctx *ctx, args *a, int id, const char *name, int lo, int hi, int *out)
+{
+	return a->v[id] ? cli_num_int(ctx, name, a->v[id], lo, hi, out) : 0;
+}
+
+static int opt_double(cli_ctx *ctx, args *a, int id, const char *name, double lo, double hi, double *out)
+{
+	return a->v[id] ? cli_num_double(ctx, name, a->v[id], lo, hi, out) : 0;
+}
+
+static int opt_time(cli_ctx *ctx, args *a, int *out)
+{
+	*out = TENDO_TOD_NONE;
+	return a->v[O_TIME] ? cli_time(ctx, "time", a->v[O_TIME], out) : 0;
+}
 
 /* ---------------------------------------------------------------- pain */
 
 static const cli_opt pain_opts[] = {
 	{ "kind", required_argument, O_KIND, "K", "during|after|morning|task|rest|sitting (task = the morning monitoring task)" },
 	{ "score", required_argument, O_SCORE, "0-10", "pain, 0 none to 10 worst imaginable" },
+	{ "sharp", no_argument, O_SHARP, NULL, "the pain was sharp" },
+	{ "session", required_argument, O_SESSION, "ID", "the run, rehab or cross-training entry it belongs to (same day; "
+	  "default: the day's run)" },
 	DATE_OPT,
 	{ "note", required_argument, O_NOTE, "TEXT", "where it hurt, what set it off" },
 	{ 0 }
 };
-static const cli_spec pain_spec = { "log pain --kind K --score 0-10 [--date D] [--note TEXT]",
+static const cli_spec pain_spec = { "log pain --kind K --score 0-10 [--sharp] [--session ID] [--date D] [--note TEXT]",
 	"Record a pain score.", pain_opts };
 
-static int log_pain(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
+/* A session id: a positive number, '#' allowed in front. */
+static int parse_id(const cli_ctx *ctx, const char *opt, const char *s, int64_t *out)
+{
+	const char *p = s[0] == '#' ? s + 1 : s;
+	char *end;
+	errno = 0;
+	long long v = strtoll(p, &end, 10);
+	if (*p < '0' || *p > '9' || errno || *end || v <= 0)
+		return cli_usage(ctx, "--%s must be an entry id, a positive number (see tendo history; got '%s')", opt, s);
+	*out = v;
+	return 0;
+}
+
+/* The session a pain report names must be a run, rehab or cross-training
+ * entry of the same day (the store checks it too). */
+static int check_session(cli_ctx *ctx, int64_t id, tendo_date date)
+{
+	tendo_log day = { 0 };
+	int rc = tendo_store_load_log_ext(ctx->store, &day, date, date, TENDO_LOAD_REPLACED);
+	if (rc)
+		return cli_lib_error(ctx, rc);
+	bool found = false;
+	for (size_t k = 0; k < day.n_runs; k++)
+		found |= day.runs[k].id == id;
+	for (size_t k = 0; k < day.n_rehab; k++)
+		found |= day.rehab[k].id == id;
+	for (size_t k = 0; k < day.n_cross; k++)
+		found |= day.cross[k].id == id;
+	tendo_log_dispose(&day);
+	if (found)
+		return 0;
+	char d[TENDO_DATE_BUFSZ];
+	return cli_fail(ctx, "--session %lld is not a run, rehab or cross-training entry on %s (see tendo history --from %s "
+	                "--to %s)", (long long)id, tendo_date_format(date, d), d, d);
+}
+
+/* A second morning or task score of a day: which earlier one it replaces. */
+static int replaced(cli_ctx *ctx, const tendo_pain *e, int64_t id, logged *out)
+{
+	tendo_log day = { 0 };
+	int rc = tendo_store_load_log_ext(ctx->store, &day, e->date, e->date, TENDO_LOAD_REPLACED);
+	if (rc)
+		return rc;
+	const tendo_pain *prev = NULL;
+	for (size_t k = 0; k < day.n_pain; k++)
+		if (day.pain[k].kind == e->kind && day.pain[k].id != id)
+			prev = &day.pain[k]; /* the latest earlier one */
+	if (prev)
+		snprintf(out->after, sizeof(out->after),
+		         "this replaces #%lld (%s %d/10, logged earlier that day): the latest %s score of a day is the one "
+		         "that counts", (long long)prev->id, tendo_pain_kind_name(prev->kind), prev->score,
+		         tendo_pain_kind_name(e->kind));
+	tendo_log_dispose(&day);
+	return 0;
+}
+
+static int log_pain(cli_ctx *ctx, args *a, logged *out)
 {
 	tendo_pain e = { 0 };
 	int rc;
@@ -48,15 +151,36 @@ static int log_pain(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 		return cli_usage(ctx, "--kind must be %s (got '%s')", tendo_pain_kind_names(), a->v[O_KIND]);
 	if (!a->v[O_SCORE])
 		return cli_usage(ctx, "--score is required (0-10)");
-	if ((rc = cli_int(ctx, "score", a->v[O_SCORE], 0, 10, &e.score)))
+	if ((rc = opt_int(ctx, a, O_SCORE, "score", 0, TENDO_SCORE_MAX, &e.score)))
 		return rc;
-	if (a->v[O_NOTE] && strlen(a->v[O_NOTE]) > 1000)
-		return cli_usage(ctx, "--note is too long (1000 bytes at most)");
-	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+	e.sharp = a->v[O_SHARP] != NULL;
+	if (a->v[O_SESSION]) {
+		if (e.kind != TENDO_PAIN_DURING && e.kind != TENDO_PAIN_AFTER)
+			return cli_usage(ctx, "--session goes with --kind during or after (got --kind %s)",
+			                 tendo_pain_kind_name(e.kind));
+		if ((rc = parse_id(ctx, "session", a->v[O_SESSION], &e.session_id)))
+			return rc;
+	}
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
-	e.date = *date;
-	snprintf(what, wsz, "pain (%s) %d/10", tendo_pain_kind_name(e.kind), e.score);
-	return ctx->store && tendo_store_add_pain(ctx->store, &e, cli_stamp(ctx, *date), a->v[O_NOTE], id) ? -1 : 0;
+	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_pain(&e))) || (rc = cli_check(ctx, tendo_check_note(a->v[O_NOTE]))))
+		return rc;
+	snprintf(out->what, sizeof(out->what), "pain (%s) %d/10%s", tendo_pain_kind_name(e.kind), e.score,
+	         e.sharp ? ", sharp" : "");
+	if (e.session_id > 0) {
+		size_t n = strlen(out->what);
+		snprintf(out->what + n, sizeof(out->what) - n, ", session #%lld", (long long)e.session_id);
+	}
+	if (!ctx->store)
+		return 0;
+	if (e.session_id > 0 && (rc = check_session(ctx, e.session_id, e.date)))
+		return rc;
+	if (tendo_store_add_pain(ctx->store, &e, cli_stamp(ctx, out->date), a->v[O_NOTE], &out->id))
+		return -1;
+	if ((e.kind == TENDO_PAIN_MORNING || e.kind == TENDO_PAIN_TASK) && replaced(ctx, &e, out->id, out))
+		return -1;
+	return 0;
 }
 
 /* ----------------------------------------------------------------- run */
@@ -71,27 +195,21 @@ static const cli_opt run_opts[] = {
 	{ "pain-during", required_argument, O_PDURING, "0-10", "worst pain during" },
 	{ "pain-after", required_argument, O_PAFTER, "0-10", "pain after, same day" },
 	{ "sharp", no_argument, O_SHARP, NULL, "there was sharp pain" },
+	TIME_OPT,
 	DATE_OPT,
 	{ 0 }
 };
 static const cli_spec run_spec = { "log run --minutes M [--km K] [--terrain T] [--intent I] [--walk-breaks] [--rpe N] "
-	"[--pain-during N] [--pain-after N] [--sharp] [--date D]", "Record a run.", run_opts };
+	"[--pain-during N] [--pain-after N] [--sharp] [--time HH:MM] [--date D]", "Record a run.", run_opts };
 
-static int opt_score(cli_ctx *ctx, args *a, int id, const char *name, int *out)
+static int log_run(cli_ctx *ctx, args *a, logged *out)
 {
-	*out = -1;
-	return a->v[id] ? cli_int(ctx, name, a->v[id], 0, 10, out) : 0;
-}
-
-static int log_run(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
-{
-	tendo_run e = { .km = -1 };
+	tendo_run e = { .km = -1, .time_min = TENDO_TOD_NONE };
 	int rc;
 	if (!a->v[O_MINUTES])
 		return cli_usage(ctx, "--minutes is required (1-600)");
-	if ((rc = cli_double(ctx, "minutes", a->v[O_MINUTES], 1, 600, &e.minutes)))
-		return rc;
-	if (a->v[O_KM] && (rc = cli_double(ctx, "km", a->v[O_KM], 0, 300, &e.km)))
+	if ((rc = opt_double(ctx, a, O_MINUTES, "minutes", TENDO_MINUTES_MIN, TENDO_MINUTES_MAX, &e.minutes)) ||
+	    (rc = opt_double(ctx, a, O_KM, "km", 0, TENDO_KM_MAX, &e.km)))
 		return rc;
 	if (a->v[O_TERRAIN] && tendo_terrain_parse(&e.terrain, a->v[O_TERRAIN]))
 		return cli_usage(ctx, "--terrain must be %s (got '%s')", tendo_terrain_names(), a->v[O_TERRAIN]);
@@ -100,21 +218,21 @@ static int log_run(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *w
 	e.walk_breaks = a->v[O_WALK] != NULL;
 	e.sharp = a->v[O_SHARP] != NULL;
 	if ((rc = opt_score(ctx, a, O_RPE, "rpe", &e.rpe)) || (rc = opt_score(ctx, a, O_PDURING, "pain-during", &e.pain_during)) ||
-	    (rc = opt_score(ctx, a, O_PAFTER, "pain-after", &e.pain_after)))
+	    (rc = opt_score(ctx, a, O_PAFTER, "pain-after", &e.pain_after)) || (rc = opt_time(ctx, a, &e.time_min)))
 		return rc;
-	if (e.km > 0 && e.km / (e.minutes / 60.0) > 30)
-		return cli_usage(ctx, "--km %g in %g minutes is faster than 30 km/h: check the numbers", e.km, e.minutes);
-	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
-	e.date = *date;
-	snprintf(what, wsz, "run %g min%s", e.minutes, e.sharp ? " with sharp pain" : "");
-	return ctx->store && tendo_store_add_run(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_run(&e))))
+		return rc;
+	snprintf(out->what, sizeof(out->what), "run %g min%s", e.minutes, e.sharp ? " with sharp pain" : "");
+	return ctx->store && tendo_store_add_run(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
 }
 
 /* --------------------------------------------------------------- rehab */
 
 static const cli_opt rehab_opts[] = {
-	{ "exercise", required_argument, O_EXERCISE, "NAME", "an exercise from 'tendo exercises'" },
+	{ "exercise", required_argument, O_EXERCISE, "NAME", "an exercise from 'tendo exercises', or your own with --stage and --ex-kind" },
 	{ "sets", required_argument, O_SETS, "S", "sets, 1-20" },
 	{ "reps", required_argument, O_REPS, "R", "reps per set, 1-100" },
 	{ "hold-s", required_argument, O_HOLD, "T", "hold per set, 1-600 seconds (isometrics)" },
@@ -122,46 +240,91 @@ static const cli_opt rehab_opts[] = {
 	{ "side", required_argument, O_SIDE, "left|right|both", "which leg (default both)" },
 	{ "rpe", required_argument, O_RPE, "0-10", "how hard it felt" },
 	{ "pain-during", required_argument, O_PDURING, "0-10", "worst pain during" },
+	{ "sharp", no_argument, O_SHARP, NULL, "there was sharp pain" },
+	{ "stage", required_argument, O_STAGE, "STAGE", "a custom exercise's stage: settle|strength|return_to_run|full_load" },
+	{ "ex-kind", required_argument, O_EXKIND, "KIND", "a custom exercise's kind: isometric|isotonic|plyometric" },
+	TIME_OPT,
 	DATE_OPT,
 	{ 0 }
 };
 static const cli_spec rehab_spec = { "log rehab --exercise NAME --sets S (--reps R | --hold-s T) [--kg W] [--side S] "
-	"[--rpe N] [--pain-during N] [--date D]", "Record one exercise of a rehab session.", rehab_opts };
+	"[--rpe N] [--pain-during N] [--sharp]\n                 [--stage STAGE --ex-kind KIND] [--time HH:MM] [--date D]",
+	"Record one exercise of a rehab session (an exercise not in the library needs --stage and --ex-kind).", rehab_opts };
 
-static int log_rehab(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
+/* The exercise: one from the library, or a custom one with its stage and kind. */
+static int rehab_exercise(cli_ctx *ctx, args *a, tendo_rehab *e)
 {
-	tendo_rehab e = { .reps = -1, .hold_s = -1, .kg = -1, .side = TENDO_SIDE_BOTH };
+	const char *name = a->v[O_EXERCISE];
+	const tendo_exercise *ex = tendo_exercise_find(name);
+	bool custom = a->v[O_STAGE] || a->v[O_EXKIND];
+	if (ex && custom)
+		return cli_usage(ctx, "--exercise '%s' is in the library, which knows its stage and kind: leave out --stage "
+		                 "and --ex-kind", name);
+	if (ex) {
+		snprintf(e->exercise, sizeof(e->exercise), "%s", ex->name);
+		return 0;
+	}
+	if (!custom)
+		return cli_usage(ctx, "--exercise '%s' is not in the library: %s; to log your own exercise, add --stage %s "
+		                 "and --ex-kind %s", name, tendo_exercise_names(), tendo_stage_names(), tendo_ex_kind_names());
+	if (!a->v[O_STAGE] || !a->v[O_EXKIND])
+		return cli_usage(ctx, "a custom exercise needs both --stage (%s) and --ex-kind (%s)", tendo_stage_names(),
+		                 tendo_ex_kind_names());
+	tendo_stage st;
+	tendo_ex_kind k;
+	if (tendo_stage_parse(&st, a->v[O_STAGE]))
+		return cli_usage(ctx, "--stage must be %s (got '%s')", tendo_stage_names(), a->v[O_STAGE]);
+	if (tendo_ex_kind_parse(&k, a->v[O_EXKIND]))
+		return cli_usage(ctx, "--ex-kind must be %s (got '%s')", tendo_ex_kind_names(), a->v[O_EXKIND]);
+	if (!name[0] || strlen(name) >= sizeof(e->exercise))
+		return cli_usage(ctx, "--exercise must be a name of 1-%zu bytes", sizeof(e->exercise) - 1);
+	snprintf(e->exercise, sizeof(e->exercise), "%s", name);
+	e->custom = true;
+	e->custom_stage = (int)st;
+	e->custom_kind = (int)k;
+	return 0;
+}
+
+static int log_rehab(cli_ctx *ctx, args *a, logged *out)
+{
+	tendo_rehab e = { .reps = -1, .hold_s = -1, .kg = -1, .side = TENDO_SIDE_BOTH, .time_min = TENDO_TOD_NONE };
 	int rc;
 	if (!a->v[O_EXERCISE])
 		return cli_usage(ctx, "--exercise is required (see tendo exercises)");
-	const tendo_exercise *ex = tendo_exercise_find(a->v[O_EXERCISE]);
-	if (!ex)
-		return cli_usage(ctx, "--exercise '%s' is not in the library: %s", a->v[O_EXERCISE], tendo_exercise_names());
-	snprintf(e.exercise, sizeof(e.exercise), "%s", ex->name);
+	if ((rc = rehab_exercise(ctx, a, &e)))
+		return rc;
 	if (!a->v[O_SETS])
 		return cli_usage(ctx, "--sets is required (1-20)");
-	if ((rc = cli_int(ctx, "sets", a->v[O_SETS], 1, 20, &e.sets)))
+	if ((rc = opt_int(ctx, a, O_SETS, "sets", 1, TENDO_SETS_MAX, &e.sets)))
 		return rc;
 	if (!!a->v[O_REPS] == !!a->v[O_HOLD])
 		return cli_usage(ctx, "give either --reps or --hold-s, not %s", a->v[O_REPS] ? "both" : "neither");
-	if (a->v[O_REPS] && (rc = cli_int(ctx, "reps", a->v[O_REPS], 1, 100, &e.reps)))
-		return rc;
-	if (a->v[O_HOLD] && (rc = cli_int(ctx, "hold-s", a->v[O_HOLD], 1, 600, &e.hold_s)))
-		return rc;
-	if (a->v[O_KG] && (rc = cli_double(ctx, "kg", a->v[O_KG], 0, 500, &e.kg)))
+	if ((rc = opt_int(ctx, a, O_REPS, "reps", 1, TENDO_REPS_MAX, &e.reps)) ||
+	    (rc = opt_int(ctx, a, O_HOLD, "hold-s", 1, TENDO_HOLD_S_MAX, &e.hold_s)) ||
+	    (rc = opt_double(ctx, a, O_KG, "kg", 0, TENDO_KG_MAX, &e.kg)))
 		return rc;
 	if (a->v[O_SIDE] && tendo_side_parse(&e.side, a->v[O_SIDE]))
 		return cli_usage(ctx, "--side must be %s (got '%s')", tendo_side_names(), a->v[O_SIDE]);
-	if ((rc = opt_score(ctx, a, O_RPE, "rpe", &e.rpe)) || (rc = opt_score(ctx, a, O_PDURING, "pain-during", &e.pain_during)))
+	e.sharp = a->v[O_SHARP] != NULL;
+	if ((rc = opt_score(ctx, a, O_RPE, "rpe", &e.rpe)) || (rc = opt_score(ctx, a, O_PDURING, "pain-during", &e.pain_during)) ||
+	    (rc = opt_time(ctx, a, &e.time_min)))
 		return rc;
-	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
-	e.date = *date;
+	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_rehab(&e))))
+		return rc;
+	int n;
 	if (e.reps > 0)
-		snprintf(what, wsz, "%s %d x %d%s", e.exercise, e.sets, e.reps, e.kg > 0 ? " with load" : "");
+		n = snprintf(out->what, sizeof(out->what), "%s %d x %d%s", e.exercise, e.sets, e.reps, e.kg > 0 ? " with load" : "");
 	else
-		snprintf(what, wsz, "%s %d x %d s", e.exercise, e.sets, e.hold_s);
-	return ctx->store && tendo_store_add_rehab(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+		n = snprintf(out->what, sizeof(out->what), "%s %d x %d s", e.exercise, e.sets, e.hold_s);
+	if (e.custom && n > 0 && (size_t)n < sizeof(out->what))
+		n += snprintf(out->what + n, sizeof(out->what) - (size_t)n, " (custom: %s, %s)",
+		              tendo_stage_name((tendo_stage)e.custom_stage), tendo_ex_kind_name((tendo_ex_kind)e.custom_kind));
+	if (e.sharp && n > 0 && (size_t)n < sizeof(out->what))
+		snprintf(out->what + n, sizeof(out->what) - (size_t)n, " with sharp pain");
+	return ctx->store && tendo_store_add_rehab(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
 }
 
 /* --------------------------------------------------------------- cross */
@@ -170,15 +333,17 @@ static const cli_opt cross_opts[] = {
 	{ "kind", required_argument, O_KIND, "K", "stairs|swim|cycle|elliptical|row|walk" },
 	{ "minutes", required_argument, O_MINUTES, "M", "how long, 1-600 minutes" },
 	{ "pain-during", required_argument, O_PDURING, "0-10", "worst pain during" },
+	{ "sharp", no_argument, O_SHARP, NULL, "there was sharp pain" },
+	TIME_OPT,
 	DATE_OPT,
 	{ 0 }
 };
-static const cli_spec cross_spec = { "log cross --kind K --minutes M [--pain-during N] [--date D]",
+static const cli_spec cross_spec = { "log cross --kind K --minutes M [--pain-during N] [--sharp] [--time HH:MM] [--date D]",
 	"Record cross-training.", cross_opts };
 
-static int log_cross(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
+static int log_cross(cli_ctx *ctx, args *a, logged *out)
 {
-	tendo_cross e = { 0 };
+	tendo_cross e = { .time_min = TENDO_TOD_NONE };
 	int rc;
 	if (!a->v[O_KIND])
 		return cli_usage(ctx, "--kind is required: %s", tendo_cross_kind_names());
@@ -186,15 +351,19 @@ static int log_cross(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char 
 		return cli_usage(ctx, "--kind must be %s (got '%s')", tendo_cross_kind_names(), a->v[O_KIND]);
 	if (!a->v[O_MINUTES])
 		return cli_usage(ctx, "--minutes is required (1-600)");
-	if ((rc = cli_double(ctx, "minutes", a->v[O_MINUTES], 1, 600, &e.minutes)))
+	if ((rc = opt_double(ctx, a, O_MINUTES, "minutes", TENDO_MINUTES_MIN, TENDO_MINUTES_MAX, &e.minutes)))
 		return rc;
-	if ((rc = opt_score(ctx, a, O_PDURING, "pain-during", &e.pain_during)))
+	e.sharp = a->v[O_SHARP] != NULL;
+	if ((rc = opt_score(ctx, a, O_PDURING, "pain-during", &e.pain_during)) || (rc = opt_time(ctx, a, &e.time_min)))
 		return rc;
-	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
-	e.date = *date;
-	snprintf(what, wsz, "%s %g min", tendo_cross_kind_name(e.kind), e.minutes);
-	return ctx->store && tendo_store_add_cross(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_cross(&e))))
+		return rc;
+	snprintf(out->what, sizeof(out->what), "%s %g min%s", tendo_cross_kind_name(e.kind), e.minutes,
+	         e.sharp ? " with sharp pain" : "");
+	return ctx->store && tendo_store_add_cross(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- test */
@@ -206,16 +375,18 @@ static const cli_opt test_opts[] = {
 	{ "curl-10rm-left", required_argument, O_CL, "KG", "prone curl 10-rep max, left" },
 	{ "curl-10rm-right", required_argument, O_CR, "KG", "prone curl 10-rep max, right" },
 	{ "rest-pain", required_argument, O_REST, "0-10", "pain at rest" },
+	TIME_OPT,
 	DATE_OPT,
 	{ 0 }
 };
 static const cli_spec test_spec = { "log test [--drop-lunge-pain N] [--bridge-reps-left N --bridge-reps-right N] "
-	"[--curl-10rm-left KG --curl-10rm-right KG] [--rest-pain N] [--date D]", "Record readiness tests.", test_opts };
+	"[--curl-10rm-left KG --curl-10rm-right KG] [--rest-pain N]\n                [--time HH:MM] [--date D]",
+	"Record readiness tests.", test_opts };
 
-static int log_test(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
+static int log_test(cli_ctx *ctx, args *a, logged *out)
 {
 	tendo_test e = { .drop_lunge_pain = -1, .bridge_left = -1, .bridge_right = -1, .curl_left = -1,
-		.curl_right = -1, .rest_pain = -1 };
+		.curl_right = -1, .rest_pain = -1, .time_min = TENDO_TOD_NONE };
 	int rc;
 	if (!a->v[O_LUNGE] && !a->v[O_BL] && !a->v[O_BR] && !a->v[O_CL] && !a->v[O_CR] && !a->v[O_REST])
 		return cli_usage(ctx, "give at least one result: --drop-lunge-pain, --bridge-reps-left/right, "
@@ -225,19 +396,22 @@ static int log_test(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 	if (!!a->v[O_CL] != !!a->v[O_CR])
 		return cli_usage(ctx, "--curl-10rm-left and --curl-10rm-right go together");
 	if ((rc = opt_score(ctx, a, O_LUNGE, "drop-lunge-pain", &e.drop_lunge_pain)) ||
-	    (rc = opt_score(ctx, a, O_REST, "rest-pain", &e.rest_pain)))
+	    (rc = opt_score(ctx, a, O_REST, "rest-pain", &e.rest_pain)) || (rc = opt_time(ctx, a, &e.time_min)))
 		return rc;
-	if (a->v[O_BL] && ((rc = cli_int(ctx, "bridge-reps-left", a->v[O_BL], 0, 200, &e.bridge_left)) ||
-	                   (rc = cli_int(ctx, "bridge-reps-right", a->v[O_BR], 0, 200, &e.bridge_right))))
+	if ((rc = opt_int(ctx, a, O_BL, "bridge-reps-left", 0, TENDO_BRIDGE_REPS_MAX, &e.bridge_left)) ||
+	    (rc = opt_int(ctx, a, O_BR, "bridge-reps-right", 0, TENDO_BRIDGE_REPS_MAX, &e.bridge_right)) ||
+	    (rc = opt_double(ctx, a, O_CL, "curl-10rm-left", 0, TENDO_CURL_KG_MAX, &e.curl_left)) ||
+	    (rc = opt_double(ctx, a, O_CR, "curl-10rm-right", 0, TENDO_CURL_KG_MAX, &e.curl_right)))
 		return rc;
-	if (a->v[O_CL] && ((rc = cli_double(ctx, "curl-10rm-left", a->v[O_CL], 0, 300, &e.curl_left)) ||
-	                   (rc = cli_double(ctx, "curl-10rm-right", a->v[O_CR], 0, 300, &e.curl_right))))
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
-	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_test(&e))))
 		return rc;
-	e.date = *date;
 	double lc, lb;
 	bool pass = tendo_engine_test_passes(&e, NULL, &ctx->profile, &lc, &lb);
+	size_t wsz = sizeof(out->what);
+	char *what = out->what;
 	int n = snprintf(what, wsz, "readiness test");
 	if (lc >= 0 && n > 0 && (size_t)n < wsz)
 		n += snprintf(what + n, wsz - (size_t)n, ", curl LSI %.0f%%", lc);
@@ -245,20 +419,21 @@ static int log_test(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 		n += snprintf(what + n, wsz - (size_t)n, ", bridge LSI %.0f%%", lb);
 	if (ctx->profile.side != TENDO_SIDE_BOTH && n > 0 && (size_t)n < wsz)
 		snprintf(what + n, wsz - (size_t)n, pass ? " (all pass)" : " (not all pass)");
-	return ctx->store && tendo_store_add_test(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	return ctx->store && tendo_store_add_test(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- flag */
 
 static const cli_opt flag_opts[] = {
-	{ "kind", required_argument, O_KIND, "K", "pop|bruising|numbness|tingling|night-pain, or cleared once a clinician has cleared you" },
+	{ "kind", required_argument, O_KIND, "K", "pop|bruising|numbness|tingling|night-pain|spreading (pain spreading down "
+	  "the leg), or cleared once a clinician has cleared you" },
 	DATE_OPT,
 	{ 0 }
 };
-static const cli_spec flag_spec = { "log flag --kind pop|bruising|numbness|tingling|night-pain|cleared [--date D]",
+static const cli_spec flag_spec = { "log flag --kind pop|bruising|numbness|tingling|night-pain|cleared|spreading [--date D]",
 	"Record a red flag (tendo then stops prescribing loading), or a clinician's clearance.", flag_opts };
 
-static int log_flag(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
+static int log_flag(cli_ctx *ctx, args *a, logged *out)
 {
 	tendo_flag e = { 0 };
 	int rc;
@@ -266,36 +441,78 @@ static int log_flag(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 		return cli_usage(ctx, "--kind is required: %s", tendo_flag_kind_names());
 	if (tendo_flag_kind_parse(&e.kind, a->v[O_KIND]))
 		return cli_usage(ctx, "--kind must be %s (got '%s')", tendo_flag_kind_names(), a->v[O_KIND]);
-	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
-	e.date = *date;
-	snprintf(what, wsz, e.kind == TENDO_FLAG_CLEARED ? "clearance by a clinician" : "red flag: %s",
+	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_flag(&e))))
+		return rc;
+	snprintf(out->what, sizeof(out->what), e.kind == TENDO_FLAG_CLEARED ? "clearance by a clinician" : "red flag: %s",
 	         tendo_flag_kind_name(e.kind));
-	return ctx->store && tendo_store_add_flag(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	if (e.kind != TENDO_FLAG_CLEARED)
+		snprintf(out->after, sizeof(out->after), "%sred flag: see a clinician. tendo prescribes no loading until you "
+		         "log 'tendo log flag --kind cleared'%s", cli_bold(ctx), cli_reset(ctx));
+	return ctx->store && tendo_store_add_flag(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
 }
 
-/* ------------------------------------------------------------- sitting */
+/* ------------------------------------------------------ sitting, aggravator */
 
 static const cli_opt sitting_opts[] = {
-	{ "hours", required_argument, O_HOURS, "H", "hours sat (or driven) that day, 0-24" },
+	{ "hours", required_argument, O_HOURS, "H", "hours sat in one go, 0-24" },
 	DATE_OPT,
 	{ 0 }
 };
-static const cli_spec sitting_spec = { "log sitting --hours H [--date D]", "Record hours of sitting.", sitting_opts };
+static const cli_spec sitting_spec = { "log sitting --hours H [--date D]",
+	"Record hours of sitting (the same as log aggravator --kind sitting).", sitting_opts };
 
-static int log_sitting(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
+static const cli_opt aggravator_opts[] = {
+	{ "kind", required_argument, O_KIND, "K", "sitting|driving (with --hours), stretching (hamstring stretches) or "
+	  "hip-flexion (heavy lifting into hip flexion)" },
+	{ "hours", required_argument, O_HOURS, "H", "hours in one go, 0-24: sitting and driving only" },
+	DATE_OPT,
+	{ 0 }
+};
+static const cli_spec aggravator_spec = { "log aggravator --kind sitting|driving|stretching|hip-flexion [--hours H] [--date D]",
+	"Record what aggravates the tendon: long sitting or driving, hamstring stretching, heavy hip-flexion lifting.",
+	aggravator_opts };
+
+static int log_aggravator_kind(cli_ctx *ctx, args *a, logged *out, tendo_aggravator_kind kind)
 {
-	tendo_sitting e = { 0 };
+	tendo_sitting e = { .hours = -1, .kind = kind };
 	int rc;
-	if (!a->v[O_HOURS])
-		return cli_usage(ctx, "--hours is required (0-24)");
-	if ((rc = cli_double(ctx, "hours", a->v[O_HOURS], 0, 24, &e.hours)))
+	bool timed = kind == TENDO_AGG_SITTING || kind == TENDO_AGG_DRIVING;
+	if (timed && !a->v[O_HOURS])
+		return cli_usage(ctx, "--hours is required for %s (0-24)", tendo_aggravator_kind_name(kind));
+	if (!timed && a->v[O_HOURS])
+		return cli_usage(ctx, "--hours goes with --kind sitting or driving, not %s", tendo_aggravator_kind_name(kind));
+	if ((rc = opt_double(ctx, a, O_HOURS, "hours", 0, TENDO_HOURS_MAX, &e.hours)))
 		return rc;
-	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
-	e.date = *date;
-	snprintf(what, wsz, "sitting %g h", e.hours);
-	return ctx->store && tendo_store_add_sitting(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_sitting(&e))))
+		return rc;
+	switch (kind) {
+	case TENDO_AGG_SITTING: snprintf(out->what, sizeof(out->what), "sitting %g h", e.hours); break;
+	case TENDO_AGG_DRIVING: snprintf(out->what, sizeof(out->what), "driving %g h", e.hours); break;
+	case TENDO_AGG_STRETCHING: snprintf(out->what, sizeof(out->what), "hamstring stretching"); break;
+	case TENDO_AGG_HIP_FLEXION: snprintf(out->what, sizeof(out->what), "heavy hip-flexion lifting"); break;
+	}
+	return ctx->store && tendo_store_add_sitting(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
+}
+
+static int log_sitting(cli_ctx *ctx, args *a, logged *out)
+{
+	return log_aggravator_kind(ctx, a, out, TENDO_AGG_SITTING);
+}
+
+static int log_aggravator(cli_ctx *ctx, args *a, logged *out)
+{
+	tendo_aggravator_kind kind;
+	if (!a->v[O_KIND])
+		return cli_usage(ctx, "--kind is required: %s", tendo_aggravator_kind_names());
+	if (tendo_aggravator_kind_parse(&kind, a->v[O_KIND]))
+		return cli_usage(ctx, "--kind must be %s (got '%s')", tendo_aggravator_kind_names(), a->v[O_KIND]);
+	return log_aggravator_kind(ctx, a, out, kind);
 }
 
 /* ---------------------------------------------------------------- visa */
@@ -309,7 +526,7 @@ static const cli_opt visa_opts[] = {
 static const cli_spec visa_spec = { "log visa --items S1,S2,S3,S4,S5,S6,S7,S8 [--date D]",
 	"Record a VISA-H questionnaire (outcome measure, 0-100, higher is better; every 2-4 weeks).", visa_opts };
 
-static int log_visa(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *what, size_t wsz)
+static int log_visa(cli_ctx *ctx, args *a, logged *out)
 {
 	tendo_visa e = { 0 };
 	int rc;
@@ -317,11 +534,13 @@ static int log_visa(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 		return cli_usage(ctx, "--items is required: the 8 item scores, e.g. 7,8,6,9,5,6,7,20");
 	if (tendo_visa_parse(&e, a->v[O_ITEMS]))
 		return cli_usage(ctx, "--items: %s", tendo_error_last());
-	if ((rc = cli_log_date(ctx, a->v[O_DATE], date)))
+	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;
-	e.date = *date;
-	snprintf(what, wsz, "VISA-H %d/100", e.total);
-	return ctx->store && tendo_store_add_visa(ctx->store, &e, cli_stamp(ctx, *date), id) ? -1 : 0;
+	e.date = out->date;
+	if ((rc = cli_check(ctx, tendo_check_visa(&e))))
+		return rc;
+	snprintf(out->what, sizeof(out->what), "VISA-H %d/100", e.total);
+	return ctx->store && tendo_store_add_visa(ctx->store, &e, cli_stamp(ctx, out->date), &out->id) ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ dispatch */
@@ -329,27 +548,30 @@ static int log_visa(cli_ctx *ctx, args *a, tendo_date *date, int64_t *id, char *
 typedef struct {
 	const char *name;
 	const cli_spec *spec;
-	int (*fn)(cli_ctx *, args *, tendo_date *, int64_t *, char *, size_t);
+	int (*fn)(cli_ctx *, args *, logged *);
 } kind;
 
 static const kind kinds[] = {
 	{ "pain", &pain_spec, log_pain }, { "run", &run_spec, log_run }, { "rehab", &rehab_spec, log_rehab },
 	{ "cross", &cross_spec, log_cross }, { "test", &test_spec, log_test }, { "flag", &flag_spec, log_flag },
-	{ "sitting", &sitting_spec, log_sitting }, { "visa", &visa_spec, log_visa },
+	{ "sitting", &sitting_spec, log_sitting }, { "aggravator", &aggravator_spec, log_aggravator },
+	{ "visa", &visa_spec, log_visa },
 };
+#define KIND_NAMES "pain, run, rehab, cross, test, flag, sitting, aggravator or visa"
 
 static void log_usage(FILE *f)
 {
 	fprintf(f, "usage: tendo [--db PATH] log <kind> [options]\n\nkinds:\n");
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-		fprintf(f, "  %-8s %s\n", kinds[k].name, kinds[k].spec->summary);
-	fprintf(f, "\n'tendo log <kind> --help' for the options of each.\n");
+		fprintf(f, "  %-10s %s\n", kinds[k].name, kinds[k].spec->summary);
+	fprintf(f, "\n'tendo log <kind> --help' for the options of each; with --json every kind prints the new\n"
+	           "entry as {\"id\", \"kind\", \"date\", \"what\"}.\n");
 }
 
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2)
-		return cli_usage(ctx, "give a kind: pain, run, rehab, cross, test, flag, sitting or visa (see tendo log --help)");
+		return cli_usage(ctx, "give a kind: " KIND_NAMES " (see tendo log --help)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		log_usage(stdout);
 		return EXIT_OK;
@@ -359,11 +581,23 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		if (strcmp(argv[1], kinds[i].name) == 0)
 			k = &kinds[i];
 	if (!k)
-		return cli_usage(ctx, "unknown kind '%s': pain, run, rehab, cross, test, flag, sitting or visa", argv[1]);
+		return cli_usage(ctx, "unknown kind '%s': " KIND_NAMES, argv[1]);
 
 	static char cmdname[32];
 	snprintf(cmdname, sizeof(cmdname), "log %s", k->name);
 	ctx->cmd = cmdname;
+	/* --json, common to every kind: taken out before the kind's own options */
+	bool json = false;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--json") == 0) {
+			json = true;
+			memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof(argv[0]));
+			argc--;
+			i--;
+		}
+	}
 	args a = { 0 };
 	int rc = cli_parse(ctx, k->spec, argc - 1, argv + 1, on_opt, &a, NULL);
 	if (rc)
@@ -371,19 +605,20 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	/* check every value before the database is touched: a usage error is a
 	 * usage error whether or not the database is there, locked or corrupt
 	 * (the future-date check needs the athlete's zone, so it waits) */
-	tendo_date date = TENDO_DATE_NONE;
-	int64_t id = 0;
-	char what[160] = "";
+	logged out = { .date = TENDO_DATE_NONE };
 	ctx->today = INT32_MAX;
-	if ((rc = k->fn(ctx, &a, &date, &id, what, sizeof(what))))
+	if ((rc = k->fn(ctx, &a, &out)))
 		return rc;
 	if ((rc = cli_open(ctx, true)))
 		return rc;
 	if ((rc = tendo_store_begin(ctx->store)))
 		return cli_lib_error(ctx, rc);
-	date = ctx->today;
-	rc = k->fn(ctx, &a, &date, &id, what, sizeof(what));
-	if (rc > 0) { /* a usage error, already reported */
+	memset(&out, 0, sizeof(out));
+	rc = k->fn(ctx, &a, &out);
+	tendo_date start = ctx->profile.start;
+	if (rc == 0 && out.date < start && (rc = tendo_store_set_start(ctx->store, out.date)))
+		rc = -1;
+	if (rc > 0) { /* a usage or runtime error, already reported */
 		tendo_store_rollback(ctx->store);
 		return rc;
 	}
@@ -392,10 +627,19 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		tendo_store_rollback(ctx->store);
 		return cli_fail(ctx, "nothing written: %s", msg[0] ? msg : "database error");
 	}
-	char d[TENDO_DATE_BUFSZ];
-	printf("logged #%lld on %s: %s\n", (long long)id, tendo_date_format(date, d), what);
-	if (strcmp(k->name, "flag") == 0 && strcmp(a.v[O_KIND], "cleared") != 0)
-		printf("%sred flag: see a clinician. tendo prescribes no loading until you log 'tendo log flag --kind cleared'%s\n",
-		       cli_bold(ctx), cli_reset(ctx));
+	char d[TENDO_DATE_BUFSZ], s[TENDO_DATE_BUFSZ];
+	if (json) {
+		rc = cli_print_json(json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)out.id, "kind", k->name, "date",
+		                              tendo_date_format(out.date, d), "what", out.what));
+		if (rc)
+			return rc;
+	} else {
+		printf("logged #%lld on %s: %s\n", (long long)out.id, tendo_date_format(out.date, d), out.what);
+		if (out.after[0])
+			printf("%s\n", out.after);
+	}
+	if (out.date < start)
+		fprintf(stderr, "tendo: %s: programme start moved back from %s to %s\n", ctx->cmd, tendo_date_format(start, s),
+		        d);
 	return 0;
 }

@@ -6,22 +6,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tendo/validate.h>
+
 #include "cli.h"
 
-enum { O_JSON = PO__END };
+enum { O_JSON = PO__END, O_START };
 
 static const cli_opt opts[] = {
 	CLI_PROFILE_OPTS,
+	{ "start", required_argument, O_START, "D", "move the programme's start (no later than the first entry you logged)" },
 	{ "json", no_argument, O_JSON, NULL, "print JSON" },
 	{ 0 }
 };
 
 static const cli_spec spec = { "profile [--side S] [--ceiling N] [--name TEXT] [--tz ZONE] [--days mon,...]\n"
-	"        [--run-time HH:MM] [--rehab-time HH:MM] [--set NAME=VALUE]... [--json]",
+	"        [--run-time HH:MM] [--rehab-time HH:MM] [--set NAME=VALUE]... [--start D]\n"
+	"        [--stage STAGE [--run-step MIN] [--week-min MIN] [--curl-kg KG] [--cleared-by TEXT]] [--json]",
 	"Show the athlete's profile and settings; with options, change them.", opts };
 
 typedef struct {
 	cli_profile_args prof;
+	const char *start;
 	bool json;
 } args;
 
@@ -30,6 +35,10 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 	args *a = u;
 	if (id == O_JSON) {
 		a->json = true;
+		return 0;
+	}
+	if (id == O_START) {
+		a->start = v;
 		return 0;
 	}
 	int rc = cli_profile_opt(ctx, &a->prof, id, v);
@@ -48,6 +57,11 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 	case PO_DAYS: a->days = v; return 1;
 	case PO_RUN_TIME: a->run_time = v; return 1;
 	case PO_REHAB_TIME: a->rehab_time = v; return 1;
+	case PO_STAGE: a->stage = v; return 1;
+	case PO_RUN_STEP: a->run_step = v; return 1;
+	case PO_WEEK_MIN: a->week_min = v; return 1;
+	case PO_CURL_KG: a->curl_kg = v; return 1;
+	case PO_CLEARED_BY: a->cleared_by = v; return 1;
 	case PO_SET:
 		if (a->n_sets == 16)
 			return cli_usage(ctx, "too many --set options (16 at most)");
@@ -57,10 +71,47 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 	return 0;
 }
 
+static bool start_given(const cli_profile_args *a)
+{
+	return a->stage || a->run_step || a->week_min || a->curl_kg || a->cleared_by;
+}
+
 bool cli_profile_given(const cli_profile_args *a)
 {
 	return a->side || a->ceiling || a->name || a->tz || a->pace || a->cadence || a->days || a->run_time ||
-	       a->rehab_time || a->n_sets;
+	       a->rehab_time || a->n_sets || start_given(a);
+}
+
+/* The starting point (PROTOCOL.md 11): a new stage clears the numbers of the
+ * old one unless they are given again. What each stage needs is the
+ * library's rule (tendo_check_profile()), checked by the caller once the
+ * profile is complete. */
+static int apply_start(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p)
+{
+	int rc;
+	if (a->stage) {
+		if (tendo_stage_parse(&p->start_stage, a->stage))
+			return cli_usage(ctx, "--stage must be %s (got '%s')", tendo_stage_names(), a->stage);
+		p->start_run_step_min = p->start_week_min = 0;
+		p->start_curl_kg = 0;
+		p->cleared_by[0] = '\0';
+	}
+	if ((a->run_step && (rc = cli_num_int(ctx, "run-step", a->run_step, 1, TENDO_RUN_STEP_MAX, &p->start_run_step_min))) ||
+	    (a->week_min && (rc = cli_num_int(ctx, "week-min", a->week_min, 1, TENDO_WEEK_MIN_MAX, &p->start_week_min))) ||
+	    (a->curl_kg && (rc = cli_num_double(ctx, "curl-kg", a->curl_kg, 0, TENDO_CURL_KG_MAX, &p->start_curl_kg))))
+		return rc;
+	if (a->run_step && p->start_run_step_min == 0)
+		return cli_usage(ctx, "--run-step must be %d-%d minutes (got 0)", 1, TENDO_RUN_STEP_MAX);
+	if (a->week_min && p->start_week_min == 0)
+		return cli_usage(ctx, "--week-min must be %d-%d minutes (got 0)", 1, TENDO_WEEK_MIN_MAX);
+	if (a->curl_kg && p->start_curl_kg == 0)
+		return cli_usage(ctx, "--curl-kg must be more than 0 and at most %d kg (got 0)", TENDO_CURL_KG_MAX);
+	if (a->cleared_by) {
+		if (strlen(a->cleared_by) >= sizeof(p->cleared_by))
+			return cli_usage(ctx, "--cleared-by is too long (%zu bytes at most)", sizeof(p->cleared_by) - 1);
+		snprintf(p->cleared_by, sizeof(p->cleared_by), "%s", a->cleared_by);
+	}
+	return 0;
 }
 
 static int apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
@@ -115,7 +166,29 @@ int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profi
 	for (int k = 0; k < a->n_sets; k++)
 		if ((rc = apply_set(ctx, &p->settings, a->sets[k])))
 			return rc;
-	return 0;
+	return apply_start(ctx, a, p);
+}
+
+void cli_profile_start_text(const tendo_profile *p, char *buf, size_t sz)
+{
+	size_t len = (size_t)snprintf(buf, sz, "starting stage %s", tendo_stage_name(p->start_stage));
+	const char *sep = " (";
+	if (p->start_run_step_min > 0 && len < sz) {
+		len += (size_t)snprintf(buf + len, sz - len, "%srunning step %d min", sep, p->start_run_step_min);
+		sep = ", ";
+	}
+	if (p->start_week_min > 0 && len < sz) {
+		len += (size_t)snprintf(buf + len, sz - len, "%s%d min a week", sep, p->start_week_min);
+		sep = ", ";
+	}
+	if (p->start_curl_kg > 0 && len < sz) {
+		len += (size_t)snprintf(buf + len, sz - len, "%sprone curl %g kg", sep, p->start_curl_kg);
+		sep = ", ";
+	}
+	if (strcmp(sep, ", ") == 0 && len < sz)
+		len += (size_t)snprintf(buf + len, sz - len, ")");
+	if (p->cleared_by[0] && len < sz)
+		snprintf(buf + len, sz - len, ", set by %s", p->cleared_by);
 }
 
 int cmd_profile(cli_ctx *ctx, int argc, char **argv)
@@ -124,16 +197,36 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, NULL);
 	if (rc)
 		return rc;
-	bool change = cli_profile_given(&a.prof);
+	tendo_date start = TENDO_DATE_NONE;
+	if (a.start && (rc = cli_date(ctx, "start", a.start, &start)))
+		return rc;
+	bool change = cli_profile_given(&a.prof) || a.start;
 	if ((rc = cli_open(ctx, change)))
 		return rc;
 	tendo_profile p = ctx->profile;
 	tendo_schedule sc = ctx->schedule;
-	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)))
+	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)) || (rc = cli_check(ctx, tendo_check_profile(&p))))
 		return rc;
 	if (change) {
-		if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_update_profile(ctx->store, &p)) ||
-		    (rc = tendo_store_set_schedule(ctx->store, &sc)) || (rc = tendo_store_commit(ctx->store))) {
+		if ((rc = tendo_store_begin(ctx->store)))
+			return cli_lib_error(ctx, rc);
+		if (start != TENDO_DATE_NONE) {
+			tendo_date first;
+			char f[TENDO_DATE_BUFSZ];
+			if ((rc = tendo_store_first_logged(ctx->store, &first)) < 0) {
+				tendo_store_rollback(ctx->store);
+				return cli_lib_error(ctx, rc);
+			}
+			if (rc == 1 && start > first) {
+				tendo_store_rollback(ctx->store);
+				return cli_usage(ctx, "--start %s is after your first logged entry (%s): the programme starts no later "
+				                 "than that", a.start, tendo_date_format(first, f));
+			}
+			p.start = start;
+		}
+		if ((rc = tendo_store_update_profile(ctx->store, &p)) || (rc = tendo_store_set_schedule(ctx->store, &sc)) ||
+		    (start != TENDO_DATE_NONE && (rc = tendo_store_set_start(ctx->store, start))) ||
+		    (rc = tendo_store_commit(ctx->store))) {
 			tendo_store_rollback(ctx->store);
 			return cli_lib_error(ctx, rc);
 		}
@@ -150,15 +243,24 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "name", p.name, "side", tendo_side_name(p.side), "tz",
 		                      p.tz, "start", tendo_date_format(p.start, d), "days", days, "run_time", rt,
 		                      "rehab_time", ht);
+		json_object_set_new(o, "start_stage", json_string(tendo_stage_name(p.start_stage)));
+		json_object_set_new(o, "start_run_step_min", p.start_run_step_min > 0 ? json_integer(p.start_run_step_min)
+		                                                                      : json_null());
+		json_object_set_new(o, "start_week_min", p.start_week_min > 0 ? json_integer(p.start_week_min) : json_null());
+		json_object_set_new(o, "start_curl_kg", p.start_curl_kg > 0 ? json_real(p.start_curl_kg) : json_null());
+		json_object_set_new(o, "cleared_by", p.cleared_by[0] ? json_string(p.cleared_by) : json_null());
 		json_t *s = json_object();
 		for (size_t k = 0; k < ns; k++)
 			json_object_set_new(s, si[k].name, json_real(tendo_settings_get(&p.settings, &si[k])));
 		json_object_set_new(o, "settings", s);
 		return cli_print_json(o);
 	}
+	char st[200];
+	cli_profile_start_text(&p, st, sizeof(st));
 	printf("%s%s: %s side, pain ceiling %d/10, time zone %s, started %s\n", change ? "updated " : "",
 	       p.name[0] ? p.name : "athlete", tendo_side_name(p.side), p.settings.ceiling, p.tz,
 	       tendo_date_format(p.start, d));
+	printf("%s\n", st);
 	printf("training days %s; runs at %s, rehab at %s\n", sc.days == TENDO_DAYS_ALL ? "every day" : days, rt, ht);
 	bool any = false;
 	for (size_t k = 0; k < ns; k++) {

@@ -17,7 +17,9 @@ typedef struct {
 
 static const command commands[] = {
 	{ "init", cmd_init, "set up the athlete: affected side, pain ceiling, time zone" },
-	{ "log", cmd_log, "record pain, a run, rehab, cross-training, a test, a red flag, sitting or a VISA-H" },
+	{ "log", cmd_log, "record pain, a run, rehab, cross-training, a test, a red flag, an aggravator or a VISA-H" },
+	{ "done", cmd_done, "log today's prescribed session as done, in one command" },
+	{ "edit", cmd_edit, "change pain, RPE, sharp pain, the note or the time of an entry" },
 	{ "today", cmd_today, "what to do today, and why" },
 	{ "plan", cmd_plan, "the coming weeks under the protocol (a projection that assumes no flare)" },
 	{ "import", cmd_import, "import runs from FIT, GPX and TCX files, .gz, archives (Strava, Garmin) and folders" },

@@ -106,13 +106,13 @@ done
 bad 2 "--bogus" "--help" --bogus today
 tx --db "" today
 refused 2 "--db" "path" "tendo --db ''"
-bad 2 "kind" "pain, run, rehab, cross, test, flag, sitting or visa" log
-bad 2 "'bogus'" "pain, run, rehab, cross, test, flag, sitting or visa" log bogus
-bad 2 "'walk'" "pain, run, rehab, cross, test, flag, sitting or visa" log walk --minutes 20
+bad 2 "kind" "pain, run, rehab, cross, test, flag, sitting, aggravator or visa" log
+bad 2 "'bogus'" "pain, run, rehab, cross, test, flag, sitting, aggravator or visa" log bogus
+bad 2 "'walk'" "pain, run, rehab, cross, test, flag, sitting, aggravator or visa" log walk --minutes 20
 
 # an unknown option on every command, and on every log kind
-for c in init "log pain" "log run" "log rehab" "log cross" "log test" "log flag" "log sitting" \
-	"log visa" exercises today status history delete rules profile plan report export; do
+for c in init "log pain" "log run" "log rehab" "log cross" "log test" "log flag" "log sitting" "log aggravator" \
+	"log visa" exercises today status history delete rules profile plan report export done edit import; do
 	# shellcheck disable=SC2086
 	bad 2 "--bogus" "tendo $c --help" $c --bogus
 done

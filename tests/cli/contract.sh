@@ -403,7 +403,7 @@ expect_json "j['name'], j['side'], j['tz'], j['start']" "Ana left Europe/London 
 # ------------------------------------------------------------ --help on every command
 
 HELPDB="$WORK/help/none.db"
-for c in "" init log "log pain" "log run" "log rehab" "log cross" "log test" "log flag" "log sitting" \
+for c in "" init log "log pain" "log run" "log rehab" "log cross" "log test" "log flag" "log sitting" "log aggravator" done edit import \
 	exercises today status history delete rules profile; do
 	# shellcheck disable=SC2086
 	tx --db "$HELPDB" $c --help

@@ -1,6 +1,5 @@
 # title: hamstring stretches in a yoga class: logged as an aggravator, progression held the next day
 # protocol: 10.7 (stretching counts the same way); 3 (avoid stretching the hamstring in stages 1-2)
-# open: needs log aggravator --kind stretching (10.7)
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

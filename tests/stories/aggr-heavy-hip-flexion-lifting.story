@@ -1,6 +1,5 @@
 # title: heavy deadlifts at the gym in return to run: an aggravator, the next run does not step up
 # protocol: 10.7 (heavy hip-flexion lifting counts the same way); 3 (avoid deep hip flexion under load in stages 1-2)
-# open: needs log aggravator --kind hip-flexion (10.7)
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: a 4-hour drive in one go the day before a run: aggravator advice, no step up
 # protocol: 10.7 (3 hours of sitting or driving in one go holds progression the next day; seed 003: Goom's 4-hour drive)
-# open: needs log aggravator --kind driving --hours (10.7)
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

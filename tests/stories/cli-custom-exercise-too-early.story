@@ -1,6 +1,5 @@
 # title: a custom strength exercise (Nordic slider) done in stage 1 is named as too early; a custom hold is fine
 # protocol: 3 (every exercise carries its stage and kind; stage 1 is isometrics only)
-# open: needs custom exercises on log rehab (--stage, --ex-kind)
 init --side right
 day 0..2: log pain --kind task --score 2 ; log pain --kind rest --score 0
 day 1: log rehab --exercise wall-hold --stage settle --ex-kind isometric --sets 5 --hold-s 40 --pain-during 0

@@ -1,6 +1,5 @@
 # title: "tendo done" logs the day's prescribed sessions: the first run, then the next step
 # protocol: 5 (+5 min after a pain-free run and a settled morning); the done command records what was prescribed
-# open: needs the done command
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; done --pain-during 0 --rpe 4
 day 23: log pain --kind task --score 2 ; done --pain-during 1 --rpe 7

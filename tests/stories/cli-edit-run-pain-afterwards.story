@@ -1,6 +1,5 @@
 # title: a run logged pain-free, corrected the next day to 6/10 during: no step up, one step back
 # protocol: 2 and 10.2 (over the ceiling during: the next session goes back one step); 10.1 (the run's pain wherever it is logged)
-# open: needs log --json ids and the edit command
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: a 5/10 "during" report that names the holds, not the run: the pain-free run still steps up
 # protocol: 10.1 (a report is that run's pain "unless it names another session")
-# open: needs log --json ids and log pain --session (10.1)
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 day 23: log pain --kind task --score 2 ; log rehab --exercise prone-curl --sets 3 --reps 8 --kg 21 --rpe 7 --pain-during 1

@@ -1,6 +1,5 @@
 # title: a runner backfills the week before the start date: the start moves back, nothing is silently ignored
 # protocol: 11 (entries logged before the programme's start move the start back to them, with a message)
-# open: 11: entries before the start must move it back with a message; the engine keeps the start and ignores them
 init --side right
 day -7: log pain --kind task --score 2
 expect output: start

@@ -1,6 +1,5 @@
 # title: declared in return to run at 15 min but no readiness test logged on day 1: no run until it is
 # protocol: 11 (stage 2b with the current step "needs a passing readiness test logged on the first day"); 4
-# open: needs init --stage --run-step (11)
 init --side right --stage return_to_run --run-step 15
 day 0: log pain --kind task --score 2 ; log pain --kind rest --score 0
 expect day 0: run blocked

@@ -1,6 +1,5 @@
 # title: strength at 20:00, the usual run at 07:00 next morning: only 11 hours apart, no run that morning
 # protocol: 10.8 (at least 24 h from the end of a strength session to a run, judged in hours when times are known)
-# open: needs --time on log rehab (10.8)
 init --side right --run-time 07:00
 day 0..6: log pain --kind task --score 2 ; log pain --kind rest --score 0 ; log rehab --exercise iso-bridge --sets 5 --hold-s 30 --pain-during 0
 day 7..21: log pain --kind task --score 2

@@ -2895,7 +2895,7 @@ static void spacing_in_hours(void **state)
 	task(&f, 23, 1);
 	rx_at(&rx, &f, &p, 23);
 	assert_true(rx.run.allowed);
-	assert_contains(reason_of(&rx, "spacing.hours"), "run after 20:00");
+	assert_contains(reason_of(&rx, "spacing.hours"), "24 h are over at 20:00 today");
 	f.log.rehab[f.log.n_rehab - 1].time_min = 23 * 60 + 30; /* ends 00:30: no run on day 23 */
 	rx_at(&rx, &f, &p, 23);
 	assert_no_run(&rx);

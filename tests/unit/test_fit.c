@@ -561,6 +561,52 @@ static void test_cadence_by_session(void **state)
 	free(f);
 }
 
+/* The athlete's own rating on the watch: session workout_rpe (Borg CR10 x
+ * 10, field 193) and workout_feel (0-100, field 192); 255 (invalid) and
+ * values over 100 are not a rating. */
+static void test_session_rpe(void **state)
+{
+	(void)state;
+	fb *f = calloc(1, sizeof(*f));
+	assert_non_null(f);
+	static const uint8_t ses[] = { 253, 4, 0x86, 2, 4, 0x86, 5, 1, 0x00, 7, 4, 0x86, 192, 1, 0x02, 193, 1, 0x02 };
+	const uint32_t t0 = 1100000000;
+	fb_begin(f, 14);
+	fb_def(f, 0, 18, false, 6, ses, 0, NULL);
+	put8(f, 0); put32(f, t0 + 1800, false); put32(f, t0, false); put8(f, 1); put32(f, 1800000, false);
+	put8(f, 75); put8(f, 70);                                   /* felt strong, RPE 7 */
+	put8(f, 0); put32(f, t0 + 9000, false); put32(f, t0 + 7200, false); put8(f, 1); put32(f, 1800000, false);
+	put8(f, 255); put8(f, 101);                                 /* invalid, out of range */
+	fb_end(f);
+	uint8_t *d = copy_exact(f->b, f->n);
+	tendo_activity a;
+	tendo_activity_init(&a);
+	assert_int_equal(tendo_fit_read(&a, d, f->n, NULL), 0);
+	assert_int_equal(a.n_sessions, 2);
+	assert_int_equal(a.sessions[0].workout_rpe, 70);
+	assert_int_equal(a.sessions[0].workout_feel, 75);
+	assert_int_equal(a.sessions[1].workout_rpe, -1);
+	assert_int_equal(a.sessions[1].workout_feel, -1);
+	tendo_activity_dispose(&a);
+	free(d);
+
+	/* a session without them: -1 */
+	static const uint8_t bare[] = { 253, 4, 0x86, 2, 4, 0x86, 5, 1, 0x00, 7, 4, 0x86 };
+	f->n = 0;
+	fb_begin(f, 14);
+	fb_def(f, 0, 18, false, 4, bare, 0, NULL);
+	put8(f, 0); put32(f, t0 + 1800, false); put32(f, t0, false); put8(f, 1); put32(f, 1800000, false);
+	fb_end(f);
+	d = copy_exact(f->b, f->n);
+	tendo_activity_init(&a);
+	assert_int_equal(tendo_fit_read(&a, d, f->n, NULL), 0);
+	assert_int_equal(a.sessions[0].workout_rpe, -1);
+	assert_int_equal(a.sessions[0].workout_feel, -1);
+	tendo_activity_dispose(&a);
+	free(d);
+	free(f);
+}
+
 static void test_cadence(void **state)
 {
 	(void)state;
@@ -1329,6 +1375,7 @@ int main(void)
 		cmocka_unit_test(test_device_and_sport_names),
 		cmocka_unit_test(test_cadence),
 		cmocka_unit_test(test_cadence_by_session),
+		cmocka_unit_test(test_session_rpe),
 		cmocka_unit_test(test_developer_fields),
 		cmocka_unit_test(test_compressed_timestamps),
 		cmocka_unit_test(test_base_types),

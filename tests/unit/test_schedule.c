@@ -65,7 +65,7 @@ static void times(void **state)
 	tendo_schedule_default(&s);
 	assert_int_equal(s.days, TENDO_DAYS_ALL);
 	assert_int_equal(s.run_time, 17 * 60); /* afternoon runs, PROTOCOL.md 5 */
-	assert_int_equal(s.rehab_time, 18 * 60);
+	assert_int_equal(s.rehab_time, 16 * 60);
 }
 
 static void visa(void **state)

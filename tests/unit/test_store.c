@@ -160,7 +160,7 @@ static int64_t add_pain(tendo_store *s, int day, int score)
 
 static int64_t add_rehab3(tendo_store *s, int day)
 {
-	tendo_rehab r = { .date = fx_day(day), .exercise = "hamstring-bridge", .sets = 3,
+	tendo_rehab r = { .date = fx_day(day), .exercise = "bridge-90", .sets = 3,
 	                  .reps = 8, .hold_s = -1, .kg = 20.5, .side = TENDO_SIDE_LEFT,
 	                  .rpe = 7, .pain_during = 2 };
 	int64_t id = 0;
@@ -301,8 +301,27 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(tendo_store_init_profile(s, &p), 0);
 	tendo_pain e = { .date = fx_day(3), .kind = TENDO_PAIN_TASK, .score = 2 };
 	assert_int_equal(tendo_store_add_pain(s, &e, 0, "kept", NULL), 0);
+	tendo_sitting sit = { .date = fx_day(3), .hours = 5, .kind = TENDO_AGG_SITTING };
+	assert_int_equal(tendo_store_add_sitting(s, &sit, 0, NULL), 0);
+	tendo_rehab rh = { .date = fx_day(3), .exercise = "clam", .sets = 3, .reps = 15, .hold_s = -1, .kg = -1,
+	                   .side = TENDO_SIDE_LEFT, .rpe = -1, .pain_during = -1, .time_min = TENDO_TOD_NONE };
+	assert_int_equal(tendo_store_add_rehab(s, &rh, 0, NULL), 0);
 	tendo_store_close(s);
-	sq_exec(c->db, "DROP TABLE activity_file; DROP TABLE visa_h; ALTER TABLE profile DROP COLUMN days;"
+	/* back to v1: v4's columns, v3's tables and columns, v2's table */
+	sq_exec(c->db, "ALTER TABLE entry DROP COLUMN time_min;"
+	               " CREATE TABLE pr AS SELECT entry_id, kind, score FROM pain_report; DROP TABLE pain_report;"
+	               " CREATE TABLE pain_report (entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,"
+	               "  kind TEXT NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10));"
+	               " INSERT INTO pain_report SELECT * FROM pr; DROP TABLE pr;"
+	               " ALTER TABLE rehab_session DROP COLUMN sharp; ALTER TABLE rehab_session DROP COLUMN custom_stage;"
+	               " ALTER TABLE rehab_session DROP COLUMN custom_kind; ALTER TABLE cross_training DROP COLUMN sharp;"
+	               " CREATE TABLE s1 (entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,"
+	               "  hours REAL NOT NULL); INSERT INTO s1 SELECT entry_id, hours FROM sitting; DROP TABLE sitting;"
+	               " ALTER TABLE s1 RENAME TO sitting;"
+	               " ALTER TABLE profile DROP COLUMN start_stage; ALTER TABLE profile DROP COLUMN start_run_step_min;"
+	               " ALTER TABLE profile DROP COLUMN start_week_min; ALTER TABLE profile DROP COLUMN start_curl_kg;"
+	               " ALTER TABLE profile DROP COLUMN cleared_by;"
+	               " DROP TABLE activity_file; DROP TABLE visa_h; ALTER TABLE profile DROP COLUMN days;"
 	               " ALTER TABLE profile DROP COLUMN run_time; ALTER TABLE profile DROP COLUMN rehab_time;"
 	               " PRAGMA user_version = 1");
 
@@ -311,7 +330,22 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
 	assert_int_equal(log.n_pain, 1);
 	assert_int_equal(log.pain[0].score, 2);
+	/* what v4 added, at its defaults */
+	assert_int_equal(log.pain[0].session_id, 0);
+	assert_false(log.pain[0].sharp);
+	assert_int_equal(log.n_sitting, 1);
+	assert_true(log.sitting[0].hours == 5);
+	assert_int_equal(log.sitting[0].kind, TENDO_AGG_SITTING);
+	assert_int_equal(log.n_rehab, 1);
+	assert_false(log.rehab[0].custom);
+	assert_false(log.rehab[0].sharp);
+	assert_int_equal(log.rehab[0].time_min, TENDO_TOD_NONE);
 	tendo_log_dispose(&log);
+	tendo_profile got;
+	assert_int_equal(tendo_store_get_profile(s, &got), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_SETTLE);
+	assert_int_equal(got.start_run_step_min, 0);
+	assert_string_equal(got.cleared_by, "");
 	tendo_schedule sc;
 	assert_int_equal(tendo_store_get_schedule(s, &sc), 0);
 	assert_int_equal(sc.days, TENDO_DAYS_ALL);
@@ -322,8 +356,9 @@ static void test_migrate_v1(void **state)
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM sqlite_master WHERE name = 'activity_file'"), 1);
 }
 
-/* Imported activities: a run with its facts, dedupe by hash and by start +
- * duration, cross-training for other sports, cascade on delete. */
+/* Imported activities: a run with what the watch recorded, dedupe by hash
+ * and by start + duration, cross-training for other sports, the ranges of
+ * an imported activity, cascade on delete. */
 static void test_imports(void **state)
 {
 	ctx *c = *state;
@@ -333,28 +368,18 @@ static void test_imports(void **state)
 	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_CREATE), 0);
 	assert_int_equal(tendo_store_init_profile(s, &p), 0);
 
-	tendo_run_facts f;
-	memset(&f, 0, sizeof(f));
-	snprintf(f.sport, sizeof(f.sport), "running");
-	f.is_run = true;
-	f.has_gps = true;
-	f.start_ms = 1767600000000LL;
-	f.elapsed_s = 2100;
-	f.moving_s = 2040;
-	f.distance_m = 6100;
-	f.ascent_m = 80;
-	f.descent_m = 78;
-	f.uphill_s = 660;
-	f.fast_s = 120;
-	f.cadence_avg = 164;
-	f.cadence_median = 166;
-	f.avg_hr = 151;
-	f.walk_breaks = 0;
 	tendo_import_record rec = { .hash = "0123456789abcdef", .format = "fit", .name = "run.fit", .title = "Lunch run",
-		.device = "garmin fr935", .facts = &f, .date = fx_day(3) };
+		.device = "garmin fr935", .sport = "running", .start_ms = 1767600000000LL, .elapsed_s = 2100,
+		.moving_s = 2040, .distance_m = 6100, .ascent_m = 80, .descent_m = 78, .uphill_s = 660, .fast_s = 120,
+		.cadence_avg = 164, .cadence_median = 166, .avg_hr = 151, .walk_breaks = 0, .workout_rpe = 60,
+		.workout_feel = 50 };
+	/* the importer decides what it was: a 34 min hilly run, and adds what the athlete said */
+	tendo_run run = { .date = fx_day(3), .minutes = 34, .km = 6.1, .terrain = TENDO_TERRAIN_HILLY,
+		.intent = TENDO_INTENT_EASY, .rpe = 6, .pain_during = 2, .pain_after = -1, .sharp = true,
+		.time_min = 7 * 60 + 30 };
 	int64_t id = 0, found = 0;
-	assert_int_equal(tendo_store_find_import(s, rec.hash, f.start_ms, f.elapsed_s, true, &found, NULL, 0), 0);
-	assert_int_equal(tendo_store_add_import(s, &rec, TENDO_CROSS_OTHER, &id), 0);
+	assert_int_equal(tendo_store_find_import(s, rec.hash, rec.start_ms, rec.elapsed_s, true, &found, NULL, 0), 0);
+	assert_int_equal(tendo_store_add_import(s, &rec, &run, NULL, &id), 0);
 	assert_true(id > 0);
 
 	char name[64];
@@ -362,12 +387,12 @@ static void test_imports(void **state)
 	assert_int_equal(found, id);
 	assert_string_equal(name, "run.fit");
 	/* the same run as a GPX: another hash, start 20 s later, 5% longer */
-	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms + 20000, 2200, true, &found, NULL, 0), 1);
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", rec.start_ms + 20000, 2200, true, &found, NULL, 0), 1);
 	/* an hour later, or half as long: another run */
-	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms + 3600000, 2100, true, NULL, NULL, 0), 0);
-	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", f.start_ms, 1000, true, NULL, NULL, 0), 0);
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", rec.start_ms + 3600000, 2100, true, NULL, NULL, 0), 0);
+	assert_int_equal(tendo_store_find_import(s, "fedcba9876543210", rec.start_ms, 1000, true, NULL, NULL, 0), 0);
 	/* the same hash again: refused, nothing written */
-	assert_int_equal(tendo_store_add_import(s, &rec, TENDO_CROSS_OTHER, NULL), TENDO_EEXISTS);
+	assert_int_equal(tendo_store_add_import(s, &rec, &run, NULL, NULL), TENDO_EEXISTS);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
 
 	tendo_log log = { 0 };
@@ -375,31 +400,52 @@ static void test_imports(void **state)
 	assert_int_equal(log.n_runs, 1);
 	const tendo_run *r = &log.runs[0];
 	assert_true(r->imported);
-	assert_true(fabs(r->minutes - 34.0) < 1e-9); /* moving time */
+	assert_true(fabs(r->minutes - 34.0) < 1e-9);
 	assert_true(fabs(r->km - 6.1) < 1e-9);
-	assert_int_equal(r->terrain, TENDO_TERRAIN_HILLY); /* 11 of 34 min uphill */
-	assert_true(r->start_ms == f.start_ms);
+	assert_int_equal(r->terrain, TENDO_TERRAIN_HILLY);
+	assert_true(r->start_ms == rec.start_ms);
 	assert_true(fabs(r->uphill_s - 660) < 1e-9);
 	assert_true(fabs(r->fast_s - 120) < 1e-9);
 	assert_true(fabs(r->cadence_spm - 166) < 1e-9);
 	assert_true(fabs(r->avg_hr - 151) < 1e-9);
+	assert_string_equal(r->sport, "running");
+	assert_string_equal(r->source, "fit");
 	assert_int_equal(r->date, fx_day(3));
+	/* what the athlete added, and the watch's own rating kept with the file */
+	assert_int_equal(r->time_min, 7 * 60 + 30);
+	assert_int_equal(r->rpe, 6);
+	assert_int_equal(r->pain_during, 2);
+	assert_int_equal(r->pain_after, -1);
+	assert_true(r->sharp);
+	assert_int_equal(sq_int(c->db, "SELECT workout_rpe * 1000 + workout_feel FROM activity_file"), 60050);
 	tendo_log_dispose(&log);
 
-	/* a ride becomes cross-training */
-	tendo_run_facts g = f;
-	snprintf(g.sport, sizeof(g.sport), "cycling");
-	g.is_run = false;
-	g.start_ms += 86400000;
+	/* a ride becomes cross-training; a long one is fine for an import */
 	tendo_import_record ride = rec;
 	snprintf(ride.hash, sizeof(ride.hash), "1111222233334444");
-	ride.facts = &g;
-	ride.date = fx_day(4);
-	assert_int_equal(tendo_store_add_import(s, &ride, TENDO_CROSS_CYCLE, &id), 0);
+	ride.sport = "cycling";
+	ride.start_ms += 86400000;
+	ride.workout_rpe = ride.workout_feel = -1;
+	tendo_cross cross = { .date = fx_day(4), .kind = TENDO_CROSS_CYCLE, .minutes = 700, .pain_during = 2,
+		.sharp = true, .time_min = TENDO_TOD_NONE };
+	/* a run and cross-training at once, or neither: refused */
+	assert_int_equal(tendo_store_add_import(s, &ride, &run, &cross, &id), TENDO_EINVAL);
+	assert_int_equal(tendo_store_add_import(s, &ride, NULL, NULL, &id), TENDO_EINVAL);
+	/* out of an import's range: refused, nothing written */
+	cross.minutes = 3000;
+	assert_int_equal(tendo_store_add_import(s, &ride, NULL, &cross, &id), TENDO_EINVAL);
+	assert_msg("minutes must be 0-2880");
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
+	cross.minutes = 700;
+	assert_int_equal(tendo_store_add_import(s, &ride, NULL, &cross, &id), 0);
 	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
 	assert_int_equal(log.n_cross, 1);
 	assert_int_equal(log.cross[0].kind, TENDO_CROSS_CYCLE);
+	assert_true(log.cross[0].minutes == 700);
+	assert_int_equal(log.cross[0].pain_during, 2);
+	assert_true(log.cross[0].sharp);
 	tendo_log_dispose(&log);
+	assert_int_equal(tendo_store_check_all(s), 0); /* the long ride is an imported one */
 
 	/* deleting the entry deletes the file record: it can be imported again */
 	assert_int_equal(tendo_store_delete(s, id), 0);
@@ -559,6 +605,38 @@ static void test_profile(void **state)
 	assert_true(got.settings.lsi_min == 95);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM setting"), 3);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM setting WHERE name = 'ceiling'"), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_SETTLE); /* a new athlete */
+	assert_int_equal(got.start_run_step_min, 0);
+	assert_int_equal(got.start_week_min, 0);
+	assert_true(got.start_curl_kg == 0);
+	assert_string_equal(got.cleared_by, "");
+	assert_int_equal(sq_int(c->db, "SELECT start_run_step_min IS NULL AND start_curl_kg IS NULL"
+	                               " AND cleared_by IS NULL FROM profile"), 1);
+
+	/* starting mid-rehab (PROTOCOL.md 11): the stage and its numbers */
+	p.start_stage = TENDO_STAGE_RETURN_TO_RUN;
+	p.start_run_step_min = 15;
+	p.start_week_min = 45;
+	p.start_curl_kg = 27.5;
+	snprintf(p.cleared_by, sizeof(p.cleared_by), "Dr Smith, physio");
+	assert_int_equal(tendo_store_update_profile(s, &p), 0);
+	memset(&got, 0xAB, sizeof(got));
+	assert_int_equal(tendo_store_get_profile(s, &got), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_RETURN_TO_RUN);
+	assert_int_equal(got.start_run_step_min, 15);
+	assert_int_equal(got.start_week_min, 45);
+	assert_true(got.start_curl_kg == 27.5);
+	assert_string_equal(got.cleared_by, "Dr Smith, physio");
+	p.start_stage = (tendo_stage)9;
+	assert_int_equal(tendo_store_update_profile(s, &p), TENDO_EINVAL);
+	assert_int_equal(tendo_store_get_profile(s, &got), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_RETURN_TO_RUN);
+
+	/* the start moves only through set_start */
+	assert_int_equal(tendo_store_set_start(s, tendo_date_from_ymd(2026, 3, 1)), 0);
+	assert_int_equal(tendo_store_get_profile(s, &got), 0);
+	assert_int_equal(got.start, tendo_date_from_ymd(2026, 3, 1));
+	assert_int_equal(tendo_store_set_start(s, TENDO_DATE_NONE), TENDO_EINVAL);
 
 	/* rows a newer tendo wrote, or out of range: ignored, default holds */
 	tendo_store_close(s);
@@ -591,15 +669,15 @@ static void test_entries_round_trip(void **state)
 	tendo_run run_bare = { .date = d, .minutes = 10, .km = -1, .terrain = TENDO_TERRAIN_FLAT,
 	                       .intent = TENDO_INTENT_EASY, .rpe = -1, .pain_during = -1,
 	                       .pain_after = -1 };
-	tendo_rehab reps = { .date = d, .exercise = "nordic-curl", .sets = 4, .reps = 6,
+	tendo_rehab reps = { .date = d, .exercise = "nordic-negative", .sets = 4, .reps = 6,
 	                     .hold_s = -1, .kg = 12.5, .side = TENDO_SIDE_RIGHT, .rpe = 8,
 	                     .pain_during = 1 };
 	tendo_rehab hold = { .date = d, .exercise = "iso-bridge", .sets = 5, .reps = -1,
 	                     .hold_s = 45, .kg = -1, .side = TENDO_SIDE_BOTH, .rpe = -1,
 	                     .pain_during = -1 };
 	tendo_cross cross = { .date = d, .kind = TENDO_CROSS_ROW, .minutes = 30.25, .pain_during = -1 };
-	tendo_test test = { .date = d, .drop_lunge_pain = 1, .bridge_left = 25, .bridge_right = -1,
-	                    .curl_left = 31.5, .curl_right = -1, .rest_pain = 0 };
+	tendo_test test = { .date = d, .drop_lunge_pain = 1, .bridge_left = 25, .bridge_right = 0,
+	                    .curl_left = 31.5, .curl_right = 0, .rest_pain = 0 };
 	tendo_flag flag = { .date = d, .kind = TENDO_FLAG_NIGHT_PAIN };
 	tendo_sitting sit = { .date = d, .hours = 7.5 };
 
@@ -683,9 +761,9 @@ static void test_entries_round_trip(void **state)
 	assert_int_equal(log.tests[0].date, d);
 	assert_int_equal(log.tests[0].drop_lunge_pain, 1);
 	assert_int_equal(log.tests[0].bridge_left, 25);
-	assert_int_equal(log.tests[0].bridge_right, -1);
+	assert_int_equal(log.tests[0].bridge_right, 0);
 	assert_true(log.tests[0].curl_left == 31.5);
-	assert_true(log.tests[0].curl_right == -1);
+	assert_true(log.tests[0].curl_right == 0);
 	assert_int_equal(log.tests[0].rest_pain, 0);
 
 	assert_int_equal(log.flags[0].id, ids[7]);
@@ -707,6 +785,238 @@ static void test_entries_round_trip(void **state)
 	assert_string_equal(note, "");
 	assert_int_equal(tendo_store_entry_note(s, 4242, note, sizeof(note)), TENDO_ENOTFOUND);
 	assert_msg("no entry with id 4242");
+	tendo_store_close(s);
+}
+
+/* What schema v4 added: times of day, pain attached to a session, sharp
+ * pain, custom exercises, aggravator kinds. */
+static void add_v4_entries(tendo_store *s, tendo_date d, int64_t ids[8])
+{
+	tendo_run run = { .date = d, .minutes = 25, .km = -1, .rpe = 4, .pain_during = 1, .pain_after = -1,
+	                  .time_min = 6 * 60 + 45 };
+	assert_int_equal(tendo_store_add_run(s, &run, noon(d), &ids[0]), 0);
+	tendo_pain during = { .date = d, .kind = TENDO_PAIN_DURING, .score = 4, .session_id = ids[0], .sharp = true };
+	assert_int_equal(tendo_store_add_pain(s, &during, noon(d), NULL, &ids[1]), 0);
+	tendo_rehab custom = { .date = d, .exercise = "leg-press", .custom = true, .custom_stage = TENDO_STAGE_STRENGTH,
+	                       .custom_kind = TENDO_EX_ISOTONIC, .sets = 3, .reps = 10, .hold_s = -1, .kg = 60,
+	                       .side = TENDO_SIDE_LEFT, .rpe = -1, .pain_during = 2, .sharp = true, .time_min = 18 * 60 };
+	assert_int_equal(tendo_store_add_rehab(s, &custom, noon(d), &ids[2]), 0);
+	tendo_cross cross = { .date = d, .kind = TENDO_CROSS_SWIM, .minutes = 30, .pain_during = 3, .sharp = true,
+	                      .time_min = 0 };
+	assert_int_equal(tendo_store_add_cross(s, &cross, noon(d), &ids[3]), 0);
+	tendo_test test = { .date = d, .drop_lunge_pain = 0, .bridge_left = -1, .bridge_right = -1, .curl_left = -1,
+	                    .curl_right = -1, .rest_pain = -1, .time_min = 1439 };
+	assert_int_equal(tendo_store_add_test(s, &test, noon(d), &ids[4]), 0);
+	tendo_sitting drive = { .date = d, .hours = 4, .kind = TENDO_AGG_DRIVING };
+	tendo_sitting stretch = { .date = d, .hours = -1, .kind = TENDO_AGG_STRETCHING };
+	tendo_sitting lift = { .date = d, .hours = -1, .kind = TENDO_AGG_HIP_FLEXION };
+	assert_int_equal(tendo_store_add_sitting(s, &drive, noon(d), &ids[5]), 0);
+	assert_int_equal(tendo_store_add_sitting(s, &stretch, noon(d), &ids[6]), 0);
+	assert_int_equal(tendo_store_add_sitting(s, &lift, noon(d), &ids[7]), 0);
+}
+
+static void check_v4_entries(const tendo_log *log, tendo_date d, const int64_t ids[8])
+{
+	assert_int_equal(log->n_runs, 1);
+	assert_int_equal(log->runs[0].id, ids[0]);
+	assert_int_equal(log->runs[0].time_min, 6 * 60 + 45);
+	assert_int_equal(log->n_pain, 1);
+	assert_int_equal(log->pain[0].session_id, ids[0]);
+	assert_true(log->pain[0].sharp);
+	assert_int_equal(log->pain[0].kind, TENDO_PAIN_DURING);
+	assert_int_equal(log->n_rehab, 1);
+	const tendo_rehab *r = &log->rehab[0];
+	assert_string_equal(r->exercise, "leg-press");
+	assert_true(r->custom);
+	assert_int_equal(r->custom_stage, TENDO_STAGE_STRENGTH);
+	assert_int_equal(r->custom_kind, TENDO_EX_ISOTONIC);
+	assert_true(r->sharp);
+	assert_int_equal(r->time_min, 18 * 60);
+	assert_true(r->kg == 60);
+	assert_int_equal(log->n_cross, 1);
+	assert_true(log->cross[0].sharp);
+	assert_int_equal(log->cross[0].time_min, 0); /* midnight is a time, not "none" */
+	assert_int_equal(log->cross[0].pain_during, 3);
+	assert_int_equal(log->n_tests, 1);
+	assert_int_equal(log->tests[0].time_min, 1439);
+	assert_int_equal(log->n_sitting, 3);
+	assert_int_equal(log->sitting[0].kind, TENDO_AGG_DRIVING);
+	assert_true(log->sitting[0].hours == 4);
+	assert_int_equal(log->sitting[1].kind, TENDO_AGG_STRETCHING);
+	assert_true(log->sitting[1].hours == -1);
+	assert_int_equal(log->sitting[2].kind, TENDO_AGG_HIP_FLEXION);
+	assert_int_equal(log->sitting[2].date, d);
+}
+
+static void test_v4_round_trip(void **state)
+{
+	ctx *c = *state;
+	tendo_store *s = open_new(c);
+	tendo_date d = fx_day(4);
+	int64_t ids[8];
+	tendo_log log;
+
+	add_v4_entries(s, d, ids);
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry WHERE time_min IS NULL"), 4); /* pain, aggravators */
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM sitting WHERE hours IS NULL"), 2);
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	check_v4_entries(&log, d, ids);
+	tendo_log_dispose(&log);
+
+	/* a logged entry without a time loads as TENDO_TOD_NONE */
+	tendo_cross bare = { .date = fx_day(5), .kind = TENDO_CROSS_WALK, .minutes = 20, .pain_during = -1,
+	                     .time_min = TENDO_TOD_NONE };
+	assert_int_equal(tendo_store_add_cross(s, &bare, noon(bare.date), NULL), 0);
+	assert_int_equal(tendo_store_load_log(s, &log, fx_day(5), fx_day(5)), 0);
+	assert_int_equal(log.cross[0].time_min, TENDO_TOD_NONE);
+	assert_false(log.cross[0].sharp);
+	tendo_log_dispose(&log);
+
+	/* pain names a session of the same day, or nothing is written */
+	int n = sq_int(c->db, "SELECT count(*) FROM entry");
+	tendo_pain p = { .date = d, .kind = TENDO_PAIN_AFTER, .score = 2, .session_id = 4242 };
+	assert_int_equal(tendo_store_add_pain(s, &p, noon(d), NULL, NULL), TENDO_ENOTFOUND);
+	assert_msg("session_id 4242");
+	p.session_id = ids[5]; /* a drive is not a session */
+	assert_int_equal(tendo_store_add_pain(s, &p, noon(d), NULL, NULL), TENDO_EINVAL);
+	assert_msg("is a sitting entry, not a run, rehab or cross-training session");
+	p.session_id = ids[0];
+	p.date = fx_day(5); /* the run was on day 4 */
+	assert_int_equal(tendo_store_add_pain(s, &p, noon(p.date), NULL, NULL), TENDO_EINVAL);
+	assert_msg("session of the same day");
+	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), n);
+
+	/* deleting the session leaves its pain, attached to nothing */
+	assert_int_equal(tendo_store_delete(s, ids[0]), 0);
+	assert_int_equal(tendo_store_load_log(s, &log, d, d), 0);
+	assert_int_equal(log.n_pain, 1);
+	assert_int_equal(log.pain[0].session_id, 0);
+	tendo_log_dispose(&log);
+	tendo_store_close(s);
+}
+
+/* What `tendo edit` changes: the optional fields of each type, the note;
+ * an id of another type is not found; first_logged skips imported files. */
+static void test_update_entries(void **state)
+{
+	ctx *c = *state;
+	tendo_store *s = open_new(c);
+	tendo_date d = fx_day(6), first;
+	int64_t ids[8];
+	tendo_log log;
+
+	assert_int_equal(tendo_store_first_logged(s, &first), 0);
+	add_v4_entries(s, d, ids);
+	assert_int_equal(tendo_store_first_logged(s, &first), 1);
+	assert_int_equal(first, d);
+
+	assert_int_equal(tendo_store_load_log(s, &log, d, d), 0);
+	tendo_run r = log.runs[0];
+	tendo_rehab x = log.rehab[0];
+	tendo_cross k = log.cross[0];
+	tendo_pain p = log.pain[0];
+	tendo_test t = log.tests[0];
+	tendo_log_dispose(&log);
+	r.rpe = 8, r.pain_during = -1, r.pain_after = 3, r.sharp = true, r.time_min = TENDO_TOD_NONE;
+	r.minutes = 99; /* not something edit changes */
+	x.rpe = 5, x.pain_during = 0, x.sharp = false, x.time_min = 60;
+	k.pain_during = -1, k.sharp = false, k.time_min = 1200;
+	p.score = 6, p.sharp = false;
+	t.time_min = 30;
+	assert_int_equal(tendo_store_update_run(s, &r), 0);
+	assert_int_equal(tendo_store_update_rehab(s, &x), 0);
+	assert_int_equal(tendo_store_update_cross(s, &k), 0);
+	assert_int_equal(tendo_store_update_pain(s, &p), 0);
+	assert_int_equal(tendo_store_update_test(s, &t), 0);
+	assert_int_equal(tendo_store_set_note(s, r.id, "legs heavy"), 0);
+
+	assert_int_equal(tendo_store_load_log(s, &log, d, d), 0);
+	assert_int_equal(log.runs[0].rpe, 8);
+	assert_int_equal(log.runs[0].pain_during, -1);
+	assert_int_equal(log.runs[0].pain_after, 3);
+	assert_true(log.runs[0].sharp);
+	assert_int_equal(log.runs[0].time_min, TENDO_TOD_NONE);
+	assert_true(log.runs[0].minutes == 25);
+	assert_int_equal(log.rehab[0].rpe, 5);
+	assert_int_equal(log.rehab[0].pain_during, 0);
+	assert_false(log.rehab[0].sharp);
+	assert_int_equal(log.rehab[0].time_min, 60);
+	assert_true(log.rehab[0].custom); /* untouched */
+	assert_int_equal(log.cross[0].pain_during, -1);
+	assert_false(log.cross[0].sharp);
+	assert_int_equal(log.cross[0].time_min, 1200);
+	assert_int_equal(log.pain[0].score, 6);
+	assert_false(log.pain[0].sharp);
+	assert_int_equal(log.pain[0].session_id, ids[0]);
+	assert_int_equal(log.tests[0].time_min, 30);
+	tendo_log_dispose(&log);
+	char note[32];
+	assert_int_equal(tendo_store_entry_note(s, r.id, note, sizeof(note)), 0);
+	assert_string_equal(note, "legs heavy");
+	assert_int_equal(tendo_store_set_note(s, r.id, ""), 0);
+	assert_int_equal(tendo_store_entry_note(s, r.id, note, sizeof(note)), 0);
+	assert_string_equal(note, "");
+
+	/* the id of another type, or of nothing */
+	r.id = ids[3];
+	assert_int_equal(tendo_store_update_run(s, &r), TENDO_ENOTFOUND);
+	assert_msg("no run entry with id");
+	assert_int_equal(tendo_store_set_note(s, 4242, "x"), TENDO_ENOTFOUND);
+	tendo_store_close(s);
+}
+
+/* Dump a store and restore it row by row into a new one: every v4 column
+ * comes back. */
+typedef struct {
+	tendo_store *to;
+	int err;
+	size_t rows;
+} copy_ctx;
+
+static int copy_row(const char *table, int n, const char *const *cols, const tendo_value *vals, void *user)
+{
+	copy_ctx *cc = user;
+	cc->rows++;
+	return cc->err = tendo_store_restore_row(cc->to, table, n, cols, vals);
+}
+
+static void test_dump_restore_v4(void **state)
+{
+	ctx *c = *state;
+	tendo_store *s = open_new(c), *t = NULL;
+	tendo_profile p, got;
+	char other[200];
+	int64_t ids[8];
+	tendo_log log;
+
+	fx_profile(&p);
+	p.start_stage = TENDO_STAGE_FULL_LOAD;
+	p.start_week_min = 90;
+	p.start_run_step_min = 30;
+	p.start_curl_kg = 40;
+	snprintf(p.cleared_by, sizeof(p.cleared_by), "physio");
+	assert_int_equal(tendo_store_init_profile(s, &p), 0);
+	add_v4_entries(s, fx_day(2), ids);
+
+	snprintf(other, sizeof(other), "%s/copy.db", c->dir);
+	assert_int_equal(tendo_store_open(&t, other, TENDO_STORE_CREATE), 0);
+	copy_ctx cc = { .to = t };
+	assert_int_equal(tendo_store_begin(t), 0);
+	assert_int_equal(tendo_store_dump(s, copy_row, &cc), 0);
+	assert_int_equal(cc.err, 0);
+	assert_int_equal(tendo_store_commit(t), 0);
+	assert_true(cc.rows >= 12);
+
+	assert_int_equal(tendo_store_get_profile(t, &got), 0);
+	assert_int_equal(got.start_stage, TENDO_STAGE_FULL_LOAD);
+	assert_int_equal(got.start_week_min, 90);
+	assert_int_equal(got.start_run_step_min, 30);
+	assert_true(got.start_curl_kg == 40);
+	assert_string_equal(got.cleared_by, "physio");
+	assert_int_equal(tendo_store_load_log(t, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	check_v4_entries(&log, fx_day(2), ids);
+	tendo_log_dispose(&log);
+	tendo_store_close(t);
 	tendo_store_close(s);
 }
 
@@ -735,7 +1045,7 @@ static void test_filter_and_order(void **state)
 	        d1b = add_pain(s, 1, 2);
 	add_rehab3(s, 9);
 
-	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(tendo_store_load_log_ext(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED), 0);
 	assert_int_equal(log.n_pain, 4);
 	assert_int_equal(log.pain[0].id, d1a);
 	assert_int_equal(log.pain[1].id, d1b);
@@ -745,6 +1055,14 @@ static void test_filter_and_order(void **state)
 	assert_int_equal(log.pain[3].date, fx_day(5));
 	assert_int_equal(log.pain[3].score, 5);
 	assert_int_equal(log.n_rehab, 1);
+	tendo_log_dispose(&log);
+
+	/* two morning scores on day 1: the later one counts, the earlier is left out */
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_pain, 3);
+	assert_int_equal(log.pain[0].id, d1b);
+	assert_int_equal(log.pain[0].score, 2);
+	assert_int_equal(log.pain[1].id, d3);
 	tendo_log_dispose(&log);
 
 	assert_int_equal(tendo_store_load_log(s, &log, fx_day(2), fx_day(4)), 0);
@@ -763,7 +1081,7 @@ static void test_filter_and_order(void **state)
 	assert_int_equal(log.pain[1].id, d5);
 	tendo_log_dispose(&log);
 
-	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, fx_day(1)), 0);
+	assert_int_equal(tendo_store_load_log_ext(s, &log, TENDO_DATE_NONE, fx_day(1), TENDO_LOAD_REPLACED), 0);
 	assert_int_equal(log_total(&log), 2);
 	tendo_log_dispose(&log);
 
@@ -861,32 +1179,43 @@ static void test_rollback(void **state)
 	tendo_store_close(s);
 }
 
-/* A failing add leaves no half entry, even inside the caller's transaction. */
+/* A failing add leaves no half entry, even inside the caller's transaction:
+ * values out of range are refused before anything is written (the
+ * library's checks), and a failure after the entry row (here a trigger
+ * that refuses the detail row) undoes the entry row too. */
 static void test_failed_add_is_atomic(void **state)
 {
 	ctx *c = *state;
 	tendo_store *s = open_new(c);
 	tendo_pain bad = { .date = fx_day(0), .kind = TENDO_PAIN_AFTER, .score = 11 };
+	tendo_pain late = { .date = fx_day(0), .kind = TENDO_PAIN_AFTER, .score = 7 };
 	tendo_rehab nosets = { .date = fx_day(0), .exercise = "iso-bridge", .sets = 0,
 	                       .reps = -1, .hold_s = 45, .kg = -1 };
 	tendo_pain nodate = { .date = TENDO_DATE_NONE, .kind = TENDO_PAIN_AFTER, .score = 1 };
 	tendo_flag badkind = { .date = fx_day(0), .kind = (tendo_flag_kind)42 };
 	int64_t id = -5;
 
+	sqlite3_exec(store_sqlite(s), "CREATE TEMP TRIGGER no_sevens BEFORE INSERT ON pain_report WHEN NEW.score = 7"
+	                              " BEGIN SELECT RAISE(ABORT, 'no sevens'); END", NULL, NULL, NULL);
 	assert_int_equal(tendo_store_begin(s), 0);
 	add_pain(s, 0, 2);
-	assert_int_equal(tendo_store_add_pain(s, &bad, noon(bad.date), "x", &id), TENDO_ESTORE);
-	assert_msg("CHECK constraint failed");
+	assert_int_equal(tendo_store_add_pain(s, &bad, noon(bad.date), "x", &id), TENDO_EINVAL);
+	assert_msg("score must be 0-10 (got 11)");
+	assert_int_equal(tendo_store_add_pain(s, &late, noon(late.date), "x", &id), TENDO_ESTORE);
+	assert_msg("no sevens");
 	assert_int_equal(id, -5);
 	assert_int_equal(tendo_store_add_rehab(s, &nosets, noon(nosets.date), &id), TENDO_EINVAL);
+	assert_msg("sets must be 1-20 (got 0)");
 	assert_int_equal(tendo_store_add_pain(s, &nodate, 0, NULL, &id), TENDO_EINVAL);
+	assert_msg("date must be a day");
 	assert_int_equal(tendo_store_add_flag(s, &badkind, 0, &id), TENDO_EINVAL);
+	assert_msg("kind must be pop|bruising");
 	assert_int_equal(tendo_store_commit(s), 0);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM pain_report"), 1);
 
 	/* and outside one */
-	assert_int_equal(tendo_store_add_pain(s, &bad, noon(bad.date), NULL, &id), TENDO_ESTORE);
+	assert_int_equal(tendo_store_add_pain(s, &late, noon(late.date), NULL, &id), TENDO_ESTORE);
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM entry"), 1);
 	tendo_store_close(s);
 }
@@ -1002,6 +1331,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_locked_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_profile, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entries_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_v4_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dump_restore_v4, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_update_entries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_utf8_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_and_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_entries, setup, teardown),

@@ -98,6 +98,82 @@ void rx_visa_due(const replay *r, tendo_prescription *rx, int i)
 		rx_rule(rx, "monitor.visa_due", "the last VISA-H (%s, %d/100) is %d days old: fill it in again",
 		     tendo_date_format(last->date, d1), last->total, (int)(today - last->date));
 }
+/*
+ * The readiness tests (PROTOCOL.md 4, 10.1, 10.3, 11), one firing site for
+ * each of their rules: in stage 2 the tests of the stage (at most 14 days
+ * old); on the day return to run starts, the test that opened it; for an
+ * athlete who arrived in return to run, the test that must come first.
+ */
+static void explain_readiness(const replay *r, tendo_prescription *rx, int i)
+{
+	const tendo_settings *s = r->s;
+	char d1[TENDO_DATE_BUFSZ], d2[TENDO_DATE_BUFSZ];
+	int to = r->morning ? i - 1 : i; /* the morning's record does not know the day's test */
+	bool strength = r->stage == TENDO_STAGE_STRENGTH;
+	bool opened = r->stage == TENDO_STAGE_RETURN_TO_RUN && r->stage_since == i && i > 0;
+	bool arrived = r->stage == TENDO_STAGE_RETURN_TO_RUN && r->stage_since == 0 &&
+	               r->p->start_stage == TENDO_STAGE_RETURN_TO_RUN;
+	if (!strength && !opened && !arrived)
+		return;
+	const tendo_test *earlier = NULL, *t = NULL, *stale = NULL;
+	if (strength) {
+		int from = i - 14 > r->stage_since ? i - 14 : r->stage_since;
+		t = rp_find_test(r, from, to, &earlier);
+		stale = t ? NULL : rp_find_test(r, r->stage_since, to, NULL);
+		rx_rule(rx, "stage.strength.waiting", "running starts after a passing readiness test (day %d of strength, "
+		        "at least %d)", i - r->stage_since + 1, s->strength_min_days);
+	} else if (opened) {
+		t = rp_find_test(r, i - 14, i - 1, &earlier);
+	} else {
+		t = rp_find_test(r, 0, to, &earlier);
+	}
+	bool pass = false;
+	if (t) {
+		double lc, lb;
+		pass = tendo_engine_test_passes(t, earlier, r->p, &lc, &lb);
+		tendo_date_format(t->date, d1);
+		/* a rest report that day counts like the test's own rest item (10.1) */
+		const eday *td = rp_day(r, (int)(t->date - r->g.first));
+		int day_rest = td ? td->rest : -1;
+		if (pass && day_rest > s->painfree_max) {
+			pass = false;
+			rx_rule(rx, "readiness.fail.pain", "test of %s: pain at rest %d/10 reported that day (the test's own "
+			        "item said %d; need %d or less)", d1, day_rest, t->rest_pain, s->painfree_max);
+		}
+		if (r->p->side == TENDO_SIDE_BOTH && earlier && lc >= 0 && lb >= 0)
+			rx_rule(rx, "readiness.bilateral_gain", "both sides affected: against the first test (%s) the weaker "
+			        "side is at %.0f%% (curl) and %.0f%% (bridge); need %.0f%%", tendo_date_format(earlier->date, d2),
+			        lc, lb, 100 * (1 + s->bilateral_gain));
+		if (pass)
+			rx_rule(rx, "readiness.pass", "tests of %s pass (curl LSI %.0f%%, bridge LSI %.0f%%)%s", d1, lc, lb,
+			        opened ? ": running starts"
+			        : arrived ? ": running at your step, 24 h after the tests"
+			        : i - r->stage_since < s->strength_min_days ? "; running after the minimum strength block"
+			        : r->in_flare ? "; running starts once the mornings settle"
+			                      : "; first run 24 h after the tests");
+		else if (t->rest_pain < 0 || t->drop_lunge_pain < 0 || lc < 0 || lb < 0)
+			rx_rule(rx, "readiness.incomplete", "the test of %s is missing %s", d1,
+			        t->rest_pain < 0 ? "pain at rest" : t->drop_lunge_pain < 0 ? "the drop lunge"
+			        : (r->p->side == TENDO_SIDE_BOTH && !earlier) ? "an earlier test to compare with (both sides affected)"
+			        : lc < 0 ? "curl 10RM left and right" : "bridge reps left and right");
+		else if (t->rest_pain > s->painfree_max || t->drop_lunge_pain > s->painfree_max)
+			rx_rule(rx, "readiness.fail.pain", "test of %s: rest pain %d/10, drop lunge %d/10 (need %d or less)",
+			        d1, t->rest_pain, t->drop_lunge_pain, s->painfree_max);
+		if (!pass && lc >= 0 && lb >= 0 && r->p->side != TENDO_SIDE_BOTH && (lc < s->lsi_min || lb < s->lsi_min))
+			rx_rule(rx, "readiness.fail.symmetry", "test of %s: curl LSI %.0f%%, bridge LSI %.0f%% (need %.0f%%)", d1,
+			        lc, lb, s->lsi_min);
+	}
+	if (stale || (!pass && ((strength && i - r->stage_since >= s->strength_min_days - 2) || arrived)))
+		rx->test_due = true;
+	if (stale)
+		rx_rule(rx, "readiness.due", "the last test (%s) is more than 14 days old: test again",
+		        tendo_date_format(stale->date, d2));
+	else if (rx->test_due)
+		rx_rule(rx, "readiness.due", "%s (tendo log test ...)",
+		        arrived ? "you arrived running: log a passing readiness test before the first run here"
+		                : "do the readiness tests and log them");
+}
+
 void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 {
 	const tendo_settings *s = r->s;
@@ -168,12 +244,12 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		rx_rule(rx, "pain.today.over_ceiling", "pain %d/10 during a session earlier today, over your ceiling of %d: "
 		     "no run later today", E->during, s->ceiling);
 	bool sharp_today = !r->morning && (E->sharp_rehab || E->sharp_other);
+	bool sharp_rehab = r->sharp_day >= 0 ? r->sharp_what == 'x' : E->sharp_rehab;
+	int sharp_day = r->sharp_day >= 0 ? r->sharp_day : i;
 	if (r->sharp_day >= 0 || sharp_today)
 		rx_rule(rx, "pain.sharp.outstanding", "sharp pain during %s on %s: no running until %s restarts with "
-		     "pain-free holds and a settled morning",
-		     (r->sharp_day >= 0 ? r->sharp_what == 'x' : E->sharp_rehab) ? "rehab" : "an activity",
-		     rp_fmt_day(r, r->sharp_day >= 0 ? r->sharp_day : i, d1),
-		     (r->sharp_day >= 0 ? r->sharp_what == 'x' : E->sharp_rehab) ? "rehab" : "it");
+		        "pain-free holds and a settled morning", sharp_rehab ? "rehab" : "an activity",
+		        rp_fmt_day(r, sharp_day, d1), sharp_rehab ? "rehab" : "it");
 
 	bool in_deload = r->deload_to >= i && r->deload_from <= i;
 	if (in_deload) {
@@ -188,10 +264,16 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 			rx_rule(rx, "deload.active", "deload from %s to %s: about half the usual volume",
 			        rp_fmt_day(r, r->deload_from, d1), rp_fmt_day(r, r->deload_to, d2));
 	}
+	/* sharp pain: back to stage 1 for that activity (PROTOCOL.md 2) */
 	bool regressed = r->regress_day >= 0 && i - r->regress_day <= 2 && i >= r->regress_day;
 	if (regressed)
 		rx_rule(rx, "pain.sharp.regress", "sharp pain on the run of %s: back to stage 1",
-		     rp_fmt_day(r, r->regress_day - 1, d1));
+		        rp_fmt_day(r, r->regress_day - 1, d1));
+	else if (r->sharp_day >= 0 || sharp_today)
+		rx_rule(rx, "pain.sharp.regress", "sharp pain during %s on %s: %s", sharp_rehab ? "rehab" : "an activity",
+		        rp_fmt_day(r, sharp_day, d2),
+		        sharp_rehab ? "strength work back to stage 1, pain-free isometric holds"
+		                    : "stop that activity; back to stage 1 for it");
 	int rest = rp_rest_pain(r, i);
 	bool rest_pain = rest > s->painfree_max;
 	if (rest_pain)
@@ -220,72 +302,11 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 	else if (r->stage_since == i && r->stage == TENDO_STAGE_STRENGTH && r->regress_day != i && i > 0)
 		rx_rule(rx, "stage.settle.exit", "a week of stage 1 with no pain at rest, pain-free isometrics and no flare: "
 		     "strength work starts");
-	if (r->stage_since == i && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
-		const tendo_test *earlier = NULL;
-		const tendo_test *t = rp_find_test(r, i - 14, i - 1, &earlier);
-		double lc = -1, lb = -1;
-		if (t)
-			tendo_engine_test_passes(t, earlier, r->p, &lc, &lb);
-		rx_rule(rx, "readiness.pass", "tests of %s pass (curl LSI %.0f%%, bridge LSI %.0f%%): running starts",
-		     t ? tendo_date_format(t->date, d1) : "?", lc, lb);
-	}
 	if (r->stage_since == i && r->stage == TENDO_STAGE_FULL_LOAD)
 		rx_rule(rx, "stage.return_to_run.exit", "%.0f min of running in the last 7 days (target %.0f%s) without a "
 		     "flare in 14 days: stage 3", rp_run_minutes(r, i - 7, i - 1), r->target_week,
 		     r->target_preinjury ? ", your weekly running before the injury" : "");
-	if (r->stage == TENDO_STAGE_STRENGTH) {
-		const tendo_test *earlier = NULL;
-		/* the same window check_stage() uses: tests of this stage, at most 14 days old */
-		int from = i - 14 > r->stage_since ? i - 14 : r->stage_since;
-		int to = r->morning ? i - 1 : i; /* the morning's record does not know the day's test */
-		const tendo_test *t = rp_find_test(r, from, to, &earlier);
-		const tendo_test *stale = t ? NULL : rp_find_test(r, r->stage_since, to, NULL);
-		if (stale)
-			rx->test_due = true;
-		rx_rule(rx, "stage.strength.waiting", "running starts after a passing readiness test (day %d of strength, "
-		     "at least %d)", i - r->stage_since + 1, s->strength_min_days);
-		if (t) {
-			double lc, lb;
-			bool pass = tendo_engine_test_passes(t, earlier, r->p, &lc, &lb);
-			tendo_date_format(t->date, d1);
-			/* a rest report that day counts like the test's own rest item (10.1) */
-			const eday *td = rp_day(r, (int)(t->date - r->g.first));
-			int day_rest = td ? td->rest : -1;
-			if (pass && day_rest > s->painfree_max) {
-				pass = false;
-				rx_rule(rx, "readiness.fail.pain", "test of %s: pain at rest %d/10 reported that day (the test's own "
-				        "item said %d; need %d or less)", d1, day_rest, t->rest_pain, s->painfree_max);
-			}
-			if (r->p->side == TENDO_SIDE_BOTH && earlier && lc >= 0 && lb >= 0)
-				rx_rule(rx, "readiness.bilateral_gain", "both sides affected: against the first test (%s) the weaker "
-				        "side is at %.0f%% (curl) and %.0f%% (bridge); need %.0f%%", tendo_date_format(earlier->date, d2),
-				        lc, lb, 100 * (1 + s->bilateral_gain));
-			if (pass)
-				rx_rule(rx, "readiness.pass", "tests of %s pass (curl LSI %.0f%%, bridge LSI %.0f%%)%s", d1, lc, lb,
-				     i - r->stage_since < s->strength_min_days ? "; running after the minimum strength block"
-				     : r->in_flare ? "; running starts once the mornings settle"
-				                   : "; first run 24 h after the tests");
-			else if (t->rest_pain < 0 || t->drop_lunge_pain < 0 || lc < 0 || lb < 0)
-				rx_rule(rx, "readiness.incomplete", "the test of %s is missing %s", d1,
-				     t->rest_pain < 0 ? "pain at rest" : t->drop_lunge_pain < 0 ? "the drop lunge"
-				     : lc < 0 ? (r->p->side == TENDO_SIDE_BOTH && !earlier ? "an earlier test to compare with (both sides affected)" : "curl 10RM left and right")
-				     : (r->p->side == TENDO_SIDE_BOTH && !earlier ? "an earlier test to compare with (both sides affected)" : "bridge reps left and right"));
-			else if (t->rest_pain > s->painfree_max || t->drop_lunge_pain > s->painfree_max)
-				rx_rule(rx, "readiness.fail.pain", "test of %s: rest pain %d/10, drop lunge %d/10 (need %d or less)",
-				     d1, t->rest_pain, t->drop_lunge_pain, s->painfree_max);
-			if (!pass && lc >= 0 && lb >= 0 && r->p->side != TENDO_SIDE_BOTH && (lc < s->lsi_min || lb < s->lsi_min))
-				rx_rule(rx, "readiness.fail.symmetry", "test of %s: curl LSI %.0f%%, bridge LSI %.0f%% (need %.0f%%)", d1,
-				     lc, lb, s->lsi_min);
-		}
-		if ((!t || !tendo_engine_test_passes(t, earlier, r->p, NULL, NULL)) &&
-		    i - r->stage_since >= s->strength_min_days - 2)
-			rx->test_due = true;
-		if (stale)
-			rx_rule(rx, "readiness.due", "the last test (%s) is more than 14 days old: test again",
-			        tendo_date_format(stale->date, d2));
-		else if (rx->test_due)
-			rx_rule(rx, "readiness.due", "do the readiness tests and log them (tendo log test ...)");
-	}
+	explain_readiness(r, rx, i);
 	if (r->stage == TENDO_STAGE_FULL_LOAD)
 		rx_rule(rx, "stage.full_load.content", "strength into hip flexion and short speed/hill work, built slowly");
 	for (int k = r->morning ? i - 1 : i; k >= 0 && k >= i - 7; k--) {

@@ -151,7 +151,7 @@ typedef struct {
 	int iso_up_day;
 	int last_run, last_strength, last_long;
 	int last_run_rx;        /* minutes prescribed on the last run's day (0 = not prescribed) */
-	int cap_day;            /* first day the step reached run_step_cap_min, -1 */
+	int cap_day;            /* first day the step reached run_step_cap_min, NEVER */
 	int strength_days;      /* strength sessions so far (for rotation) */
 	double recent_runs[4];  /* last run days' minutes, for the long-run flag */
 	int n_recent;

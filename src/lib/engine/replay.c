@@ -602,7 +602,7 @@ static void start_of_day(replay *r, int i)
 			r->step_before = r->step;
 			r->step = half;
 			r->last_step_change = i;
-			r->cap_day = -1;
+			r->cap_day = NEVER;
 		}
 	}
 
@@ -627,8 +627,8 @@ static void start_of_day(replay *r, int i)
 	e->step_at = r->stage >= TENDO_STAGE_RETURN_TO_RUN ? r->step : 0;
 	e->stage_at = r->stage;
 	if (r->step < s->run_step_cap_min)
-		r->cap_day = -1;
-	else if (r->cap_day < 0)
+		r->cap_day = NEVER;
+	else if (r->cap_day == NEVER)
 		r->cap_day = i;
 	run_plan pl;
 	rp_plan_run(r, i, true, &pl, NULL);
@@ -744,7 +744,7 @@ int replay_init(replay *r, const tendo_profile *profile, const tendo_log *log, t
 	r->last_deload_start = r->last_deload_end = NEVER;
 	r->red_flag = r->red_flag_day = -1;
 	r->cleared_day = -1;
-	r->cap_day = -1;
+	r->cap_day = NEVER;
 	r->regress_day = -1;
 	r->iso_hold = 30;
 	r->iso_up_day = NEVER;
@@ -776,6 +776,8 @@ int replay_init(replay *r, const tendo_profile *profile, const tendo_log *log, t
 			r->last_step_change = 0;
 			if (step >= s->run_step_cap_min)
 				r->last_growth = 0;
+			if (step >= s->run_step_cap_min && profile->start_week_min > 0)
+				r->cap_day = -7; /* a weekly volume declared: the weekly budget from day one */
 		}
 	}
 	return 0;

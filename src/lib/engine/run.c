@@ -66,7 +66,8 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	if (rp_unsettled_over(r, i, &over_day, &over_after, &over_latest))
 		why = why ? why : over_latest ? "no running until a morning has settled after pain over your ceiling"
 		                              : "no running until a morning score shows the pain over your ceiling has settled";
-	if (r->stage_since == 0 && r->p->start_stage >= TENDO_STAGE_RETURN_TO_RUN && !why) {
+	if (r->stage == TENDO_STAGE_RETURN_TO_RUN && r->stage_since == 0 &&
+	    r->p->start_stage == TENDO_STAGE_RETURN_TO_RUN && !why) {
 		/* arrived running: a passing readiness test first (PROTOCOL.md 11) */
 		const tendo_test *earlier = NULL;
 		const tendo_test *t = rp_find_test(r, 0, morning_view ? i - 1 : i, &earlier);
@@ -74,22 +75,30 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 		if (!t || !tendo_engine_test_passes(t, earlier, r->p, NULL, NULL) || (td && td->rest > s->painfree_max))
 			why = "starting mid-rehab: log a passing readiness test first (tendo log test ...)";
 	}
+	/* 24 h from the end of strength work to a run (PROTOCOL.md 6, 10.8):
+	 * in days, or in hours when the session's time of day was logged (the
+	 * run at the athlete's preferred time, when the profile has one) */
+	int ls = strength_today ? i : r->last_strength;
+	const char *spacing = NULL;
 	if (strength_today || i - r->last_strength < s->strength_run_gap_days) {
-		rx_rule(rx, "spacing.strength_before_run", "strength work on %s: at least 24 h before running",
-		     rp_fmt_day(r, strength_today ? i : r->last_strength, d1));
-		why = why ? why : "no running today: strength work needs 24 h before a run";
-	} else if (i - r->last_strength == s->strength_run_gap_days && r->g.days[r->last_strength].strength_end >= 0) {
-		/* times of day known: judged in hours (PROTOCOL.md 10.8) */
-		int end = r->g.days[r->last_strength].strength_end;
-		int from = end - 24 * 60 * s->strength_run_gap_days + 24 * 60 * (i - r->last_strength);
-		/* from = minute of today the 24 h are over */
-		if (from > 0 && pl) {
+		spacing = "no running today: strength work needs 24 h before a run";
+	} else if (i - r->last_strength == s->strength_run_gap_days && r->g.days[ls].strength_end >= 0) {
+		int end = r->g.days[ls].strength_end;
+		int from = end + 24 * 60 * (s->strength_run_gap_days - (i - ls)); /* today's minute the 24 h are over */
+		if (from > 0) {
 			pl->not_before = from;
-			rx_rule(rx, "spacing.hours", "strength work ended about %02d:%02d on %s: run after %02d:%02d today",
-			        (end / 60) % 24, end % 60, rp_fmt_day(r, r->last_strength, d1), (from / 60) % 24, from % 60);
+			rx_rule(rx, "spacing.hours", "strength work ended about %02d:%02d on %s: 24 h are over at %02d:%02d today%s",
+			        (end / 60) % 24, end % 60, rp_fmt_day(r, ls, d1), (from / 60) % 24, from % 60,
+			        r->p->run_time_set && r->p->run_time_min < from ? ", after your usual run time" : "");
 		}
-		if (from >= 24 * 60 || (!morning_view && E->run_start >= 0 && E->run_start < from))
-			why = why ? why : "no running before 24 h have passed since the strength work";
+		if (from >= 24 * 60 || (r->p->run_time_set && r->p->run_time_min < from) ||
+		    (!morning_view && E->run_start >= 0 && E->run_start < from))
+			spacing = "no running today: less than 24 h after the strength work at your run time";
+	}
+	if (spacing) {
+		rx_rule(rx, "spacing.strength_before_run", "strength work on %s: at least 24 h before running",
+		        rp_fmt_day(r, ls, d1));
+		why = why ? why : spacing;
 	}
 	if (i - r->last_long < s->long_run_gap_days) {
 		rx_rule(rx, "spacing.long_run_48h", "long run on %s: 48 h before the next hard loading",
@@ -121,7 +130,7 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	 * runs of the step when that is less (runs alternate with strength days:
 	 * three or four a week, so a four-run week shares out three runs' worth
 	 * instead of swinging up and down). No forced rest week, no catch-up week. */
-	if (!MUTANT(5) && r->cap_day >= 0 && i - r->cap_day >= 7 && !in_deload) {
+	if (!MUTANT(5) && r->cap_day != NEVER && i - r->cap_day >= 7 && !in_deload) {
 		int ws = rp_week_start(r, i);
 		double last_week = ws - 7 >= 0 ? rp_run_minutes(r, ws - 7, ws - 1) : 0;
 		if (ws - 7 < 0 && r->p->start_week_min > 0)
@@ -129,7 +138,8 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 		if (last_week <= 0 && ws - 14 >= 0)
 			last_week = rp_run_minutes(r, ws - 14, ws - 8); /* a week off: hold the week before */
 		if (last_week > 0) {
-			double budget = last_week * (1 + s->weekly_cap);
+			/* the first week of an athlete who arrived mid-rehab holds at the declared level (11) */
+			double budget = last_week * (i <= r->hold_until ? 1.0 : 1 + s->weekly_cap);
 			double target = budget < 3.0 * r->step ? budget : 3.0 * r->step;
 			double done = rp_run_minutes(r, ws, i - 1);
 			/* runs alternate with strength days (48 h), so a run every

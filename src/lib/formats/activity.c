@@ -36,7 +36,8 @@ void tendo_point_clear(tendo_point *p)
 void tendo_session_clear(tendo_session *s)
 {
 	*s = (tendo_session){ .start_ms = TENDO_TIME_NONE, .elapsed_s = NAN, .timer_s = NAN, .distance_m = NAN,
-		.ascent_m = NAN, .descent_m = NAN, .avg_hr = NAN, .avg_cadence = NAN, .laps = -1 };
+		.ascent_m = NAN, .descent_m = NAN, .avg_hr = NAN, .avg_cadence = NAN, .laps = -1, .workout_rpe = -1,
+		.workout_feel = -1 };
 }
 
 int tendo_activity_add_point(tendo_activity *a, const tendo_point *p, size_t max_points)

@@ -61,6 +61,13 @@ void tendo_import_options_default(tendo_import_options *o)
 	memset(o, 0, sizeof(*o));
 	tendo_analysis_params_default(&o->params);
 	o->tz = "UTC";
+	o->rpe = o->pain_during = o->pain_after = -1;
+}
+
+/* The athlete gave pain or RPE for the file. */
+static bool has_extra(const tendo_import_options *o)
+{
+	return o->rpe >= 0 || o->pain_during >= 0 || o->pain_after >= 0 || o->sharp;
 }
 
 void tendo_import_hash(char out[17], const uint8_t *data, size_t len)
@@ -131,6 +138,19 @@ static tendo_cross_kind cross_kind(const char *sport, const char *sub)
 	if (strstr(sub, "stair") || strstr(sport, "stair"))
 		return TENDO_CROSS_STAIRS;
 	return TENDO_CROSS_OTHER;
+}
+
+/* What the runner would call the terrain of an imported run. */
+static tendo_terrain import_terrain(const tendo_run_facts *f)
+{
+	if (strcmp(f->sub_sport, "treadmill") == 0 || (!f->has_gps && f->distance_m > 0))
+		return TENDO_TERRAIN_TREADMILL;
+	if (strcmp(f->sub_sport, "trail") == 0)
+		return TENDO_TERRAIN_TRAIL;
+	double moving = isfinite(f->moving_s) ? f->moving_s : f->elapsed_s;
+	if (isfinite(f->uphill_s) && f->uphill_s >= 120 && f->uphill_s >= 0.1 * moving)
+		return TENDO_TERRAIN_HILLY;
+	return TENDO_TERRAIN_FLAT;
 }
 
 /* ------------------------------------------------------------- formats */
@@ -315,13 +335,45 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 		tendo_activity_dispose(&a);
 		return;
 	}
+	/* the file, as the store keeps it */
 	tendo_import_record rec = { .format = fmt, .name = path, .title = sv ? sv->name : a.name,
-		.device = a.device, .facts = &f };
+		.device = a.device, .sport = f.sport, .start_ms = f.start_ms, .elapsed_s = f.elapsed_s,
+		.moving_s = f.moving_s, .distance_m = f.distance_m, .ascent_m = f.ascent_m, .descent_m = f.descent_m,
+		.uphill_s = f.uphill_s, .fast_s = f.fast_s, .cadence_avg = f.cadence_avg,
+		.cadence_median = f.cadence_median, .avg_hr = f.avg_hr, .walk_breaks = f.walk_breaks,
+		.workout_rpe = -1, .workout_feel = -1 };
 	memcpy(rec.hash, hash, sizeof(rec.hash));
-	rec.date = tendo_date_of_instant(f.start_ms != TENDO_TIME_NONE ? (time_t)(f.start_ms / 1000) : time(NULL),
-	                                 im->opt->tz);
+	/* the athlete's own rating, if the watch asked (the first session that has one) */
+	for (size_t i = 0; i < a.n_sessions; i++)
+		if (a.sessions[i].workout_rpe >= 0 || a.sessions[i].workout_feel >= 0) {
+			rec.workout_rpe = a.sessions[i].workout_rpe;
+			rec.workout_feel = a.sessions[i].workout_feel;
+			break;
+		}
+	/* the entry it becomes: moving time (else elapsed), the local day and time of the start */
+	const tendo_import_options *o = im->opt;
+	double secs = isfinite(f.moving_s) && f.moving_s > 0 ? f.moving_s : f.elapsed_s;
+	time_t t0 = f.start_ms != TENDO_TIME_NONE ? (time_t)(f.start_ms / 1000) : time(NULL);
+	tendo_date date = tendo_date_of_instant(t0, o->tz);
+	int time_min = f.start_ms != TENDO_TIME_NONE ? tendo_time_of_instant(t0, o->tz) : TENDO_TOD_NONE;
 	tendo_cross_kind ck = cross_kind(f.sport, f.sub_sport);
-	if ((rc = tendo_store_begin(im->store)) || (rc = tendo_store_add_import(im->store, &rec, ck, &id)) ||
+	tendo_run run = { .date = date, .minutes = round(secs / 6.0) / 10.0,
+		.km = isfinite(f.distance_m) && f.distance_m > 0 ? f.distance_m / 1000.0 : -1,
+		.terrain = import_terrain(&f), .intent = TENDO_INTENT_EASY, .walk_breaks = f.run_walk,
+		.rpe = o->rpe >= 0 ? o->rpe : rec.workout_rpe >= 0 ? (rec.workout_rpe + 5) / 10 : -1, /* CR10 x 10 -> 0-10 */
+		.pain_during = o->pain_during, .pain_after = o->pain_after, .sharp = o->sharp, .time_min = time_min,
+		.imported = true };
+	tendo_cross cross = { .date = date, .kind = ck, .minutes = round(secs / 6.0) / 10.0,
+		.pain_during = o->pain_during, .sharp = o->sharp, .time_min = time_min };
+	if (!f.is_run && (o->rpe >= 0 || o->pain_after >= 0)) {
+		report(im, path, TENDO_IMPORT_ERROR, fmt, kind, 0, &f, a.warning,
+		       "cross-training (%s): RPE and pain after are recorded for runs; nothing imported",
+		       f.sport[0] ? f.sport : "not a run");
+		tendo_activity_dispose(&a);
+		return;
+	}
+	if ((rc = tendo_store_begin(im->store)) ||
+	    (rc = tendo_store_add_import(im->store, &rec, f.is_run ? &run : NULL, f.is_run ? NULL : &cross, &id)) ||
 	    (rc = tendo_store_commit(im->store))) {
 		const char *msg = tendo_error_last();
 		tendo_store_rollback(im->store);
@@ -336,11 +388,11 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 	double mins = (isfinite(f.moving_s) && f.moving_s > 0 ? f.moving_s : f.elapsed_s) / 60;
 	if (f.is_run)
 		report(im, path, TENDO_IMPORT_IMPORTED, fmt, kind, id, &f, a.warning, "run on %s: %.0f min, %.2f km%s%s",
-		       tendo_date_format(rec.date, d), mins, isfinite(f.distance_m) ? f.distance_m / 1000 : 0,
+		       tendo_date_format(date, d), mins, isfinite(f.distance_m) ? f.distance_m / 1000 : 0,
 		       a.warning[0] ? "; " : "", a.warning);
 	else
 		report(im, path, TENDO_IMPORT_IMPORTED, fmt, kind, id, &f, a.warning, "%s on %s: %.0f min (cross-training: %s)%s%s",
-		       f.sport[0] ? f.sport : "activity", tendo_date_format(rec.date, d), mins,
+		       f.sport[0] ? f.sport : "activity", tendo_date_format(date, d), mins,
 		       tendo_cross_kind_name(ck), a.warning[0] ? "; " : "", a.warning);
 	tendo_activity_dispose(&a);
 }
@@ -373,6 +425,11 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 	}
 	case F_ZIP:
 	case F_TAR:
+		if (has_extra(im->opt)) {
+			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL,
+			       "an archive: pain, RPE and sharp pain go with a single activity file");
+			return;
+		}
 		if (depth >= MAX_DEPTH) {
 			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "archives nested more than %d deep",
 			       MAX_DEPTH);
@@ -680,6 +737,27 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 	}
 	memset(out, 0, sizeof(*out));
 	importer im = { .store = store, .opt = opt, .sum = out };
+	if (has_extra(opt)) {
+		/* one activity file, or nothing at all */
+		struct stat st;
+		uint8_t head[512];
+		size_t hn = 0;
+		if (n != 1)
+			return tendo_error_set(TENDO_EINVAL, "pain, RPE and sharp pain go with a single activity file (got %zu "
+			                       "paths)", n);
+		if (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode))
+			return tendo_error_set(TENDO_EINVAL, "%s is a folder: pain, RPE and sharp pain go with a single "
+			                       "activity file", paths[0]);
+		FILE *f = fopen(paths[0], "rb");
+		if (f) {
+			hn = fread(head, 1, sizeof(head), f);
+			fclose(f);
+		}
+		kind_t k = sniff(paths[0], head, hn);
+		if (k == F_ZIP || k == F_TAR)
+			return tendo_error_set(TENDO_EINVAL, "%s is an archive: pain, RPE and sharp pain go with a single "
+			                       "activity file", paths[0]);
+	}
 	strava_names_init(&im.names);
 	file_list files = { 0 };
 	int missing = 0, err = 0;

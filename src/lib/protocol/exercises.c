@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include <tendo/errors.h>
 #include <tendo/protocol.h>
 
 #define ISO TENDO_EX_ISOMETRIC
@@ -118,4 +119,34 @@ const char *tendo_ex_kind_name(tendo_ex_kind k)
 	case TENDO_EX_PLYOMETRIC: return "plyometric";
 	}
 	return "?";
+}
+
+int tendo_stage_parse(tendo_stage *out, const char *s)
+{
+	for (int i = TENDO_STAGE_SETTLE; s && i <= TENDO_STAGE_FULL_LOAD; i++)
+		if (strcmp(tendo_stage_name((tendo_stage)i), s) == 0) {
+			*out = (tendo_stage)i;
+			return 0;
+		}
+	return TENDO_EINVAL;
+}
+
+const char *tendo_stage_names(void)
+{
+	return "settle|strength|return_to_run|full_load";
+}
+
+int tendo_ex_kind_parse(tendo_ex_kind *out, const char *s)
+{
+	for (int i = TENDO_EX_ISOMETRIC; s && i <= TENDO_EX_PLYOMETRIC; i++)
+		if (strcmp(tendo_ex_kind_name((tendo_ex_kind)i), s) == 0) {
+			*out = (tendo_ex_kind)i;
+			return 0;
+		}
+	return TENDO_EINVAL;
+}
+
+const char *tendo_ex_kind_names(void)
+{
+	return "isometric|isotonic|plyometric";
 }

@@ -137,6 +137,34 @@ static const char *const migrations[] = {
 	"  total    INTEGER NOT NULL CHECK (total BETWEEN 0 AND 100)\n"
 	");\n"
 	"PRAGMA user_version = 3;\n",
+	/* 3 -> 4: what PROTOCOL.md 10-11 needs recorded: a time of day on any
+	 * entry, pain attached to a session and sharp pain, custom exercises,
+	 * aggravators of four kinds (the sitting table, rebuilt: hours may be
+	 * NULL now, and an entry of type 'sitting' is any aggravator), the RPE
+	 * and feel a watch recorded, and the stage an athlete starts at */
+	"ALTER TABLE entry ADD COLUMN time_min INTEGER CHECK (time_min BETWEEN 0 AND 1439);\n" /* local start, minutes after midnight */
+	"ALTER TABLE pain_report ADD COLUMN session_id INTEGER REFERENCES entry (id) ON DELETE SET NULL;\n"
+	"ALTER TABLE pain_report ADD COLUMN sharp INTEGER NOT NULL DEFAULT 0;\n"    /* 0/1 */
+	"ALTER TABLE rehab_session ADD COLUMN sharp INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE rehab_session ADD COLUMN custom_stage TEXT;\n"   /* a custom exercise's stage; NULL = from the library */
+	"ALTER TABLE rehab_session ADD COLUMN custom_kind TEXT;\n"    /* isometric|isotonic|plyometric */
+	"ALTER TABLE cross_training ADD COLUMN sharp INTEGER NOT NULL DEFAULT 0;\n"
+	"CREATE TABLE sitting_v4 (\n"
+	"  entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,\n"
+	"  hours    REAL,\n"                    /* in one go; NULL when not timed */
+	"  kind     TEXT NOT NULL DEFAULT 'sitting'\n"       /* sitting|driving|stretching|hip-flexion */
+	");\n"
+	"INSERT INTO sitting_v4 (entry_id, hours, kind) SELECT entry_id, hours, 'sitting' FROM sitting;\n"
+	"DROP TABLE sitting;\n"
+	"ALTER TABLE sitting_v4 RENAME TO sitting;\n"
+	"ALTER TABLE activity_file ADD COLUMN workout_rpe INTEGER;\n"  /* FIT session: Borg CR10 x 10, 0-100 */
+	"ALTER TABLE activity_file ADD COLUMN workout_feel INTEGER;\n" /* FIT session: 0-100, higher = felt better */
+	"ALTER TABLE profile ADD COLUMN start_stage TEXT NOT NULL DEFAULT 'settle';\n"
+	"ALTER TABLE profile ADD COLUMN start_run_step_min INTEGER;\n" /* NULL = unknown */
+	"ALTER TABLE profile ADD COLUMN start_week_min INTEGER;\n"
+	"ALTER TABLE profile ADD COLUMN start_curl_kg REAL;\n"
+	"ALTER TABLE profile ADD COLUMN cleared_by TEXT;\n"          /* who set the starting stage */
+	"PRAGMA user_version = 4;\n",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,

@@ -23,8 +23,8 @@
 #include "tendo/errors.h"
 #include "tendo/log.h"
 #include "tendo/protocol.h"
+#include "tendo/validate.h"
 
-#define STORE_MAX_SETS 100            /* sets in one rehab session */
 #define STORE_MAX_ROWS ((size_t)1 << 24) /* entries of one kind loaded at once */
 
 sqlite3 *store_sqlite(tendo_store *s)
@@ -318,11 +318,6 @@ static const char *known(const char *name)
 	return name && *name && strcmp(name, "?") != 0 ? name : NULL;
 }
 
-/* An enum value with no name cannot be stored. */
-static int bad_enum(const char *what, int v)
-{
-	return tendo_error_set(TENDO_EINVAL, "invalid %s (%d)", what, v);
-}
 
 /* ------------------------------------------------------------------ */
 /* The profile                                                         */
@@ -334,7 +329,8 @@ int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
 	int rc, err;
 
 	memset(out, 0, sizeof(*out));
-	if ((err = prepare(s, &st, "SELECT name, side, tz, start_date FROM profile WHERE id = 1")) < 0)
+	if ((err = prepare(s, &st, "SELECT name, side, tz, start_date, start_stage, start_run_step_min,"
+	                           " start_week_min, start_curl_kg, cleared_by FROM profile WHERE id = 1")) < 0)
 		return err;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
@@ -365,6 +361,15 @@ int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
 		                      start ? start : "");
 		goto done;
 	}
+	if (!col_text(st, 4) || tendo_stage_parse(&out->start_stage, col_text(st, 4)) < 0) {
+		err = tendo_error_set(TENDO_ESTORE, "profile in %s has an unknown start stage '%s'", s->path,
+		                      col_text(st, 4) ? col_text(st, 4) : "");
+		goto done;
+	}
+	out->start_run_step_min = col_opt_int(st, 5) < 0 ? 0 : col_opt_int(st, 5);
+	out->start_week_min = col_opt_int(st, 6) < 0 ? 0 : col_opt_int(st, 6);
+	out->start_curl_kg = col_opt_double(st, 7) < 0 ? 0 : col_opt_double(st, 7);
+	snprintf(out->cleared_by, sizeof(out->cleared_by), "%s", col_text(st, 8) ? col_text(st, 8) : "");
 	snprintf(out->name, sizeof(out->name), "%s", name ? name : "");
 	memcpy(out->tz, tz, strlen(tz) + 1);
 	sqlite3_finalize(st);
@@ -413,16 +418,15 @@ static int write_settings(tendo_store *s, const tendo_settings *set)
 	return err;
 }
 
-/* The profile fields every write checks. */
-static int check_profile(const tendo_profile *p)
+
+/* Bind the starting point of a profile to ?first .. ?first+4 (0 binds NULL). */
+static void bind_start(sqlite3_stmt *st, int first, const tendo_profile *p, int *rc)
 {
-	if (!known(tendo_side_name(p->side)))
-		return bad_enum("side", (int)p->side);
-	if (!p->tz[0] || !memchr(p->tz, '\0', sizeof(p->tz)))
-		return tendo_error_set(TENDO_EINVAL, "profile has no time zone");
-	if (!memchr(p->name, '\0', sizeof(p->name)))
-		return tendo_error_set(TENDO_EINVAL, "profile name is not terminated");
-	return 0;
+	bind_text(st, first, tendo_stage_name(p->start_stage), rc);
+	bind_opt_int(st, first + 1, p->start_run_step_min > 0 ? p->start_run_step_min : -1, rc);
+	bind_opt_int(st, first + 2, p->start_week_min > 0 ? p->start_week_min : -1, rc);
+	bind_opt_double(st, first + 3, p->start_curl_kg > 0 ? p->start_curl_kg : -1, rc);
+	bind_text(st, first + 4, p->cleared_by[0] ? p->cleared_by : NULL, rc);
 }
 
 int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
@@ -432,10 +436,8 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if ((err = check_profile(p)) < 0)
+	if ((err = tendo_check_profile(p)) < 0)
 		return err;
-	if (p->start == TENDO_DATE_NONE)
-		return tendo_error_set(TENDO_EINVAL, "profile has no start date");
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
 	if ((err = prepare(s, &st, "SELECT 1 FROM profile")) < 0)
@@ -451,8 +453,9 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 		goto done;
 
 	if ((err = prepare(s, &st,
-	                   "INSERT INTO profile (id, name, side, tz, start_date, created_utc) "
-	                   "VALUES (1, ?1, ?2, ?3, ?4, ?5)")) < 0)
+	                   "INSERT INTO profile (id, name, side, tz, start_date, created_utc, start_stage,"
+	                   " start_run_step_min, start_week_min, start_curl_kg, cleared_by)"
+	                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) < 0)
 		goto done;
 	rc = SQLITE_OK;
 	bind_text(st, 1, p->name, &rc);
@@ -460,6 +463,7 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 	bind_text(st, 3, p->tz, &rc);
 	bind_text(st, 4, tendo_date_format(p->start, start), &rc);
 	bind_text(st, 5, tendo_instant_format(time(NULL), now), &rc);
+	bind_start(st, 6, p, &rc);
 	if ((err = step_done(s, st, rc)) < 0)
 		goto done;
 	err = write_settings(s, &p->settings);
@@ -474,15 +478,18 @@ int tendo_store_update_profile(tendo_store *s, const tendo_profile *p)
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if ((err = check_profile(p)) < 0)
+	if ((err = tendo_check_profile(p)) < 0)
 		return err;
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
-	if ((err = prepare(s, &st, "UPDATE profile SET name = ?1, side = ?2, tz = ?3 WHERE id = 1")) < 0)
+	if ((err = prepare(s, &st, "UPDATE profile SET name = ?1, side = ?2, tz = ?3,"
+	                           " start_stage = ?4, start_run_step_min = ?5, start_week_min = ?6,"
+	                           " start_curl_kg = ?7, cleared_by = ?8 WHERE id = 1")) < 0)
 		goto done;
 	bind_text(st, 1, p->name, &rc);
 	bind_text(st, 2, tendo_side_name(p->side), &rc);
 	bind_text(st, 3, p->tz, &rc);
+	bind_start(st, 4, p, &rc);
 	if ((err = step_done(s, st, rc)) < 0)
 		goto done;
 	if (sqlite3_changes(s->db) == 0) {
@@ -494,6 +501,23 @@ int tendo_store_update_profile(tendo_store *s, const tendo_profile *p)
 done:
 	sqlite3_finalize(st);
 	return write_end(s, outer, err);
+}
+
+int tendo_store_set_start(tendo_store *s, tendo_date start)
+{
+	sqlite3_stmt *st = NULL;
+	char day[TENDO_DATE_BUFSZ];
+	int rc = SQLITE_OK, err;
+
+	if (start == TENDO_DATE_NONE)
+		return tendo_error_set(TENDO_EINVAL, "start has no date");
+	if ((err = prepare(s, &st, "UPDATE profile SET start_date = ?1 WHERE id = 1")) < 0)
+		return err;
+	bind_text(st, 1, tendo_date_format(start, day), &rc);
+	if ((err = step_done(s, st, rc)) == 0 && sqlite3_changes(s->db) == 0)
+		err = tendo_error_set(TENDO_ENOTFOUND, "no athlete in %s: run 'tendo init' first", s->path);
+	sqlite3_finalize(st);
+	return err;
 }
 
 int tendo_store_get_schedule(tendo_store *s, tendo_schedule *out)
@@ -545,7 +569,7 @@ int tendo_store_set_schedule(tendo_store *s, const tendo_schedule *sc)
  * Start an add: open the savepoint and insert the entry row; *st is the
  * detail statement prepared from sql with ?1 bound to the new id.
  */
-static int add_begin(tendo_store *s, bool *outer, const char *type, tendo_date date, time_t at,
+static int add_begin(tendo_store *s, bool *outer, const char *type, tendo_date date, int time_min, time_t at,
                      const char *note, const char *sql, sqlite3_stmt **st, int64_t *id)
 {
 	sqlite3_stmt *e = NULL;
@@ -557,13 +581,14 @@ static int add_begin(tendo_store *s, bool *outer, const char *type, tendo_date d
 		return tendo_error_set(TENDO_EINVAL, "%s entry has no date", type);
 	if ((err = write_begin(s, outer)) < 0)
 		return err;
-	if ((err = prepare(s, &e, "INSERT INTO entry (type, date, at_utc, note) "
-	                          "VALUES (?1, ?2, ?3, ?4)")) < 0)
+	if ((err = prepare(s, &e, "INSERT INTO entry (type, date, at_utc, note, time_min) "
+	                          "VALUES (?1, ?2, ?3, ?4, ?5)")) < 0)
 		goto fail;
 	bind_text(e, 1, type, &rc);
 	bind_text(e, 2, tendo_date_format(date, day), &rc);
 	bind_text(e, 3, tendo_instant_format(at, when), &rc);
 	bind_text(e, 4, note, &rc);
+	bind_opt_int(e, 5, time_min, &rc);
 	err = step_done(s, e, rc);
 	sqlite3_finalize(e);
 	if (err < 0)
@@ -601,6 +626,40 @@ static int add_end(tendo_store *s, bool outer, sqlite3_stmt *st, int bind_rc, in
 	return add_finish(s, outer, err, id, out_id);
 }
 
+/* The entry a pain report names must be a session (run, rehab,
+ * cross-training) of the same day. */
+static int check_session(tendo_store *s, int64_t session_id, tendo_date date)
+{
+	sqlite3_stmt *st;
+	char day[TENDO_DATE_BUFSZ];
+	int rc = SQLITE_OK, err;
+
+	if ((err = prepare(s, &st, "SELECT type, date FROM entry WHERE id = ?1")) < 0)
+		return err;
+	bind_i64(st, 1, session_id, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		err = tendo_error_set(TENDO_ENOTFOUND, "session_id %lld: there is no entry with that id",
+		                      (long long)session_id);
+	} else if (rc != SQLITE_ROW) {
+		err = store_fail(s->db, s->path, rc);
+	} else {
+		const char *type = col_text(st, 0), *d = col_text(st, 1);
+		bool session = type && (!strcmp(type, "run") || !strcmp(type, "rehab") || !strcmp(type, "cross"));
+		tendo_date_format(date, day);
+		if (!session)
+			err = tendo_error_set(TENDO_EINVAL,
+			                      "session_id %lld is a %s entry, not a run, rehab or cross-training session",
+			                      (long long)session_id, type ? type : "?");
+		else if (!d || strcmp(d, day) != 0)
+			err = tendo_error_set(TENDO_EINVAL, "session_id %lld is a %s on %s, not on %s: pain belongs to a "
+			                      "session of the same day", (long long)session_id, type, d ? d : "?", day);
+	}
+	sqlite3_finalize(st);
+	return err;
+}
+
 int tendo_store_add_pain(tendo_store *s, const tendo_pain *e, time_t at, const char *note,
                          int64_t *out_id)
 {
@@ -610,14 +669,20 @@ int tendo_store_add_pain(tendo_store *s, const tendo_pain *e, time_t at, const c
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if (!kind)
-		return bad_enum("pain kind", (int)e->kind);
-	if ((err = add_begin(s, &outer, "pain", e->date, at, note,
-	                     "INSERT INTO pain_report (entry_id, kind, score) VALUES (?1, ?2, ?3)",
+	if ((err = tendo_check_pain(e)) < 0 || (err = tendo_check_note(note)) < 0)
+		return err;
+	if (e->session_id > 0 && (err = check_session(s, e->session_id, e->date)) < 0)
+		return err;
+	if ((err = add_begin(s, &outer, "pain", e->date, TENDO_TOD_NONE, at, note,
+	                     "INSERT INTO pain_report (entry_id, kind, score, session_id, sharp)"
+	                     " VALUES (?1, ?2, ?3, ?4, ?5)",
 	                     &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, kind, &rc);
 	bind_int(st, 3, e->score, &rc);
+	if (e->session_id > 0)
+		bind_i64(st, 4, e->session_id, &rc);
+	bind_int(st, 5, e->sharp ? 1 : 0, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
 }
 
@@ -630,11 +695,9 @@ int tendo_store_add_run(tendo_store *s, const tendo_run *e, time_t at, int64_t *
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if (!terrain)
-		return bad_enum("terrain", (int)e->terrain);
-	if (!intent)
-		return bad_enum("run intent", (int)e->intent);
-	if ((err = add_begin(s, &outer, "run", e->date, at, NULL,
+	if ((err = tendo_check_run(e)) < 0)
+		return err;
+	if ((err = add_begin(s, &outer, "run", e->date, e->time_min, at, NULL,
 	                     "INSERT INTO run (entry_id, minutes, km, terrain, intent, walk_breaks,"
 	                     " rpe, pain_during, pain_after, sharp)"
 	                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -660,22 +723,22 @@ int tendo_store_add_rehab(tendo_store *s, const tendo_rehab *e, time_t at, int64
 	bool outer;
 	int rc = SQLITE_OK, err, i;
 
-	if (!side)
-		return bad_enum("side", (int)e->side);
-	if (e->sets < 1 || e->sets > STORE_MAX_SETS)
-		return tendo_error_set(TENDO_EINVAL, "a rehab session has 1-%d sets (got %d)",
-		                       STORE_MAX_SETS, e->sets);
-	if (!memchr(e->exercise, '\0', sizeof(e->exercise)) || !e->exercise[0])
-		return tendo_error_set(TENDO_EINVAL, "rehab entry has no exercise name");
-	if ((err = add_begin(s, &outer, "rehab", e->date, at, NULL,
-	                     "INSERT INTO rehab_session (entry_id, exercise, side, rpe, pain_during)"
-	                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+	if ((err = tendo_check_rehab(e)) < 0)
+		return err;
+	const char *cstage = e->custom ? known(tendo_stage_name((tendo_stage)e->custom_stage)) : NULL;
+	const char *ckind = e->custom ? known(tendo_ex_kind_name((tendo_ex_kind)e->custom_kind)) : NULL;
+	if ((err = add_begin(s, &outer, "rehab", e->date, e->time_min, at, NULL,
+	                     "INSERT INTO rehab_session (entry_id, exercise, side, rpe, pain_during, sharp,"
+	                     " custom_stage, custom_kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	                     &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, e->exercise, &rc);
 	bind_text(st, 3, side, &rc);
 	bind_opt_int(st, 4, e->rpe, &rc);
 	bind_opt_int(st, 5, e->pain_during, &rc);
+	bind_int(st, 6, e->sharp ? 1 : 0, &rc);
+	bind_text(st, 7, cstage, &rc);
+	bind_text(st, 8, ckind, &rc);
 	err = step_done(s, st, rc);
 	sqlite3_finalize(st);
 	/* One row per set; every set of a logged session is the same dose. */
@@ -695,7 +758,8 @@ int tendo_store_add_rehab(tendo_store *s, const tendo_rehab *e, time_t at, int64
 	return add_finish(s, outer, err, id, out_id);
 }
 
-int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64_t *out_id)
+/* A cross-training entry, typed or imported (the ranges differ). */
+static int add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64_t *out_id, bool imported)
 {
 	const char *kind = known(tendo_cross_kind_name(e->kind));
 	sqlite3_stmt *st;
@@ -703,85 +767,76 @@ int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if (!kind)
-		return bad_enum("cross-training kind", (int)e->kind);
-	if ((err = add_begin(s, &outer, "cross", e->date, at, NULL,
-	                     "INSERT INTO cross_training (entry_id, kind, minutes, pain_during)"
-	                     " VALUES (?1, ?2, ?3, ?4)",
+	if ((err = store_check_cross(e, imported)) < 0)
+		return err;
+	if ((err = add_begin(s, &outer, "cross", e->date, e->time_min, at, NULL,
+	                     "INSERT INTO cross_training (entry_id, kind, minutes, pain_during, sharp)"
+	                     " VALUES (?1, ?2, ?3, ?4, ?5)",
 	                     &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, kind, &rc);
 	bind_double(st, 3, e->minutes, &rc);
 	bind_opt_int(st, 4, e->pain_during, &rc);
+	bind_int(st, 5, e->sharp ? 1 : 0, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
 }
 
-/* What the runner would call the terrain of an imported run. */
-static tendo_terrain import_terrain(const tendo_run_facts *f)
+int tendo_store_add_cross(tendo_store *s, const tendo_cross *e, time_t at, int64_t *out_id)
 {
-	if (strcmp(f->sub_sport, "treadmill") == 0 || (!f->has_gps && f->distance_m > 0))
-		return TENDO_TERRAIN_TREADMILL;
-	if (strcmp(f->sub_sport, "trail") == 0)
-		return TENDO_TERRAIN_TRAIL;
-	double moving = isfinite(f->moving_s) ? f->moving_s : f->elapsed_s;
-	if (isfinite(f->uphill_s) && f->uphill_s >= 120 && f->uphill_s >= 0.1 * moving)
-		return TENDO_TERRAIN_HILLY;
-	return TENDO_TERRAIN_FLAT;
+	return add_cross(s, e, at, out_id, false);
 }
 
-int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, tendo_cross_kind cross_kind,
-                           int64_t *out_id)
+int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, const tendo_run *run,
+                           const tendo_cross *cross, int64_t *out_id)
 {
-	const tendo_run_facts *f = rec->facts;
 	sqlite3_stmt *st = NULL;
 	int64_t id = 0;
 	bool outer;
 	int rc = SQLITE_OK, err;
 	char when[21];
 
-	double secs = isfinite(f->moving_s) && f->moving_s > 0 ? f->moving_s : f->elapsed_s;
-	if (!isfinite(secs) || secs <= 0)
-		return tendo_error_set(TENDO_EINVAL, "%s has no duration", rec->name);
-	time_t at = f->start_ms != INT64_MIN ? (time_t)(f->start_ms / 1000) : time(NULL);
+	if (!run == !cross)
+		return tendo_error_set(TENDO_EINVAL, "%s: an imported activity is a run or cross-training, one of them",
+		                       rec->name);
+	time_t at = rec->start_ms != INT64_MIN ? (time_t)(rec->start_ms / 1000) : time(NULL);
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
-	if (f->is_run) {
-		tendo_run r = { .date = rec->date, .minutes = round(secs / 6.0) / 10.0,
-			.km = isfinite(f->distance_m) && f->distance_m > 0 ? f->distance_m / 1000.0 : -1,
-			.terrain = import_terrain(f), .intent = TENDO_INTENT_EASY, .walk_breaks = f->run_walk,
-			.rpe = -1, .pain_during = -1, .pain_after = -1 };
+	if (run) {
+		tendo_run r = *run;
+		r.imported = true;
 		err = tendo_store_add_run(s, &r, at, &id);
 	} else {
-		tendo_cross c = { .date = rec->date, .kind = cross_kind, .minutes = round(secs / 6.0) / 10.0,
-			.pain_during = -1 };
-		err = tendo_store_add_cross(s, &c, at, &id);
+		err = add_cross(s, cross, at, &id, true);
 	}
 	if (err == 0 && (err = prepare(s, &st, "INSERT INTO activity_file (entry_id, hash, format, name, title,"
 	                                       " device, sport, start_ms, elapsed_s, moving_s, distance_m, ascent_m,"
 	                                       " descent_m, uphill_s, fast_s, cadence_avg, cadence_median, avg_hr,"
-	                                       " walk_breaks, imported_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	                                       " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")) == 0) {
+	                                       " walk_breaks, imported_utc, workout_rpe, workout_feel) VALUES (?1, ?2,"
+	                                       " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+	                                       " ?19, ?20, ?21, ?22)")) == 0) {
 		bind_i64(st, 1, id, &rc);
 		bind_text(st, 2, rec->hash, &rc);
 		bind_text(st, 3, rec->format, &rc);
 		bind_text(st, 4, rec->name, &rc);
 		bind_text(st, 5, rec->title && rec->title[0] ? rec->title : NULL, &rc);
 		bind_text(st, 6, rec->device && rec->device[0] ? rec->device : NULL, &rc);
-		bind_text(st, 7, f->sport[0] ? f->sport : NULL, &rc);
-		if (f->start_ms != INT64_MIN)
-			bind_i64(st, 8, f->start_ms, &rc);
-		bind_fact(st, 9, f->elapsed_s, &rc);
-		bind_fact(st, 10, f->moving_s, &rc);
-		bind_fact(st, 11, f->distance_m, &rc);
-		bind_fact(st, 12, f->ascent_m, &rc);
-		bind_fact(st, 13, f->descent_m, &rc);
-		bind_fact(st, 14, f->uphill_s, &rc);
-		bind_fact(st, 15, f->fast_s, &rc);
-		bind_fact(st, 16, f->cadence_avg, &rc);
-		bind_fact(st, 17, f->cadence_median, &rc);
-		bind_fact(st, 18, f->avg_hr, &rc);
-		bind_int(st, 19, f->walk_breaks, &rc);
+		bind_text(st, 7, rec->sport && rec->sport[0] ? rec->sport : NULL, &rc);
+		if (rec->start_ms != INT64_MIN)
+			bind_i64(st, 8, rec->start_ms, &rc);
+		bind_fact(st, 9, rec->elapsed_s, &rc);
+		bind_fact(st, 10, rec->moving_s, &rc);
+		bind_fact(st, 11, rec->distance_m, &rc);
+		bind_fact(st, 12, rec->ascent_m, &rc);
+		bind_fact(st, 13, rec->descent_m, &rc);
+		bind_fact(st, 14, rec->uphill_s, &rc);
+		bind_fact(st, 15, rec->fast_s, &rc);
+		bind_fact(st, 16, rec->cadence_avg, &rc);
+		bind_fact(st, 17, rec->cadence_median, &rc);
+		bind_fact(st, 18, rec->avg_hr, &rc);
+		bind_int(st, 19, rec->walk_breaks, &rc);
 		bind_text(st, 20, tendo_instant_format(time(NULL), when), &rc);
+		bind_opt_int(st, 21, rec->workout_rpe, &rc);
+		bind_opt_int(st, 22, rec->workout_feel, &rc);
 		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_CONSTRAINT)
 			err = tendo_error_set(TENDO_EEXISTS, "%s was imported already", rec->name);
 		else if (rc != SQLITE_DONE)
@@ -832,7 +887,9 @@ int tendo_store_add_test(tendo_store *s, const tendo_test *e, time_t at, int64_t
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if ((err = add_begin(s, &outer, "test", e->date, at, NULL,
+	if ((err = tendo_check_test(e)) < 0)
+		return err;
+	if ((err = add_begin(s, &outer, "test", e->date, e->time_min, at, NULL,
 	                     "INSERT INTO readiness_test (entry_id, drop_lunge_pain, bridge_left,"
 	                     " bridge_right, curl_left_kg, curl_right_kg, rest_pain)"
 	                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -856,13 +913,13 @@ int tendo_store_add_visa(tendo_store *s, const tendo_visa *e, time_t at, int64_t
 	char items[64];
 	size_t len = 0;
 
-	if ((err = tendo_visa_check(e->items)) < 0)
+	if ((err = tendo_check_visa(e)) < 0)
 		return err;
 	for (int i = 0; i < TENDO_VISA_ITEMS; i++) {
 		total += e->items[i];
 		len += (size_t)snprintf(items + len, sizeof(items) - len, "%s%d", i ? "," : "", e->items[i]);
 	}
-	if ((err = add_begin(s, &outer, "test", e->date, at, NULL,
+	if ((err = add_begin(s, &outer, "test", e->date, TENDO_TOD_NONE, at, NULL,
 	                     "INSERT INTO visa_h (entry_id, items, total) VALUES (?1, ?2, ?3)", &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, items, &rc);
@@ -878,9 +935,9 @@ int tendo_store_add_flag(tendo_store *s, const tendo_flag *e, time_t at, int64_t
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if (!kind)
-		return bad_enum("red flag kind", (int)e->kind);
-	if ((err = add_begin(s, &outer, "flag", e->date, at, NULL,
+	if ((err = tendo_check_flag(e)) < 0)
+		return err;
+	if ((err = add_begin(s, &outer, "flag", e->date, TENDO_TOD_NONE, at, NULL,
 	                     "INSERT INTO red_flag (entry_id, kind) VALUES (?1, ?2)", &st, &id)) < 0)
 		return err;
 	bind_text(st, 2, kind, &rc);
@@ -894,11 +951,171 @@ int tendo_store_add_sitting(tendo_store *s, const tendo_sitting *e, time_t at, i
 	bool outer;
 	int rc = SQLITE_OK, err;
 
-	if ((err = add_begin(s, &outer, "sitting", e->date, at, NULL,
-	                     "INSERT INTO sitting (entry_id, hours) VALUES (?1, ?2)", &st, &id)) < 0)
+	const char *kind = known(tendo_aggravator_kind_name(e->kind));
+	if ((err = tendo_check_sitting(e)) < 0)
 		return err;
-	bind_double(st, 2, e->hours, &rc);
+	if ((err = add_begin(s, &outer, "sitting", e->date, TENDO_TOD_NONE, at, NULL,
+	                     "INSERT INTO sitting (entry_id, hours, kind) VALUES (?1, ?2, ?3)", &st, &id)) < 0)
+		return err;
+	bind_opt_double(st, 2, e->hours, &rc);
+	bind_text(st, 3, kind, &rc);
 	return add_end(s, outer, st, rc, id, out_id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Editing entries                                                     */
+
+/* Run sql (bound by bind(), ?1 = the id) on entry id of type `type`, and
+ * its time of day; TENDO_ENOTFOUND if there is no such entry. */
+static int update_entry(tendo_store *s, int64_t id, const char *type, int time_min, const char *sql,
+                        void (*bind)(sqlite3_stmt *, const void *, int *), const void *e)
+{
+	sqlite3_stmt *st = NULL;
+	bool outer;
+	int rc = SQLITE_OK, err;
+
+	if ((err = write_begin(s, &outer)) < 0)
+		return err;
+	if ((err = prepare(s, &st, "UPDATE entry SET time_min = ?2 WHERE id = ?1 AND type = ?3")) < 0)
+		goto done;
+	bind_i64(st, 1, id, &rc);
+	bind_opt_int(st, 2, time_min, &rc);
+	bind_text(st, 3, type, &rc);
+	if ((err = step_done(s, st, rc)) < 0)
+		goto done;
+	if (sqlite3_changes(s->db) == 0) {
+		err = tendo_error_set(TENDO_ENOTFOUND, "no %s entry with id %lld", type, (long long)id);
+		goto done;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sql) {
+		if ((err = prepare(s, &st, sql)) < 0)
+			goto done;
+		rc = SQLITE_OK;
+		bind_i64(st, 1, id, &rc);
+		bind(st, e, &rc);
+		err = step_done(s, st, rc);
+	}
+done:
+	sqlite3_finalize(st);
+	return write_end(s, outer, err);
+}
+
+static void bind_run_edit(sqlite3_stmt *st, const void *v, int *rc)
+{
+	const tendo_run *e = v;
+	bind_opt_int(st, 2, e->rpe, rc);
+	bind_opt_int(st, 3, e->pain_during, rc);
+	bind_opt_int(st, 4, e->pain_after, rc);
+	bind_int(st, 5, e->sharp ? 1 : 0, rc);
+}
+
+int tendo_store_update_run(tendo_store *s, const tendo_run *e)
+{
+	int err = tendo_check_run(e);
+	if (err < 0)
+		return err;
+	return update_entry(s, e->id, "run", e->time_min,
+	                    "UPDATE run SET rpe = ?2, pain_during = ?3, pain_after = ?4, sharp = ?5 WHERE entry_id = ?1",
+	                    bind_run_edit, e);
+}
+
+static void bind_rehab_edit(sqlite3_stmt *st, const void *v, int *rc)
+{
+	const tendo_rehab *e = v;
+	bind_opt_int(st, 2, e->rpe, rc);
+	bind_opt_int(st, 3, e->pain_during, rc);
+	bind_int(st, 4, e->sharp ? 1 : 0, rc);
+}
+
+int tendo_store_update_rehab(tendo_store *s, const tendo_rehab *e)
+{
+	int err = tendo_check_rehab(e);
+	if (err < 0)
+		return err;
+	return update_entry(s, e->id, "rehab", e->time_min,
+	                    "UPDATE rehab_session SET rpe = ?2, pain_during = ?3, sharp = ?4 WHERE entry_id = ?1",
+	                    bind_rehab_edit, e);
+}
+
+static void bind_cross_edit(sqlite3_stmt *st, const void *v, int *rc)
+{
+	const tendo_cross *e = v;
+	bind_opt_int(st, 2, e->pain_during, rc);
+	bind_int(st, 3, e->sharp ? 1 : 0, rc);
+}
+
+int tendo_store_update_cross(tendo_store *s, const tendo_cross *e)
+{
+	/* an edit never changes the minutes: checked in the widest (imported) range */
+	int err = store_check_cross(e, true);
+	if (err < 0)
+		return err;
+	return update_entry(s, e->id, "cross", e->time_min,
+	                    "UPDATE cross_training SET pain_during = ?2, sharp = ?3 WHERE entry_id = ?1", bind_cross_edit, e);
+}
+
+static void bind_pain_edit(sqlite3_stmt *st, const void *v, int *rc)
+{
+	const tendo_pain *e = v;
+	bind_int(st, 2, e->score, rc);
+	bind_int(st, 3, e->sharp ? 1 : 0, rc);
+}
+
+int tendo_store_update_pain(tendo_store *s, const tendo_pain *e)
+{
+	int err = tendo_check_pain(e);
+	if (err < 0)
+		return err;
+	return update_entry(s, e->id, "pain", TENDO_TOD_NONE,
+	                    "UPDATE pain_report SET score = ?2, sharp = ?3 WHERE entry_id = ?1", bind_pain_edit, e);
+}
+
+int tendo_store_update_test(tendo_store *s, const tendo_test *e)
+{
+	int err = tendo_check_test(e);
+	if (err < 0)
+		return err;
+	return update_entry(s, e->id, "test", e->time_min, NULL, NULL, e);
+}
+
+int tendo_store_first_logged(tendo_store *s, tendo_date *out)
+{
+	sqlite3_stmt *st;
+	int rc, err;
+
+	if ((err = prepare(s, &st, "SELECT min(e.date) FROM entry e WHERE NOT EXISTS"
+	                           " (SELECT 1 FROM activity_file a WHERE a.entry_id = e.id)")) < 0)
+		return err;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		err = store_fail(s->db, s->path, rc);
+	else if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		err = 0;
+	else if (!col_text(st, 0) || tendo_date_parse(out, col_text(st, 0)) < 0)
+		err = tendo_error_set(TENDO_ESTORE, "database %s has an entry with a bad date", s->path);
+	else
+		err = 1;
+	sqlite3_finalize(st);
+	return err;
+}
+
+int tendo_store_set_note(tendo_store *s, int64_t id, const char *note)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK, err;
+
+	if ((err = tendo_check_note(note)) < 0)
+		return err;
+	if ((err = prepare(s, &st, "UPDATE entry SET note = ?2 WHERE id = ?1")) < 0)
+		return err;
+	bind_i64(st, 1, id, &rc);
+	bind_text(st, 2, note && note[0] ? note : NULL, &rc);
+	if ((err = step_done(s, st, rc)) == 0 && sqlite3_changes(s->db) == 0)
+		err = tendo_error_set(TENDO_ENOTFOUND, "no entry with id %lld", (long long)id);
+	sqlite3_finalize(st);
+	return err;
 }
 
 /* ------------------------------------------------------------------ */
@@ -989,7 +1206,7 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	size_t cap = 0;
 	int rc, err;
 
-	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.score"
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.score, d.session_id, d.sharp"
 	                               FROM_ENTRY "pain_report d ON d.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
@@ -1007,6 +1224,8 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 			break;
 		}
 		p->score = sqlite3_column_int(st, 3);
+		p->session_id = sqlite3_column_type(st, 4) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 4);
+		p->sharp = sqlite3_column_int(st, 5) != 0;
 		out->n_pain++;
 	}
 	return load_end(s, st, rc, err);
@@ -1037,7 +1256,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	                               " d.walk_breaks, d.rpe, d.pain_during, d.pain_after, d.sharp,"
 	                               " a.id, a.start_ms, a.moving_s, a.ascent_m, a.uphill_s, a.fast_s,"
 	                               " a.cadence_median, a.avg_hr, a.walk_breaks, e.at_utc, a.elapsed_s,"
-	                               " a.format, a.sport"
+	                               " a.format, a.sport, e.time_min"
 	                               FROM_ENTRY "run d ON d.entry_id = e.id"
 	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
@@ -1079,7 +1298,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		r->avg_hr = col_fact(st, 18);
 		r->walk_spells = col_opt_int(st, 19);
 		r->elapsed_s = col_fact(st, 21);
-		r->time_min = TENDO_TOD_NONE;
+		r->time_min = col_opt_int(st, 24);
 		snprintf(r->source, sizeof(r->source), "%s", r->imported && col_text(st, 22) ? col_text(st, 22) : "log");
 		snprintf(r->sport, sizeof(r->sport), "%s", col_text(st, 23) ? col_text(st, 23) : "");
 		out->n_runs++;
@@ -1096,7 +1315,8 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	/* sets = how many set rows; the dose is that of set 1 */
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.exercise, d.side, d.rpe, d.pain_during,"
 	                               " (SELECT count(*) FROM rehab_set c WHERE c.session_id = e.id),"
-	                               " s1.reps, s1.hold_s, s1.kg"
+	                               " s1.reps, s1.hold_s, s1.kg, d.sharp, d.custom_stage, d.custom_kind,"
+	                               " e.time_min"
 	                               FROM_ENTRY "rehab_session d ON d.entry_id = e.id"
 	                               " LEFT JOIN rehab_set s1 ON s1.session_id = e.id AND s1.set_no = 1"
 	                               IN_RANGE,
@@ -1128,7 +1348,23 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		r->reps = col_opt_int(st, 7);
 		r->hold_s = col_opt_int(st, 8);
 		r->kg = col_opt_double(st, 9);
-		r->time_min = TENDO_TOD_NONE;
+		r->sharp = sqlite3_column_int(st, 10) != 0;
+		r->custom = col_text(st, 11) != NULL;
+		if (r->custom) {
+			tendo_stage stage;
+			tendo_ex_kind kind;
+			if (tendo_stage_parse(&stage, col_text(st, 11)) < 0) {
+				err = bad_name(s, r->id, "custom exercise stage", col_text(st, 11));
+				break;
+			}
+			if (!col_text(st, 12) || tendo_ex_kind_parse(&kind, col_text(st, 12)) < 0) {
+				err = bad_name(s, r->id, "custom exercise kind", col_text(st, 12));
+				break;
+			}
+			r->custom_stage = (int)stage;
+			r->custom_kind = (int)kind;
+		}
+		r->time_min = col_opt_int(st, 13);
 		out->n_rehab++;
 	}
 	return load_end(s, st, rc, err);
@@ -1140,7 +1376,7 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	size_t cap = 0;
 	int rc, err;
 
-	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during"
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during, d.sharp, e.time_min"
 	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
@@ -1160,6 +1396,8 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		}
 		c->minutes = sqlite3_column_double(st, 3);
 		c->pain_during = col_opt_int(st, 4);
+		c->sharp = sqlite3_column_int(st, 5) != 0;
+		c->time_min = col_opt_int(st, 6);
 		out->n_cross++;
 	}
 	return load_end(s, st, rc, err);
@@ -1172,7 +1410,7 @@ static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	int rc, err;
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.drop_lunge_pain, d.bridge_left,"
-	                               " d.bridge_right, d.curl_left_kg, d.curl_right_kg, d.rest_pain"
+	                               " d.bridge_right, d.curl_left_kg, d.curl_right_kg, d.rest_pain, e.time_min"
 	                               FROM_ENTRY "readiness_test d ON d.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
@@ -1192,6 +1430,7 @@ static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		t->curl_left = col_opt_double(st, 5);
 		t->curl_right = col_opt_double(st, 6);
 		t->rest_pain = col_opt_int(st, 7);
+		t->time_min = col_opt_int(st, 8);
 		out->n_tests++;
 	}
 	return load_end(s, st, rc, err);
@@ -1230,7 +1469,7 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 	size_t cap = 0;
 	int rc, err;
 
-	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.hours"
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.hours, d.kind"
 	                               FROM_ENTRY "sitting d ON d.entry_id = e.id" IN_RANGE,
 	                       from, to)) < 0)
 		return err;
@@ -1241,10 +1480,13 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 			break;
 		d = &out->sitting[out->n_sitting];
 		memset(d, 0, sizeof(*d));
-		d->kind = TENDO_AGG_SITTING;
 		if ((err = row_head(s, st, &d->id, &d->date)) < 0)
 			break;
-		d->hours = sqlite3_column_double(st, 2);
+		d->hours = col_opt_double(st, 2);
+		if (!col_text(st, 3) || tendo_aggravator_kind_parse(&d->kind, col_text(st, 3)) < 0) {
+			err = bad_name(s, d->id, "aggravator kind", col_text(st, 3));
+			break;
+		}
 		out->n_sitting++;
 	}
 	return load_end(s, st, rc, err);
@@ -1279,7 +1521,29 @@ static int load_visa(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	return load_end(s, st, rc, err);
 }
 
+/* Drop each morning or task score that a later one (higher id) of the same
+ * day and kind replaces; pain is sorted by (date, id). */
+static void drop_replaced(tendo_log *out)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < out->n_pain; i++) {
+		const tendo_pain *p = &out->pain[i];
+		bool replaced = false;
+		if (p->kind == TENDO_PAIN_MORNING || p->kind == TENDO_PAIN_TASK)
+			for (size_t j = i + 1; j < out->n_pain && out->pain[j].date == p->date && !replaced; j++)
+				replaced = out->pain[j].kind == p->kind;
+		if (!replaced)
+			out->pain[w++] = *p;
+	}
+	out->n_pain = w;
+}
+
 int tendo_store_load_log(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to)
+{
+	return tendo_store_load_log_ext(s, out, from, to, 0);
+}
+
+int tendo_store_load_log_ext(tendo_store *s, tendo_log *out, tendo_date from, tendo_date to, unsigned flags)
 {
 	int (*const loaders[])(tendo_store *, tendo_log *, tendo_date, tendo_date) = {
 		load_pain, load_runs, load_rehab, load_cross, load_tests, load_flags, load_sitting, load_visa,
@@ -1298,6 +1562,123 @@ int tendo_store_load_log(tendo_store *s, tendo_log *out, tendo_date from, tendo_
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	if (err < 0)
 		tendo_log_dispose(out);
+	else if (!(flags & TENDO_LOAD_REPLACED))
+		drop_replaced(out);
+	return err;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking a whole store (after a restore)                            */
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The ids of the entries imported from files, sorted; *out owned by the caller. */
+static int imported_ids(tendo_store *s, int64_t **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, err;
+	*out = NULL;
+	*n = 0;
+	if ((err = prepare(s, &st, "SELECT entry_id FROM activity_file ORDER BY entry_id")) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = grow(s, *out, &cap, *n, sizeof(**out), &err);
+		if (err < 0)
+			break;
+		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	return load_end(s, st, rc, err);
+}
+
+/* Pain names a session (run, rehab, cross-training) of its own day. */
+static bool is_session(const tendo_log *l, int64_t id, tendo_date d)
+{
+	for (size_t k = 0; k < l->n_runs; k++)
+		if (l->runs[k].id == id)
+			return l->runs[k].date == d;
+	for (size_t k = 0; k < l->n_rehab; k++)
+		if (l->rehab[k].id == id)
+			return l->rehab[k].date == d;
+	for (size_t k = 0; k < l->n_cross; k++)
+		if (l->cross[k].id == id)
+			return l->cross[k].date == d;
+	return false;
+}
+
+/* Prefix the last error with the entry it is about. */
+static int entry_error(int64_t id, int err)
+{
+	char msg[512];
+	snprintf(msg, sizeof(msg), "%s", tendo_error_last());
+	return tendo_error_set(err, "entry %lld: %s", (long long)id, msg);
+}
+
+#define CHECK_EACH(arr, n, fn)                                                    \
+	for (size_t k = 0; k < (n) && !err; k++)                                  \
+		if ((err = fn(&(arr)[k])) < 0)                                    \
+			err = entry_error((arr)[k].id, err)
+
+int tendo_store_check_all(tendo_store *s)
+{
+	tendo_profile p;
+	tendo_log l;
+	int64_t *imp = NULL;
+	size_t n_imp = 0;
+	int err = tendo_store_get_profile(s, &p);
+
+	if (err == 0 && (err = tendo_check_profile(&p)) < 0) {
+		char msg[512];
+		snprintf(msg, sizeof(msg), "%s", tendo_error_last());
+		return tendo_error_set(err, "profile: %s", msg);
+	}
+	if (err < 0 && err != TENDO_ENOTFOUND)
+		return err;
+	if ((err = tendo_store_load_log_ext(s, &l, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED)) < 0)
+		return err;
+	if ((err = imported_ids(s, &imp, &n_imp)) < 0) {
+		tendo_log_dispose(&l);
+		return err;
+	}
+	CHECK_EACH(l.pain, l.n_pain, tendo_check_pain);
+	for (size_t k = 0; k < l.n_pain && !err; k++)
+		if (l.pain[k].session_id > 0 && !is_session(&l, l.pain[k].session_id, l.pain[k].date))
+			err = tendo_error_set(TENDO_EINVAL, "entry %lld: session_id %lld is not a run, rehab or cross-training "
+			                      "session of the same day", (long long)l.pain[k].id, (long long)l.pain[k].session_id);
+	CHECK_EACH(l.runs, l.n_runs, tendo_check_run);
+	CHECK_EACH(l.rehab, l.n_rehab, tendo_check_rehab);
+	for (size_t k = 0; k < l.n_cross && !err; k++) {
+		bool imported = n_imp && bsearch(&l.cross[k].id, imp, n_imp, sizeof(*imp), cmp_i64);
+		if ((err = store_check_cross(&l.cross[k], imported)) < 0)
+			err = entry_error(l.cross[k].id, err);
+	}
+	CHECK_EACH(l.tests, l.n_tests, tendo_check_test);
+	CHECK_EACH(l.flags, l.n_flags, tendo_check_flag);
+	CHECK_EACH(l.sitting, l.n_sitting, tendo_check_sitting);
+	CHECK_EACH(l.visa, l.n_visa, tendo_check_visa);
+	free(imp);
+	tendo_log_dispose(&l);
+	if (err)
+		return err;
+
+	sqlite3_stmt *st;
+	int rc;
+	if ((err = prepare(s, &st, "SELECT id, length(note) FROM entry WHERE length(note) > ?1 LIMIT 1")) < 0)
+		return err;
+	rc = SQLITE_OK;
+	bind_int(st, 1, TENDO_NOTE_MAX, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		err = tendo_error_set(TENDO_EINVAL, "entry %lld: note is too long (%d bytes at most, got %d)",
+		                      (long long)sqlite3_column_int64(st, 0), TENDO_NOTE_MAX, sqlite3_column_int(st, 1));
+	else if (rc != SQLITE_DONE)
+		err = store_fail(s->db, s->path, rc);
+	sqlite3_finalize(st);
 	return err;
 }
 

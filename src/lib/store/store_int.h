@@ -52,6 +52,10 @@ int store_migrate(tendo_store *s, int version);
  */
 int store_read_version(tendo_store *s, int *version, bool *has_objects);
 
+/* tendo_check_cross() with the ranges of an imported activity when
+ * `imported` (validate.c). */
+int store_check_cross(const tendo_cross *e, bool imported);
+
 /* The connection behind a store, borrowed (for tests and diagnostics). */
 sqlite3 *store_sqlite(tendo_store *s);
 

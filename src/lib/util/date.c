@@ -135,6 +135,16 @@ tendo_date tendo_date_of_instant(time_t t, const char *tz)
 	return tendo_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+int tendo_time_of_instant(time_t t, const char *tz)
+{
+	tz_saved sv;
+	tz_push(&sv, tz);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	tz_pop(&sv);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
 time_t tendo_date_noon_utc(tendo_date date, const char *tz)
 {
 	int y, m, d;

@@ -16,7 +16,7 @@ void tendo_schedule_default(tendo_schedule *out)
 {
 	out->days = TENDO_DAYS_ALL;
 	out->run_time = 17 * 60;
-	out->rehab_time = 18 * 60;
+	out->rehab_time = 16 * 60; /* ends about 17:00: 24 h before the next day's 17:00 run (PROTOCOL.md 10.8) */
 }
 
 int tendo_schedule_parse_days(unsigned *out, const char *s)

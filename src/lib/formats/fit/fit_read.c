@@ -2,7 +2,8 @@
  * fit_read.c - a FIT activity into a tendo_activity (tendo_fit_read() and
  * tendo_fit_probe() of tendo/fit.h), on top of tendo_fit_decode().
  *
- * record -> tendo_point, session -> tendo_session, lap -> n_laps,
+ * record -> tendo_point, session -> tendo_session (with the athlete's own
+ * workout_rpe and workout_feel when the watch asked), lap -> n_laps,
  * file_id -> device. Decisions made here, for the engine's sake:
  *  - enhanced_altitude / enhanced_speed are preferred over altitude / speed;
  *    compressed_speed_distance (old Garmins) expands to speed and distance;
@@ -139,6 +140,8 @@ static int on_session(reader *r, const tendo_fit_message *m)
 		case 18: cad = f->value; break;
 		case 92: frac = f->value; break;
 		case 26: s.laps = (int)f->ival; break;
+		case 192: if (f->ival >= 0 && f->ival <= 100) s.workout_feel = (int)f->ival; break;
+		case 193: if (f->ival >= 0 && f->ival <= 100) s.workout_rpe = (int)f->ival; break;
 		default: break;
 		}
 	}
