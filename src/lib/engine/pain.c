@@ -11,11 +11,6 @@
 
 #include "engine/engine_int.h"
 
-static int cmp_int(const void *a, const void *b)
-{
-	return *(const int *)a - *(const int *)b;
-}
-
 void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 {
 	eday *e = &g->days[i];
@@ -44,7 +39,13 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 		e->mclass = e->signal > s->ceiling ? MORNING_RAISED : MORNING_SETTLED;
 		return;
 	}
-	qsort(vals, (size_t)n, sizeof(int), cmp_int);
+	/* the median of scores 0-10: a counting sort */
+	int count[11] = { 0 };
+	for (int k = 0; k < n; k++)
+		count[vals[k] < 0 ? 0 : vals[k] > 10 ? 10 : vals[k]]++;
+	for (int v = 0, k = 0; v <= 10; v++)
+		while (count[v]--)
+			vals[k++] = v;
 	double base = (n % 2) ? vals[n / 2] : (vals[n / 2 - 1] + vals[n / 2]) / 2.0;
 	e->baseline = base;
 	double diff = e->signal - base;

@@ -105,8 +105,10 @@ static int store_open(tendo_store **out, const char *path, int flags)
 	}
 	s->readonly = readonly;
 
-	oflags = readonly ? SQLITE_OPEN_READONLY
-	                  : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* a connection is used by one thread at a time (the CLI; a server gives
+	 * each worker its own): no per-call mutex */
+	oflags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY
+	                                         : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
 	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		err = s->db ? store_fail(s->db, path, rc)
@@ -1123,7 +1125,9 @@ int tendo_store_set_note(tendo_store *s, int64_t id, const char *note)
 
 /* Entries joined with one detail table, dated in [?1, ?2], by (date, id). */
 #define FROM_ENTRY " FROM entry e JOIN "
-#define IN_RANGE " WHERE e.date >= ?1 AND e.date <= ?2 ORDER BY e.date, e.id"
+/* Each loader reads the entries of its own type, in date order, through the
+ * (type, date) index: one probe per entry of that type, no sort. */
+#define IN_RANGE(type) " WHERE e.type = '" type "' AND e.date >= ?1 AND e.date <= ?2 ORDER BY e.date, e.id"
 
 /* Prepare a loading query and bind the range; an open end binds a string
  * that sorts before (or after) every date. */
@@ -1207,7 +1211,7 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	int rc, err;
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.score, d.session_id, d.sharp"
-	                               FROM_ENTRY "pain_report d ON d.entry_id = e.id" IN_RANGE,
+	                               FROM_ENTRY "pain_report d ON d.entry_id = e.id" IN_RANGE("pain"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1258,7 +1262,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	                               " a.cadence_median, a.avg_hr, a.walk_breaks, e.at_utc, a.elapsed_s,"
 	                               " a.format, a.sport, e.time_min"
 	                               FROM_ENTRY "run d ON d.entry_id = e.id"
-	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE,
+	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE("run"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1319,7 +1323,7 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	                               " e.time_min"
 	                               FROM_ENTRY "rehab_session d ON d.entry_id = e.id"
 	                               " LEFT JOIN rehab_set s1 ON s1.session_id = e.id AND s1.set_no = 1"
-	                               IN_RANGE,
+	                               IN_RANGE("rehab"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1377,7 +1381,7 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	int rc, err;
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during, d.sharp, e.time_min"
-	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id" IN_RANGE,
+	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id" IN_RANGE("cross"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1411,7 +1415,7 @@ static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.drop_lunge_pain, d.bridge_left,"
 	                               " d.bridge_right, d.curl_left_kg, d.curl_right_kg, d.rest_pain, e.time_min"
-	                               FROM_ENTRY "readiness_test d ON d.entry_id = e.id" IN_RANGE,
+	                               FROM_ENTRY "readiness_test d ON d.entry_id = e.id" IN_RANGE("test"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1443,7 +1447,7 @@ static int load_flags(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	int rc, err;
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind"
-	                               FROM_ENTRY "red_flag d ON d.entry_id = e.id" IN_RANGE,
+	                               FROM_ENTRY "red_flag d ON d.entry_id = e.id" IN_RANGE("flag"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1470,7 +1474,7 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 	int rc, err;
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.hours, d.kind"
-	                               FROM_ENTRY "sitting d ON d.entry_id = e.id" IN_RANGE,
+	                               FROM_ENTRY "sitting d ON d.entry_id = e.id" IN_RANGE("sitting"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1499,7 +1503,7 @@ static int load_visa(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	int rc, err;
 
 	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.items"
-	                               FROM_ENTRY "visa_h d ON d.entry_id = e.id" IN_RANGE,
+	                               FROM_ENTRY "visa_h d ON d.entry_id = e.id" IN_RANGE("test"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -57,7 +57,9 @@ int tendo_date_parse(tendo_date *out, const char *s)
 		if (!isdigit((unsigned char)s[i]))
 			return tendo_error_set(TENDO_EFORMAT, "'%s' is not a date (YYYY-MM-DD)", s);
 	}
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	/* the digits are checked: read them directly (the loader parses every row's date) */
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return tendo_error_set(TENDO_EINVAL, "'%s' is not a real date", s);
 	*out = tendo_date_from_ymd(y, m, d);
