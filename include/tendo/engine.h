@@ -129,6 +129,15 @@ typedef struct {
 int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile,
                            const tendo_log *log, tendo_date date);
 
+/*
+ * The prescription of `date` as advised that morning (PROTOCOL.md 10.9):
+ * the day's own sessions, test and their pain are not known to it. It is
+ * what the timeline records for the day, in full (`tendo done` logs it).
+ * Returns as tendo_engine_prescribe().
+ */
+int tendo_engine_prescribe_morning(tendo_prescription *out, const tendo_profile *profile,
+                                   const tendo_log *log, tendo_date date);
+
 /* True if the prescription has strength work (an exercise that is not an
  * isometric hold): a strength day rather than holds only. */
 bool tendo_rx_has_strength(const tendo_prescription *rx);

@@ -26,6 +26,13 @@ const char *tendo_stage_title(tendo_stage s);
 int tendo_stage_parse(tendo_stage *out, const char *s);
 const char *tendo_stage_names(void); /* "settle|strength|return_to_run|full_load" */
 
+/* What a watch says a run was (PROTOCOL.md 9), the one definition for the
+ * importer and the engine: hilly when at least 2 min and a tenth of its
+ * moving time were on grades over 4%; fast when a quarter of it was faster
+ * than the athlete's easy pace. NAN facts say no. */
+bool tendo_run_hilly(double uphill_s, double moving_s);
+bool tendo_run_fast(double fast_s, double moving_s);
+
 typedef enum { TENDO_EX_ISOMETRIC, TENDO_EX_ISOTONIC, TENDO_EX_PLYOMETRIC } tendo_ex_kind;
 const char *tendo_ex_kind_name(tendo_ex_kind k);
 /* The kind named s; 0, or TENDO_EINVAL for an unknown name. */

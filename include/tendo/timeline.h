@@ -53,6 +53,7 @@ typedef struct {
 	bool rehab_done;          /* any rehab logged */
 	int pain_during;          /* the day's highest pain during any session or report, -1 */
 	int pain_after;           /* ... after, -1 */
+	bool long_run;            /* the day's running was a long run (48 h before hard loading) */
 	/* events */
 	unsigned events;          /* TENDO_EV_* */
 	const char *moved_by;     /* the rule that moved the stage that morning, else NULL (static) */

@@ -2,13 +2,13 @@
  * cmd_done.c - tendo done: log the day's prescribed session as done, in one
  * command and one transaction: the prescribed run (minutes, flat, run/walk
  * as prescribed) and each prescribed rehab exercise (sets, reps or holds,
- * the load when the prescription names one in kg, else body weight, on the
- * affected side), with the pain and RPE given.
+ * the prescribed load: one entry a leg when the prescription gives each leg
+ * its own, else both legs; body weight when there is no load), with the pain
+ * and RPE given.
  *
- * The prescription is the one the day started with: the engine sees the log
- * up to the day without the day's own sessions and their pain (as the
- * report does), so logging part of it first does not change what "done"
- * means. A day with nothing prescribed, or whose prescribed run or
+ * The prescription is the one the day started with
+ * (tendo_engine_prescribe_morning(), the timeline's record: PROTOCOL.md
+ * 10.9), so logging part of it first does not change what "done" means. A day with nothing prescribed, or whose prescribed run or
  * exercises are already in the log, is refused.
  */
 #include <ctype.h>
@@ -52,61 +52,6 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 	return 0;
 }
 
-/* The first "<number> kg" in a prescribed load ("about 21.0 kg (+5%: ...)"),
- * or -1 (body weight, a band, "a weight that gets hard on rep 8"). */
-static double load_kg(const char *s)
-{
-	for (const char *p = s; *p; p++) {
-		if (!isdigit((unsigned char)*p) || (p > s && (isdigit((unsigned char)p[-1]) || p[-1] == '.')))
-			continue;
-		char *end;
-		double v = strtod(p, &end);
-		while (*end == ' ')
-			end++;
-		if (strncmp(end, "kg", 2) == 0 && !isalpha((unsigned char)end[2]) && v >= 0 && v <= 500)
-			return v;
-	}
-	return -1;
-}
-
-/* The log as it stood at the start of day d: entries up to d, without the
- * day's sessions and their pain (during, after). Arrays are copies owned by
- * *view (release with free_view). */
-static int day_view(const tendo_log *log, tendo_date d, tendo_log *view)
-{
-	*view = *log;
-	view->runs = calloc(log->n_runs + 1, sizeof(*view->runs));
-	view->rehab = calloc(log->n_rehab + 1, sizeof(*view->rehab));
-	view->cross = calloc(log->n_cross + 1, sizeof(*view->cross));
-	view->pain = calloc(log->n_pain + 1, sizeof(*view->pain));
-	if (!view->runs || !view->rehab || !view->cross || !view->pain)
-		return -1;
-	view->n_runs = view->n_rehab = view->n_cross = view->n_pain = 0;
-	for (size_t k = 0; k < log->n_runs; k++)
-		if (log->runs[k].date != d)
-			view->runs[view->n_runs++] = log->runs[k];
-	for (size_t k = 0; k < log->n_rehab; k++)
-		if (log->rehab[k].date != d)
-			view->rehab[view->n_rehab++] = log->rehab[k];
-	for (size_t k = 0; k < log->n_cross; k++)
-		if (log->cross[k].date != d)
-			view->cross[view->n_cross++] = log->cross[k];
-	for (size_t k = 0; k < log->n_pain; k++) {
-		const tendo_pain *p = &log->pain[k];
-		if (p->date != d || (p->kind != TENDO_PAIN_DURING && p->kind != TENDO_PAIN_AFTER))
-			view->pain[view->n_pain++] = *p;
-	}
-	return 0;
-}
-
-static void free_view(tendo_log *view)
-{
-	free(view->runs);
-	free(view->rehab);
-	free(view->cross);
-	free(view->pain);
-}
-
 /* What is already in the log of day d of what rx prescribes, as "#12 run,
  * #13 iso-bridge" into buf; returns true if anything is. */
 static bool already(const tendo_log *log, const tendo_prescription *rx, tendo_date d, char *buf, size_t sz)
@@ -146,20 +91,14 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "--date %s is before the programme's start (%s): nothing was prescribed then", d,
 		                 tendo_date_format(ctx->profile.start, s));
 
-	tendo_log log = { 0 }, view = { 0 };
+	tendo_log log = { 0 };
 	tendo_prescription rx;
 	if ((rc = tendo_store_begin(ctx->store)))
 		return cli_lib_error(ctx, rc);
 	if ((rc = tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, date)))
 		goto lib_error;
-	if (day_view(&log, date, &view)) {
-		free_view(&view);
-		tendo_log_dispose(&log);
-		tendo_store_rollback(ctx->store);
-		return cli_fail(ctx, "out of memory");
-	}
-	rc = tendo_engine_prescribe(&rx, &ctx->profile, &view, date);
-	free_view(&view);
+	/* what that morning advised (PROTOCOL.md 10.9), the timeline's record */
+	rc = tendo_engine_prescribe_morning(&rx, &ctx->profile, &log, date);
 	if (rc)
 		goto lib_error;
 	if (!rx.run.allowed && rx.n_rehab == 0) {
@@ -193,25 +132,35 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 	}
 	for (size_t i = 0; i < rx.n_rehab; i++) {
 		const tendo_rx_item *it = &rx.rehab[i];
-		tendo_rehab x = { .date = date, .sets = it->sets, .reps = it->reps > 0 ? it->reps : -1,
-			.hold_s = it->reps > 0 ? -1 : it->hold_s, .kg = load_kg(it->load), .side = ctx->profile.side,
-			.rpe = rpe, .pain_during = pdur, .time_min = TENDO_TOD_NONE };
-		snprintf(x.exercise, sizeof(x.exercise), "%s", it->exercise->name);
-		if ((rc = tendo_store_add_rehab(ctx->store, &x, at, &id)))
-			goto lib_error_json;
-		if (!first)
-			first = id;
-		char dose[32], load[32];
-		if (x.reps > 0)
-			snprintf(dose, sizeof(dose), "%d x %d", x.sets, x.reps);
-		else
-			snprintf(dose, sizeof(dose), "%d x %d s", x.sets, x.hold_s);
-		if (x.kg >= 0)
-			snprintf(load, sizeof(load), "%.1f kg", x.kg);
-		else
-			snprintf(load, sizeof(load), "body weight");
-		snprintf(line, sizeof(line), "%s %s, %s (%s)", x.exercise, dose, load, tendo_side_name(x.side));
-		json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "type", "rehab", "what", line));
+		/* one leg at a time when the prescription gives each leg its load
+		 * (a leg with no number is not logged: it has no prescription);
+		 * else both legs, with the load if there is one */
+		const tendo_side sides[3] = { TENDO_SIDE_LEFT, TENDO_SIDE_RIGHT, TENDO_SIDE_BOTH };
+		const double kgs[3] = { it->kg_left, it->kg_right, it->kg };
+		bool per_side = it->kg_left >= 0 || it->kg_right >= 0;
+		for (int k = per_side ? 0 : 2; k < (per_side ? 2 : 3); k++) {
+			if (per_side && kgs[k] < 0)
+				continue;
+			tendo_rehab x = { .date = date, .sets = it->sets, .reps = it->reps > 0 ? it->reps : -1,
+				.hold_s = it->reps > 0 ? -1 : it->hold_s, .kg = kgs[k], .side = sides[k],
+				.rpe = rpe, .pain_during = pdur, .time_min = TENDO_TOD_NONE };
+			snprintf(x.exercise, sizeof(x.exercise), "%s", it->exercise->name);
+			if ((rc = tendo_store_add_rehab(ctx->store, &x, at, &id)))
+				goto lib_error_json;
+			if (!first)
+				first = id;
+			char dose[32], load[32];
+			if (x.reps > 0)
+				snprintf(dose, sizeof(dose), "%d x %d", x.sets, x.reps);
+			else
+				snprintf(dose, sizeof(dose), "%d x %d s", x.sets, x.hold_s);
+			if (x.kg >= 0)
+				snprintf(load, sizeof(load), "%.2f kg", x.kg);
+			else
+				snprintf(load, sizeof(load), "body weight");
+			snprintf(line, sizeof(line), "%s %s, %s (%s)", x.exercise, dose, load, tendo_side_name(x.side));
+			json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "type", "rehab", "what", line));
+		}
 	}
 	/* pain after a day without a run: a report of its own, on the first session */
 	if (pafter >= 0 && !(rx.run.allowed && rx.run.minutes > 0)) {

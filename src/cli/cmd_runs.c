@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tendo/timeline.h>
+
 #include "cli.h"
 
 static const cli_opt opts[] = { CLI_RANGE_OPTS, { 0 } };
@@ -40,19 +42,36 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = tendo_store_load_log(ctx->store, &log, from, to)))
 		return cli_lib_error(ctx, rc);
 	char t[21];
-	/* long runs: more than 1.5 x the mean of the four before (PROTOCOL.md 9) */
+	/* long runs: the engine's judgement, from the timeline (one definition;
+	 * runs before the programme's start are history and never long) */
 	bool *is_long = calloc(log.n_runs ? log.n_runs : 1, sizeof(bool));
 	if (!is_long) {
 		tendo_log_dispose(&log);
 		return cli_fail(ctx, "out of memory");
 	}
-	for (size_t k = 0; k < log.n_runs; k++) {
-		double sum = 0;
-		int n = 0;
-		for (size_t j = k; j-- > 0 && n < 4; n++)
-			sum += log.runs[j].minutes;
-		is_long[k] = log.runs[k].intent == TENDO_INTENT_LONG ||
-		             (n >= 2 && log.runs[k].minutes > ctx->profile.settings.long_run_factor * sum / n);
+	if (log.n_runs) {
+		tendo_date lo = log.runs[0].date, hi = lo;
+		for (size_t k = 0; k < log.n_runs; k++) {
+			lo = log.runs[k].date < lo ? log.runs[k].date : lo;
+			hi = log.runs[k].date > hi ? log.runs[k].date : hi;
+		}
+		if (lo < ctx->profile.start)
+			lo = ctx->profile.start;
+		tendo_log all = { 0 };
+		tendo_day *days = hi >= lo ? calloc((size_t)(hi - lo + 1), sizeof(*days)) : NULL;
+		if (hi >= lo && (!days || (rc = tendo_store_load_log(ctx->store, &all, TENDO_DATE_NONE, hi)) ||
+		                 (rc = tendo_timeline(days, (int)(hi - lo + 1), &ctx->profile, &all, lo, NULL)))) {
+			free(days);
+			free(is_long);
+			tendo_log_dispose(&all);
+			tendo_log_dispose(&log);
+			return rc ? cli_lib_error(ctx, rc) : cli_fail(ctx, "out of memory");
+		}
+		for (size_t k = 0; days && k < log.n_runs; k++)
+			if (log.runs[k].date >= lo && log.runs[k].date <= hi)
+				is_long[k] = days[log.runs[k].date - lo].long_run;
+		free(days);
+		tendo_log_dispose(&all);
 	}
 	double usual = cli_usual_cadence(&ctx->profile, &log);
 	if (a.json) {

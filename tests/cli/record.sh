@@ -302,7 +302,7 @@ import json, sys
 h = json.load(open(sys.argv[1]))
 runs = [e for e in h if e['type'] == 'run']
 rehab = [(e['exercise'], e['sets'], e['reps'] or 0, e['hold_s'] or 0) for e in h if e['type'] == 'rehab']
-ok = all(e['pain_during'] == 1 and e['rpe'] == 4 and e['side'] == 'left' for e in h if e['type'] == 'rehab')
+ok = all(e['pain_during'] == 1 and e['rpe'] == 4 and e['side'] in ('left', 'right', 'both') for e in h if e['type'] == 'rehab')
 print((bool(runs), int(runs[0]['minutes']) if runs else 0, rehab, ok))
 PY
 )
@@ -370,9 +370,11 @@ for f in sorted(os.listdir(sys.argv[2])):
     got = sorted((e['exercise'], e['sets'], e['reps'], e['hold_s'], e['kg'], e['side']) for e in day if e['type'] == 'rehab')
     want = []
     for r in rx['rehab']:
-        m = re.search(r'(\d+(?:\.\d+)?) ?kg', r['load'])
-        want.append((r['exercise'], r['sets'], r['reps'], r['hold_s'], float(m.group(1)) if m else None, 'left'))
-        kg += m is not None
+        # one entry a leg when the prescription gives each leg its load, else both legs
+        sides = [(s, r['kg_' + s]) for s in ('left', 'right') if r.get('kg_' + s) is not None]
+        for side, load in sides or [('both', r.get('kg'))]:
+            want.append((r['exercise'], r['sets'], r['reps'], r['hold_s'], load, side))
+            kg += load is not None
     if got != sorted(want):
         bad.append('%s rehab %r, prescribed %r' % (d, got, sorted(want)))
 print('runs=%d kg=%d bad=%s' % (runs, kg, '; '.join(bad)))

@@ -187,8 +187,7 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 			/* what the watch saw: 2 min and a tenth of the run uphill, or a
 			 * quarter of it faster than easy pace */
 			double moving = isfinite(x->moving_s) && x->moving_s > 0 ? x->moving_s : x->minutes * 60;
-			e->run_hard |= isfinite(x->uphill_s) && x->uphill_s >= 120 && x->uphill_s >= 0.1 * moving;
-			e->run_hard |= isfinite(x->fast_s) && x->fast_s >= 0.25 * moving;
+			e->run_hard |= tendo_run_hilly(x->uphill_s, moving) || tendo_run_fast(x->fast_s, moving);
 		}
 	}
 	for (size_t i = 0; i < log->n_rehab; i++) {

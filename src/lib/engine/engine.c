@@ -93,7 +93,7 @@ void rx_visa_due(const replay *r, tendo_prescription *rx, int i)
 	rx->visa_due = !last || today - last->date >= r->s->visa_every_days;
 	if (!last)
 		rx_rule(rx, "monitor.visa_due", "no VISA-H yet: fill it in once as a baseline "
-		     "(tendo log visa --items 1,2,3,4,5,6,7,8 with your 8 item scores)");
+		     "(tendo log visa --items S1,S2,S3,S4,S5,S6,S7,S8 with your 8 item scores)");
 	else if (today - last->date >= r->s->visa_every_days)
 		rx_rule(rx, "monitor.visa_due", "the last VISA-H (%s, %d/100) is %d days old: fill it in again",
 		     tendo_date_format(last->date, d1), last->total, (int)(today - last->date));

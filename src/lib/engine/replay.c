@@ -812,8 +812,8 @@ static tendo_date replay_first(const tendo_profile *profile, const tendo_log *lo
 	return first;
 }
 
-int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile, const tendo_log *log,
-                           tendo_date date)
+static int prescribe(tendo_prescription *out, const tendo_profile *profile, const tendo_log *log, tendo_date date,
+                     bool morning)
 {
 	memset(out, 0, sizeof(*out));
 	out->date = date;
@@ -833,10 +833,23 @@ int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile
 		end_of_day(&r, i);
 	}
 	start_of_day(&r, today);
+	r.morning = morning;
 	engine_prescribe_day(&r, out, today);
 	fill_status(&r, out, today);
 	engine_digest_free(&r.g);
 	return 0;
+}
+
+int tendo_engine_prescribe(tendo_prescription *out, const tendo_profile *profile, const tendo_log *log,
+                           tendo_date date)
+{
+	return prescribe(out, profile, log, date, false);
+}
+
+int tendo_engine_prescribe_morning(tendo_prescription *out, const tendo_profile *profile, const tendo_log *log,
+                                   tendo_date date)
+{
+	return prescribe(out, profile, log, date, true);
 }
 
 /* One day's record from the morning's prescription and the day's digest. */
@@ -920,16 +933,14 @@ int tendo_timeline(tendo_day *out, int n, const tendo_profile *profile, const te
 		}
 		before = r.stage;
 		have_before = true;
-		if (i < r.g.n - 1)
-			end_of_day(&r, i);
-	}
-	if (today) {
-		/* the last day as seen now: its own sessions known */
-		int i = r.g.n - 1;
-		memset(today, 0, sizeof(*today));
-		today->date = last;
-		engine_prescribe_day(&r, today, i);
-		fill_status(&r, today, i);
+		if (i == r.g.n - 1 && today) {
+			/* the last day as seen now: its own sessions known */
+			memset(today, 0, sizeof(*today));
+			today->date = last;
+			engine_prescribe_day(&r, today, i);
+			fill_status(&r, today, i);
+		}
+		end_of_day(&r, i);
 	}
 	/* what was done, and the day's pain, from the log */
 	for (int i = 0; i < r.g.n; i++) {
@@ -942,6 +953,7 @@ int tendo_timeline(tendo_day *out, int n, const tendo_profile *profile, const te
 		out[k].rehab_done = E->strength || E->iso > 0;
 		out[k].pain_during = E->during;
 		out[k].pain_after = E->after;
+		out[k].long_run = E->long_run;
 	}
 	/* days before the programme's start: history (imported runs) */
 	for (size_t j = 0; j < log->n_runs; j++) {

@@ -226,7 +226,8 @@ void rx_compare_last_run(const replay *r, tendo_prescription *rx, int i)
 	}
 #undef MORE
 	rx_rule(rx, "run.compared", "%s", rx->last_run.summary);
-	if (last->imported && r->stage < TENDO_STAGE_FULL_LOAD && isfinite(last->uphill_s) && last->uphill_s >= 120)
+	double moving = isfinite(last->moving_s) && last->moving_s > 0 ? last->moving_s : last->minutes * 60;
+	if (last->imported && r->stage < TENDO_STAGE_FULL_LOAD && tendo_run_hilly(last->uphill_s, moving))
 		rx_avoid(rx, "hills: %.0f min of the last run were on grades over 4%%", last->uphill_s / 60);
 }
 

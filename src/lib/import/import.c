@@ -148,7 +148,7 @@ static tendo_terrain import_terrain(const tendo_run_facts *f)
 	if (strcmp(f->sub_sport, "trail") == 0)
 		return TENDO_TERRAIN_TRAIL;
 	double moving = isfinite(f->moving_s) ? f->moving_s : f->elapsed_s;
-	if (isfinite(f->uphill_s) && f->uphill_s >= 120 && f->uphill_s >= 0.1 * moving)
+	if (tendo_run_hilly(f->uphill_s, moving))
 		return TENDO_TERRAIN_HILLY;
 	return TENDO_TERRAIN_FLAT;
 }

@@ -4,6 +4,7 @@
  *
  * Data, not code paths: the engine picks from this table by stage.
  */
+#include <math.h>
 #include <string.h>
 
 #include <tendo/errors.h>
@@ -149,4 +150,14 @@ int tendo_ex_kind_parse(tendo_ex_kind *out, const char *s)
 const char *tendo_ex_kind_names(void)
 {
 	return "isometric|isotonic|plyometric";
+}
+
+bool tendo_run_hilly(double uphill_s, double moving_s)
+{
+	return isfinite(uphill_s) && uphill_s >= 120 && (!isfinite(moving_s) || uphill_s >= 0.1 * moving_s);
+}
+
+bool tendo_run_fast(double fast_s, double moving_s)
+{
+	return isfinite(fast_s) && isfinite(moving_s) && moving_s > 0 && fast_s >= 0.25 * moving_s;
 }

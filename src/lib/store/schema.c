@@ -166,8 +166,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE profile ADD COLUMN cleared_by TEXT;\n"          /* who set the starting stage */
 	"PRAGMA user_version = 4;\n",
 	/* 4 -> 5: each loader reads its own type of entry in date order */
-	"CREATE INDEX entry_type_date ON entry (type, date, id);\n"
-	"PRAGMA user_version = 5;\n",
+	"CREATE INDEX entry_type_date ON entry (type, date, id);\nPRAGMA user_version = 5;\n",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,
