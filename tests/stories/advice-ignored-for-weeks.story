@@ -5,15 +5,16 @@ day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0
 # from here on no strength work at all (last curls on day 20)
 day 23: log pain --kind task --score 2
 day 24: log pain --kind task --score 2
-expect day 24: minutes 10
+# (a run may wait for the skipped strength day: runs and strength alternate, seed 003)
+expect day 24: minutes 0-10
 # doubles it, pain-free
 day 24: log run --minutes 20 --pain-during 0
 day 25..26: log pain --kind task --score 2
-# at most one step above what was prescribed, never a step from the 20 he chose
-expect day 26: minutes 5-15
+# at most one step above the 10 he was due, never a step from the 20 he chose (or no run while the strength day is owed)
+expect day 26: minutes 0-15
 day 26: log run --minutes 30 --pain-during 1
 day 27..28: log pain --kind task --score 2
-expect day 28: minutes 5-20
+expect day 28: minutes 0-20
 day 28: log run --minutes 40 --pain-during 3
 # a flare the next morning (5/10, usual 2/10)
 day 29: log pain --kind task --score 5

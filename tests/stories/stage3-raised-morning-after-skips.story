@@ -1,7 +1,6 @@
 # title: stage 3: the morning after a first go at skips is raised (3/10, usual 2/10): no plyometrics, strides or hills for 14 days, while hip-flexion strength goes on
 # protocol: 10.4 (speed, hills, strides and plyometrics withheld 14 days after a session followed by a raised morning); 2
-init --side right --stage full_load --week-min 90
-day 0..27: follow --task 2 --rpe 5
+include common/stage3-arrival.inc
 # day 28: 3 x 20 m skips, 1/10 during
 day 28: log pain --kind task --score 2 ; log rehab --exercise skips --sets 3 --reps 20 --rpe 5 --pain-during 1
 day 29: log pain --kind task --score 3 ; expect: rehab lacks skips ; expect: no-rule run.speed_hills_short ; follow --rpe 5

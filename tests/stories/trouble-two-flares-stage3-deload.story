@@ -1,7 +1,6 @@
 # title: stage 3: two flares a week apart: a deload (running and rehab cut markedly for 1-2 weeks), and no plyometrics or strides meanwhile
 # protocol: 2 (repeated flare-ups: deload all loading for 1-2 weeks, then ease back; seed 002); 10.4 (withheld after a raised morning)
-init --side right --stage full_load --week-min 120
-day 0..27: follow --task 2 --rpe 5
+include common/stage3-arrival.inc
 day 28: log pain --kind task --score 5
 expect day 28: rule pain.morning.flare
 expect day 28: run blocked
