@@ -531,11 +531,13 @@ static void run_follower(uint64_t seed)
 			x->rpe = rint_(5, 9);
 			x->sharp = chance(1);
 			if (one_leg && it->exercise->heavy) {
-				/* the other leg, stronger, from its own prescription */
-				double other = x->side == TENDO_SIDE_LEFT ? it->kg_right : it->kg_left;
+				/* the other leg, stronger, from its own prescription (x moves
+				 * when the log grows: read its side first) */
+				tendo_side mine = x->side;
+				double other = mine == TENDO_SIDE_LEFT ? it->kg_right : it->kg_left;
 				tendo_rehab *y = fx_rehab(&f, dd, it->exercise->name, it->sets, it->reps, -1,
 				                          other > 0 ? other : kg * 1.8, 0);
-				y->side = x->side == TENDO_SIDE_LEFT ? TENDO_SIDE_RIGHT : TENDO_SIDE_LEFT;
+				y->side = mine == TENDO_SIDE_LEFT ? TENDO_SIDE_RIGHT : TENDO_SIDE_LEFT;
 				y->rpe = 6;
 			}
 		}
