@@ -92,6 +92,7 @@ typedef struct {
 		int minutes;            /* 0 when not allowed */
 		tendo_terrain terrain;
 		bool run_walk;          /* run/walk pattern */
+		int advised;            /* the day's run is logged: the minutes advised that morning (0 none) */
 		char why[TENDO_RX_REASON];
 	} run;
 	tendo_rx_item rehab[TENDO_RX_MAX_REHAB];

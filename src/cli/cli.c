@@ -303,6 +303,11 @@ int cli_open(cli_ctx *ctx, bool write)
 		return cli_lib_error(ctx, rc);
 	}
 	ctx->today = tendo_date_of_instant(time(NULL), ctx->profile.tz);
+	/* TENDO_TODAY=YYYY-MM-DD: the day tendo takes as today (tests replaying a story) */
+	const char *fake = getenv("TENDO_TODAY");
+	tendo_date ft;
+	if (fake && *fake && tendo_date_parse(&ft, fake) == 0)
+		ctx->today = ft;
 	return 0;
 }
 

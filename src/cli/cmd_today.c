@@ -64,7 +64,10 @@ static int run_engine(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
 		date = ctx->today;
 	if ((rc = tendo_store_load_log(ctx->store, log, TENDO_DATE_NONE, date)))
 		return cli_lib_error(ctx, rc);
-	if ((rc = tendo_engine_prescribe(rx, &ctx->profile, log, date)))
+	/* a past day is what was advised that morning (PROTOCOL.md 10.9), with
+	 * what was then done; today (or later) is the day as seen now */
+	if ((rc = date < ctx->today ? tendo_engine_prescribe_morning(rx, &ctx->profile, log, date)
+	                            : tendo_engine_prescribe(rx, &ctx->profile, log, date)))
 		return cli_lib_error(ctx, rc);
 	return 0;
 }
@@ -101,6 +104,7 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 	json_object_set_new(run, "minutes", rx->run.allowed ? json_integer(rx->run.minutes) : json_null());
 	json_object_set_new(run, "terrain", json_string(tendo_terrain_name(rx->run.terrain)));
 	json_object_set_new(run, "run_walk", json_boolean(rx->run.run_walk));
+	json_object_set_new(run, "advised", rx->done.run ? json_integer(rx->run.advised) : json_null());
 	json_object_set_new(run, "why", json_string(rx->run.why));
 	json_object_set_new(o, "run", run);
 	json_t *rehab = json_array();
@@ -155,6 +159,7 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 
 static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 {
+	bool past = rx->date < ctx->today; /* the morning's record, then what was done */
 	char d[TENDO_DATE_BUFSZ];
 	const char *B = cli_bold(ctx), *D = cli_dim(ctx), *R = cli_reset(ctx);
 	char decision[16];
@@ -165,6 +170,20 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 	if (rx->decision == TENDO_DECISION_SEEK_CARE) {
 		printf("%s%s: SEEK CARE%s - no running or strength work until a clinician has seen you.\n",
 		       B, tendo_date_format(rx->date, d), R);
+	} else if (past) {
+		if (rx->run.allowed)
+			printf("%s%s: %s%s - run %d min%s (as advised that morning).\n", B, tendo_date_format(rx->date, d),
+			       decision, R, rx->run.minutes, rx->run.run_walk ? ", run/walk" : "");
+		else
+			printf("%s%s: %s%s - no run%s (as advised that morning).\n", B, tendo_date_format(rx->date, d), decision,
+			       R, tendo_rx_has_strength(rx) ? "; strength day" : rx->n_rehab ? "; isometric holds" : "");
+		if (rx->done.run || rx->done.strength || rx->done.holds)
+			printf("Done that day: %s%s%s%s%s.\n", rx->done.run ? "a run" : "",
+			       rx->done.run && (rx->done.strength || rx->done.holds) ? ", " : "",
+			       rx->done.strength ? "strength work" : "", rx->done.strength && rx->done.holds ? ", " : "",
+			       rx->done.holds ? "holds" : "");
+		else
+			printf("Nothing logged that day.\n");
 	} else if (rx->done.run || rx->done.strength) {
 		/* the day's session is logged: say so, then what is left */
 		printf("%s%s: DONE%s - %s%s%s logged today; %s.\n", B, tendo_date_format(rx->date, d), R,

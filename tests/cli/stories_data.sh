@@ -268,10 +268,14 @@ class Story:
         self.failures = []
         self.last_output = ""
         self.calls = 0
+        self.now = None  # the story's today: the latest day it has reached
 
-    def tendo(self, args, where, must=True):
+    def tendo(self, args, where, must=True, today=None):
         env = dict(os.environ, NO_COLOR="1", XDG_DATA_HOME=os.path.join(self.work, "xdg"))
         env.pop("TENDO_DB", None)
+        env.pop("TENDO_TODAY", None)
+        if today is not None:
+            env["TENDO_TODAY"] = date_of(today)  # a past day is then its morning record (10.9)
         p = subprocess.run([TENDO, "--db", self.db] + args, stdin=subprocess.DEVNULL,
                            capture_output=True, text=True, env=env)
         self.calls += 1
@@ -299,7 +303,8 @@ class Story:
                 args = ["profile", "--json"]
             else:
                 args = [kind, "--json", "--date", date_of(day)]
-            p = self.tendo(args, where)
+            now = day if self.now is None or (day is not None and day > self.now) else self.now
+            p = self.tendo(args, where, today=now)
             try:
                 self.cache[key] = json.loads(p.stdout)
             except ValueError:
@@ -343,6 +348,8 @@ class Story:
 
     def do_cmd(self, cmd, day, where):
         cmd = cmd.strip()
+        if day is not None and not re.match(r"expect", cmd) and (self.now is None or day > self.now):
+            self.now = day  # the story has reached this day
         m = re.fullmatch(r"\$([A-Za-z_]\w*)\s*=\s*(.+)", cmd)
         bind = None
         if m:

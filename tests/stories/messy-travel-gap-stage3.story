@@ -1,6 +1,5 @@
 # title: stage 3, then 18 days abroad without running: the first run back is about half the last one, with no strides or plyometrics on that step-back day
 # protocol: 10.2 (after 14 days without running restart at about half the last step, setting 0.5); 10.4 (new loads never on a step-back day)
-# open: 10.2 and 10.4: back after 19 days the first run is 20 min, "about half of 44", a step the runner never ran (last runs 30 min), and strides or a short hill are offered on that step-back day (run.speed_hills_short)
 include common/stage3-arrival.inc
 # the last week before the trip: 30 min every second day, strength in between, pain-free
 day 28..34: log pain --kind task --score 2

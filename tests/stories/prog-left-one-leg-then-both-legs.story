@@ -1,6 +1,5 @@
 # title: left leg affected: curls logged one leg at a time, then both legs together on the stack: the left leg's single-leg dose stays its own, never the right leg's or the two-leg total
 # protocol: 10.2 (loads per exercise and per side; a unilateral dose from that side's own history; the affected side never gets the healthy side's load; +5% a session at most)
-# open: 10.2: after three both-legs sessions at 20 kg the curl is prescribed as one 20 kg load with no left/right split, above the affected left leg's own 15 kg
 init --side left
 day 0..6: log pain --kind task --score 2 ; log pain --kind rest --score 0 ; log rehab --exercise iso-bridge --sets 5 --hold-s 30 --pain-during 0
 day 7..22: log pain --kind task --score 2

@@ -1,6 +1,5 @@
 # title: stage 3: squats at 40 kg hurt 5/10: the next squats are lighter, and plyometrics, strides and hills wait 14 days
 # protocol: 10.4 (withheld 14 days after any session over the ceiling); 2 (over the ceiling: the next session of that kind one step back)
-# open: 10.4: skips return on day 49, the 14th day after the painful session of day 35: withheld 13 days, not 14 (i - last_painful < 14)
 include common/stage3-arrival.inc
 day 28..34: follow --task 2 --rpe 5
 day 35: log pain --kind task --score 2 ; log rehab --exercise squat --sets 3 --reps 8 --kg 40 --rpe 8 --pain-during 5

@@ -1576,9 +1576,11 @@ static void spacing_run_rest_day(void **state)
 	fx_run(&f, 21, 5, 0);
 	task(&f, 22, 1);
 
-	rx_at(&rx, &f, &p, 21); /* ran today already */
+	rx_at(&rx, &f, &p, 21); /* ran today already: done, the advice kept */
 	assert_no_run(&rx);
-	assert_contains(rx.run.why, "already ran");
+	assert_contains(rx.run.why, "done today: ran 5 min (advised 5)");
+	assert_int_equal(rx.run.advised, 5);
+	assert_true(rx.done.run);
 	assert_fired(&rx, "spacing.run_before_strength");
 	assert_false(any_heavy(&rx));
 

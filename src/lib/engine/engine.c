@@ -391,10 +391,8 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		rx->decision = TENDO_DECISION_HOLD;
 	if (rx->decision == TENDO_DECISION_HOLD && !rx_has_rule(rx, "run.step_hold") && !rx->rehab_why[0])
 		snprintf(rx->rehab_why, sizeof(rx->rehab_why), "hold");
-	/* what is already logged today, so the day can say it is done (not in
-	 * the morning's record) */
-	if (r->morning)
-		return;
+	/* what was logged that day, so the day can say it is done (the record
+	 * of a past morning shows what was advised, then what was done) */
 	rx->done.run = E->runs > 0;
 	rx->done.run_min = E->run_min;
 	rx->done.strength = E->strength;

@@ -142,7 +142,10 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 	 * history; else both legs together */
 	const tendo_rehab *any = rp_last_rehab(r, name, i);
 	char a[96] = "", b[96] = "";
-	if (any && any->side != TENDO_SIDE_BOTH) {
+	/* one leg at a time while the athlete has a one-leg history of it: a
+	 * both-legs load is never a leg's own (PROTOCOL.md 10.2) */
+	bool one_leg = last_side(r, name, i, TENDO_SIDE_LEFT, NULL) || last_side(r, name, i, TENDO_SIDE_RIGHT, NULL);
+	if (one_leg) {
 		it->kg_left = side_load(r, name, i, TENDO_SIDE_LEFT, mode, may_progress, a, sizeof(a), &progress, &gap);
 		it->kg_right = side_load(r, name, i, TENDO_SIDE_RIGHT, mode, may_progress, b, sizeof(b), &progress, &gap);
 		tendo_side aff = r->p->side;

@@ -477,7 +477,7 @@ bool rp_fast_withheld(const replay *r, int i, int *since)
 {
 	if (since)
 		*since = r->last_painful;
-	return r->last_painful != NEVER && i - r->last_painful < r->s->fast_withhold_days;
+	return r->last_painful != NEVER && i - r->last_painful <= r->s->fast_withhold_days;
 }
 
 /* The latest morning signal of day i or, if none, of the day before. */
@@ -593,11 +593,15 @@ static void start_of_day(replay *r, int i)
 	 * step and grow from there (PROTOCOL.md 10.2) */
 	if (r->stage >= TENDO_STAGE_RETURN_TO_RUN && r->last_run != NEVER && r->last_run >= r->stage_since &&
 	    i - r->last_run == s->gap_days && r->step > s->run_start_min) {
-		int half = (int)floor(r->step * s->gap_restart / 5.0 + 1e-9) * 5; /* about half, rounded down */
+		/* about half of the last step run (a budget may have kept the runs
+		 * under the step), rounded down to whole 5 min */
+		double ran = r->g.days[r->last_run].run_min;
+		double base = ran > 0 && ran < r->step ? ran : r->step;
+		int half = (int)floor(base * s->gap_restart / 5.0 + 1e-9) * 5;
 		if (half < s->run_start_min)
 			half = s->run_start_min;
 		if (half < r->step) {
-			r->gap_from = r->step;
+			r->gap_from = (int)lround(base);
 			r->gap_cut_day = i;
 			r->step_before = r->step;
 			r->step = half;

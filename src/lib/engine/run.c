@@ -42,12 +42,7 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	bool in_deload = r->deload_to >= i && r->deload_from <= i;
 	bool strength_due = i - r->last_strength >= s->strength_gap_days;
 	int gap_run = r->stage == TENDO_STAGE_RETURN_TO_RUN ? s->run_gap_days : 1;
-	bool ran_today = !morning_view && E->runs;
 	bool strength_today = !morning_view && E->strength;
-	if (ran_today) {
-		snprintf(pl->why, sizeof(pl->why), "you already ran today (%.0f min)", E->run_min);
-		why = pl->why;
-	}
 	/* the safety gates (PROTOCOL.md 10.1); their rules fire in engine.c */
 	int rest = MUTANT(1) ? -1 : rp_rest_pain(r, i);
 	if (rest > s->painfree_max && !why) {
@@ -238,7 +233,10 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 	bool in_deload = c->in_deload, rest_pain = c->rest_pain;
 	/* --- running */
 	run_plan pl;
-	rp_plan_run(r, i, r->morning, &pl, rx);
+	/* once the day's run is logged, the advice stands as it was that morning
+	 * (the run's own pain speaks for the next day, not for itself) */
+	bool ran = !r->morning && c->E->runs > 0;
+	rp_plan_run(r, i, r->morning || ran, &pl, rx);
 	bool run_progress = false, run_first = false;
 	if (!pl.allowed) {
 		snprintf(rx->run.why, sizeof(rx->run.why), "%s", pl.why);
@@ -332,9 +330,22 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 		/* strides and short hills come last in stage 3, never on a step-back
 		 * or run/walk day, and wait after a painful session (PROTOCOL.md 10.4) */
 		if (r->stage == TENDO_STAGE_FULL_LOAD && r->fl_phase >= 2 && !rp_fast_withheld(r, i, NULL) &&
-		    !rx->run.run_walk && r->step_back_day <= r->last_run && !in_deload)
+		    !rx->run.run_walk && r->step_back_day <= r->last_run && r->gap_cut_day <= r->last_run && !in_deload)
 			rx_rule(rx, "run.speed_hills_short", "optional: 4 x 20 s strides or one short gentle hill at the end");
 	}
+
+	if (ran) {
+		/* the run is done: nothing more to run today; the advice is kept */
+		rx->run.advised = rx->run.allowed ? rx->run.minutes : 0;
+		rx->run.allowed = false;
+		rx->run.minutes = 0;
+	}
+	if (ran && rx->run.advised)
+		snprintf(rx->run.why, sizeof(rx->run.why), "done today: ran %.0f min (advised %d)", c->E->run_min,
+		         rx->run.advised);
+	else if (ran)
+		snprintf(rx->run.why, sizeof(rx->run.why), "ran %.0f min today; no run was advised (%.120s)",
+		         c->E->run_min, pl.why);
 
 	/* the last run against what was prescribed */
 	for (int k = i - 1; k >= 0 && k >= i - 14; k--) {
