@@ -221,8 +221,8 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		rx_rule(rx, "pain.flare.long", "flared since %s (%d days): see a clinician for a review; "
 		     "keep the isometric holds at their relieving dose", rp_fmt_day(r, r->flare_since, d1), i - r->flare_since + 1);
 	if (i <= r->hold_until && r->p->start_stage > TENDO_STAGE_SETTLE)
-		rx_rule(rx, "start.mid_rehab", "started in %s on %s%s%s: the first %d days hold at the declared level",
-		     tendo_stage_name(r->p->start_stage), rp_fmt_day(r, 0, d1), r->p->cleared_by[0] ? ", set by " : "",
+		rx_rule(rx, "start.mid_rehab", "started in stage %s on %s%s%s: the first %d days hold at the declared level",
+		     tendo_stage_title(r->p->start_stage), rp_fmt_day(r, 0, d1), r->p->cleared_by[0] ? ", set by " : "",
 		     r->p->cleared_by, s->mid_rehab_hold_days);
 	rx_visa_due(r, rx, i);
 	if (rising)
@@ -294,11 +294,18 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		if (!rp_settle_ready(r, i, why, sizeof(why)))
 			rx_rule(rx, "stage.settle.waiting", "still to come: %s", why);
 	}
-	if (r->stage == TENDO_STAGE_STRENGTH && r->pause_day == r->stage_since)
-		rx_rule(rx, "run.pause_strength_block", "raised mornings after repeated runs at %d min (or a deload at the "
-		     "lowest step) on %s: running pauses for a strength block of at least %d days, then the readiness tests again",
-		     r->pause_step, rp_fmt_day(r, r->pause_day, d1),
-		     s->strength_block_days > s->strength_min_days ? s->strength_block_days : s->strength_min_days);
+	if (r->stage == TENDO_STAGE_STRENGTH && r->pause_day == r->stage_since) {
+		char cause[160];
+		if (r->pause_count > 0)
+			snprintf(cause, sizeof(cause), "%d runs of about %d min in %d days each followed by a raised or flared "
+			         "morning or pain over the ceiling", r->pause_count, r->pause_step, s->repeat_window_days);
+		else
+			snprintf(cause, sizeof(cause), "%s at the lowest step (%d min)",
+			         r->pause_count == -1 ? "repeated flares" : "two weeks without progress", r->pause_step);
+		rx_rule(rx, "run.pause_strength_block", "%.120s (%s): running pauses for a strength block of at least %d days, "
+		        "then the readiness tests again", cause, rp_fmt_day(r, r->pause_day, d1),
+		        s->strength_block_days > s->strength_min_days ? s->strength_block_days : s->strength_min_days);
+	}
 	else if (r->stage_since == i && r->stage == TENDO_STAGE_STRENGTH && r->regress_day != i && i > 0)
 		rx_rule(rx, "stage.settle.exit", "a week of stage 1 with no pain at rest, pain-free isometrics and no flare: "
 		     "strength work starts");
@@ -376,8 +383,8 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 	/* --- the decision */
 	bool reduce = flare_now || unsettled || rehab_reduced ||
 	              (rx->run.allowed && r->step_back_day > r->last_run);
-	if (regressed)
-		rx->decision = TENDO_DECISION_REGRESS;
+	if (regressed || (r->stage == TENDO_STAGE_STRENGTH && r->pause_day == r->stage_since && r->stage_since == i))
+		rx->decision = TENDO_DECISION_REGRESS; /* sharp pain, or running paused for a strength block */
 	else if (in_deload)
 		rx->decision = TENDO_DECISION_DELOAD;
 	else if (reduce)

@@ -166,6 +166,7 @@ typedef struct {
 	int n_trouble;
 	int pause_day;          /* running paused for a strength block that day, -1 */
 	int pause_step;         /* the step at the pause */
+	int pause_count;        /* troubled runs that caused it; -1 flares, -2 a stall, at the lowest step */
 	int flare_since;        /* first day of the current flare, -1 */
 	int fl_phase;           /* stage 3: 0 hip-flexion strength, 1 + plyometrics, 2 + strides and hills */
 	int fl_phase_since;

@@ -68,8 +68,8 @@ static void enter_stage(replay *r, tendo_stage st, int i, const char *rule)
 
 static void step_back(replay *r, int i, int cause, int why)
 {
-	if (r->step <= 0 || r->step_back_day == i)
-		return;
+	if (r->step <= r->s->run_start_min || r->step_back_day == i)
+		return; /* at the lowest step there is no step back to take */
 	r->step_back_cause = cause;
 	r->step_back_why = why;
 	r->step_before = r->step;
@@ -192,6 +192,7 @@ static void note_trouble(replay *r, int rd, int i)
 	bool lowest = step <= s->run_start_min;
 	if (same >= s->repeat_runs || (lowest && same >= s->repeat_runs_lowest)) {
 		r->pause_step = step;
+		r->pause_count = same;
 		enter_stage(r, TENDO_STAGE_STRENGTH, i, "run.pause_strength_block");
 		r->pause_day = i;
 		r->deload_from = r->deload_to = -1;
@@ -354,6 +355,7 @@ static void check_deload(replay *r, int i)
 		/* a deload at the lowest step pauses running for a strength block
 		 * (PROTOCOL.md 10.2, seed 003) */
 		r->pause_step = r->step;
+		r->pause_count = -reason; /* -1 repeated flares, -2 stalled */
 		enter_stage(r, TENDO_STAGE_STRENGTH, i, "run.pause_strength_block");
 		r->pause_day = i;
 		return;

@@ -252,7 +252,11 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 		run_progress = !run_first && L && r->last_run_rx > 0 && minutes > r->last_run_rx && !in_deload &&
 		               r->step_back_day <= r->last_run && !rest_pain && r->last_step_change > r->last_run &&
 		               (r->last_resp == RESP_UP || r->last_resp == RESP_GROWTH);
-		if (run_first && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
+		bool arrived = r->stage_since == 0 && r->p->start_stage >= TENDO_STAGE_RETURN_TO_RUN;
+		if (run_first && arrived) {
+			snprintf(rx->run.why, sizeof(rx->run.why), "your first run here, at the step you arrived with: %d min, "
+			         "flat and easy; log the next two mornings", minutes);
+		} else if (run_first && r->stage == TENDO_STAGE_RETURN_TO_RUN) {
 			rx_rule(rx, "run.first_test", "first run of return to run: %d min, flat or treadmill; "
 			     "log the next two mornings", minutes);
 			snprintf(rx->run.why, sizeof(rx->run.why),
@@ -277,10 +281,18 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 		} else {
 			const char *hold = "hold the step";
 			switch (r->last_resp) {
-			case RESP_MISSING: hold = "no morning score after the last run: hold until the response is known";
-				rx_rule(rx, "pain.morning.missing", "no morning score on the day after the run of %s",
-				     rp_fmt_day(r, r->last_resp_day, d1));
+			case RESP_MISSING: {
+				/* named while the response is still unknown: no morning since the run */
+				bool since = false;
+				for (int k = r->last_resp_day + 1; k <= i && !since; k++)
+					since = rp_day(r, k) && rp_day(r, k)->signal >= 0;
+				hold = since ? "the step stays (the morning after the last run was not logged)"
+				             : "no morning score after the last run: hold until the response is known";
+				if (!since)
+					rx_rule(rx, "pain.morning.missing", "no morning score on the day after the run of %s",
+					        rp_fmt_day(r, r->last_resp_day, d1));
 				break;
+			}
 			case RESP_RAISED: hold = "the morning after the last run was a little raised: hold"; break;
 			case RESP_AFTER: hold = "pain after the last run went over your ceiling: hold";
 				rx_rule(rx, "pain.after.raised", "pain after the run of %s over %d/10",
