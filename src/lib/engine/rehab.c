@@ -150,9 +150,13 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 		it->kg_right = side_load(r, name, i, TENDO_SIDE_RIGHT, mode, may_progress, b, sizeof(b), &progress, &gap);
 		tendo_side aff = r->p->side;
 		it->kg = aff == TENDO_SIDE_LEFT ? it->kg_left : aff == TENDO_SIDE_RIGHT ? it->kg_right : -1;
-		/* a side with no history of its own gets no number: never the other side's */
-		snprintf(it->load, sizeof(it->load), "%s%s%s", a[0] ? a : "left: find a weight hard on rep 8",
-		         "; ", b[0] ? b : "right: find a weight hard on rep 8");
+		/* a side with no history of its own gets no number, never the other
+		 * side's: the affected one is told to find its weight, the healthy
+		 * one (not part of the rehab) is left out */
+		bool need_l = aff == TENDO_SIDE_LEFT || aff == TENDO_SIDE_BOTH, need_r = aff == TENDO_SIDE_RIGHT || aff == TENDO_SIDE_BOTH;
+		const char *la = a[0] ? a : need_l ? "left: find a weight hard on rep 8" : "";
+		const char *rb = b[0] ? b : need_r ? "right: find a weight hard on rep 8" : "";
+		snprintf(it->load, sizeof(it->load), "%s%s%s", la, la[0] && rb[0] ? "; " : "", rb);
 	} else {
 		it->kg = side_load(r, name, i, TENDO_SIDE_BOTH, mode, may_progress, a, sizeof(a), &progress, &gap);
 		if (it->kg < 0)
