@@ -159,9 +159,9 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 				}
 				minutes = (int)per;
 				pl->capped = true;
-				rx_rule(rx, "run.weekly_budget", "%.0f min run this week of %.0f (last week %.0f + %.0f%% at most), "
-				        "%d run day%s left: %d min today", done, target, last_week, 100 * s->weekly_cap, slots,
-				        slots == 1 ? "" : "s", minutes);
+				rx_rule(rx, "run.weekly_budget", "this week's running is shared out: %.0f of %.0f min run so far "
+				        "(last week %.0f, at most +%.0f%%), %d run day%s left: %d min today", done, target, last_week,
+				        100 * s->weekly_cap, slots, slots == 1 ? "" : "s", minutes);
 			}
 		}
 	}
@@ -322,7 +322,7 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			if (in_deload)
 				hold = "deload: about half your usual run";
 			else if (pl.capped)
-				hold = "this week's running is capped at last week's + 10%";
+				hold = "today's share of this week's running (at most last week's + 10%)";
 			rx_rule(rx, "run.step_hold", "%d min: %s", minutes, hold);
 			snprintf(rx->run.why, sizeof(rx->run.why), "%s", hold);
 		}
