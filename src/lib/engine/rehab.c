@@ -146,9 +146,12 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 	 * both-legs load is never a leg's own (PROTOCOL.md 10.2) */
 	bool one_leg = last_side(r, name, i, TENDO_SIDE_LEFT, NULL) || last_side(r, name, i, TENDO_SIDE_RIGHT, NULL);
 	if (one_leg) {
-		it->kg_left = side_load(r, name, i, TENDO_SIDE_LEFT, mode, may_progress, a, sizeof(a), &progress, &gap);
-		it->kg_right = side_load(r, name, i, TENDO_SIDE_RIGHT, mode, may_progress, b, sizeof(b), &progress, &gap);
+		/* the day progresses when an affected leg's load rises, not the healthy one's */
 		tendo_side aff = r->p->side;
+		bool up_l = false, up_r = false;
+		it->kg_left = side_load(r, name, i, TENDO_SIDE_LEFT, mode, may_progress, a, sizeof(a), &up_l, &gap);
+		it->kg_right = side_load(r, name, i, TENDO_SIDE_RIGHT, mode, may_progress, b, sizeof(b), &up_r, &gap);
+		progress = (up_l && aff != TENDO_SIDE_RIGHT) || (up_r && aff != TENDO_SIDE_LEFT);
 		it->kg = aff == TENDO_SIDE_LEFT ? it->kg_left : aff == TENDO_SIDE_RIGHT ? it->kg_right : -1;
 		/* a side with no history of its own gets no number, never the other
 		 * side's: the affected one is told to find its weight, the healthy

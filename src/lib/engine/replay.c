@@ -653,7 +653,10 @@ static void end_of_day(replay *r, int i)
 		 * one, than the recent average or the step); a prescribed step is
 		 * never a long run */
 		double base = e->rx_min > 0 ? e->rx_min : r->n_recent ? sum / r->n_recent : r->step;
-		bool longer = base > 0 && e->run_min > e->rx_min + 0.5 && e->run_min > r->s->long_run_factor * base;
+		/* ... and by two steps at least: 10 min when 5 were due is over the
+		 * plan, not a long run */
+		bool longer = base > 0 && e->run_min > e->rx_min + 0.5 && e->run_min > r->s->long_run_factor * base &&
+		              e->run_min >= base + 2 * r->s->run_step_min;
 		e->long_run = e->run_long_intent || longer;
 		if (e->long_run)
 			r->last_long = i;

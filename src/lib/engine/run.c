@@ -294,6 +294,7 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 				break;
 			}
 			case RESP_RAISED: hold = "the morning after the last run was a little raised: hold"; break;
+			case RESP_OVER: hold = "pain over your ceiling on the last run: the lowest step again"; break;
 			case RESP_AFTER: hold = "pain after the last run went over your ceiling: hold";
 				rx_rule(rx, "pain.after.raised", "pain after the run of %s over %d/10",
 				     rp_fmt_day(r, r->last_resp_day, d1), s->ceiling);
