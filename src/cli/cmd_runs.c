@@ -38,40 +38,37 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open(ctx, false)))
 		return rc;
-	tendo_log log = { 0 };
-	if ((rc = tendo_store_load_log(ctx->store, &log, from, to)))
+	/* one load up to the last day: the timeline needs the log from the
+	 * start; the runs shown are the range's, a slice of it (date order) */
+	tendo_log all = { 0 };
+	if ((rc = tendo_store_load_log(ctx->store, &all, TENDO_DATE_NONE, to)))
 		return cli_lib_error(ctx, rc);
+	size_t k0 = 0;
+	while (from != TENDO_DATE_NONE && k0 < all.n_runs && all.runs[k0].date < from)
+		k0++;
+	tendo_log log = { .runs = all.runs + k0, .n_runs = all.n_runs - k0 };
 	char t[21];
 	/* long runs: the engine's judgement, from the timeline (one definition;
 	 * runs before the programme's start are history and never long) */
 	bool *is_long = calloc(log.n_runs ? log.n_runs : 1, sizeof(bool));
 	if (!is_long) {
-		tendo_log_dispose(&log);
+		tendo_log_dispose(&all);
 		return cli_fail(ctx, "out of memory");
 	}
 	if (log.n_runs) {
-		tendo_date lo = log.runs[0].date, hi = lo;
-		for (size_t k = 0; k < log.n_runs; k++) {
-			lo = log.runs[k].date < lo ? log.runs[k].date : lo;
-			hi = log.runs[k].date > hi ? log.runs[k].date : hi;
-		}
-		if (lo < ctx->profile.start)
-			lo = ctx->profile.start;
-		tendo_log all = { 0 };
+		tendo_date lo = log.runs[0].date < ctx->profile.start ? ctx->profile.start : log.runs[0].date;
+		tendo_date hi = log.runs[log.n_runs - 1].date;
 		tendo_day *days = hi >= lo ? calloc((size_t)(hi - lo + 1), sizeof(*days)) : NULL;
-		if (hi >= lo && (!days || (rc = tendo_store_load_log(ctx->store, &all, TENDO_DATE_NONE, hi)) ||
-		                 (rc = tendo_timeline(days, (int)(hi - lo + 1), &ctx->profile, &all, lo, NULL)))) {
+		if (hi >= lo && (!days || (rc = tendo_timeline(days, (int)(hi - lo + 1), &ctx->profile, &all, lo, NULL)))) {
 			free(days);
 			free(is_long);
 			tendo_log_dispose(&all);
-			tendo_log_dispose(&log);
 			return rc ? cli_lib_error(ctx, rc) : cli_fail(ctx, "out of memory");
 		}
 		for (size_t k = 0; days && k < log.n_runs; k++)
 			if (log.runs[k].date >= lo && log.runs[k].date <= hi)
 				is_long[k] = days[log.runs[k].date - lo].long_run;
 		free(days);
-		tendo_log_dispose(&all);
 	}
 	double usual = cli_usual_cadence(&ctx->profile, &log);
 	if (a.json) {
@@ -102,7 +99,7 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			json_object_set_new(o, "source", json_string(r->source[0] ? r->source : "log"));
 			json_array_append_new(arr, o);
 		}
-		tendo_log_dispose(&log);
+		tendo_log_dispose(&all);
 		free(is_long);
 		return cli_print_json(arr);
 	}
@@ -131,7 +128,7 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 		       hills, fast, spm, hr, r->source[0] ? r->source : "log", r->walk_breaks ? " run/walk" : "",
 		       is_long[k] ? " long" : "");
 	}
-	tendo_log_dispose(&log);
+	tendo_log_dispose(&all);
 	free(is_long);
 	return 0;
 }

@@ -130,13 +130,11 @@ static void explain_readiness(const replay *r, tendo_prescription *rx, int i)
 	bool pass = false;
 	if (t) {
 		double lc, lb;
-		pass = tendo_engine_test_passes(t, earlier, r->p, &lc, &lb);
+		bool items = tendo_engine_test_passes(t, earlier, r->p, &lc, &lb);
+		int day_rest;
+		pass = rp_test_passes(r, t, earlier, &day_rest);
 		tendo_date_format(t->date, d1);
-		/* a rest report that day counts like the test's own rest item (10.1) */
-		const eday *td = rp_day(r, (int)(t->date - r->g.first));
-		int day_rest = td ? td->rest : -1;
-		if (pass && day_rest > s->painfree_max) {
-			pass = false;
+		if (items && !pass) { /* a rest report that day counts like the test's own rest item (10.1) */
 			rx_rule(rx, "readiness.fail.pain", "test of %s: pain at rest %d/10 reported that day (the test's own "
 			        "item said %d; need %d or less)", d1, day_rest, t->rest_pain, s->painfree_max);
 		}

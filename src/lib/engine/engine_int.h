@@ -217,6 +217,7 @@ double rp_run_minutes(const replay *r, int from, int to);
 bool rp_trend_rising(const replay *r, int i, double *week, double *prev);
 bool rp_flare_between(const replay *r, int from, int to);
 const tendo_test *rp_find_test(const replay *r, int from, int to, const tendo_test **earlier);
+bool rp_test_passes(const replay *r, const tendo_test *t, const tendo_test *earlier, int *day_rest);
 bool rp_settle_ready(const replay *r, int i, char *why, size_t whysz);
 bool rp_no_improvement(const replay *r, int i);
 const eday *rp_latest_morning(const replay *r, int i);

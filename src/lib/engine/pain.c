@@ -21,7 +21,8 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 	if (e->signal < 0)
 		return;
 
-	int vals[64];
+	/* scores are 0-10: count them, the median is read off the counts */
+	int count[11] = { 0 };
 	int n = 0, all = 0;
 	for (int j = i - 1; j >= 0 && j >= i - s->baseline_days && n < 64; j--) {
 		const eday *p = &g->days[j];
@@ -30,8 +31,10 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 			all++;
 		/* the first week's scores form the usual level whatever they are
 		 * (PROTOCOL.md 10.6); after it, flared mornings are left out */
-		if (v >= 0 && (p->mclass != MORNING_FLARE || p->forming))
-			vals[n++] = v;
+		if (v >= 0 && (p->mclass != MORNING_FLARE || p->forming)) {
+			count[v > 10 ? 10 : v]++;
+			n++;
+		}
 	}
 	e->forming = all < 7;
 	if (n == 0) {
@@ -39,14 +42,15 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 		e->mclass = e->signal > s->ceiling ? MORNING_RAISED : MORNING_SETTLED;
 		return;
 	}
-	/* the median of scores 0-10: a counting sort */
-	int count[11] = { 0 };
-	for (int k = 0; k < n; k++)
-		count[vals[k] < 0 ? 0 : vals[k] > 10 ? 10 : vals[k]]++;
-	for (int v = 0, k = 0; v <= 10; v++)
-		while (count[v]--)
-			vals[k++] = v;
-	double base = (n % 2) ? vals[n / 2] : (vals[n / 2 - 1] + vals[n / 2]) / 2.0;
+	int lo = -1, hi = -1; /* the (n-1)/2-th and n/2-th scores in order */
+	for (int v = 0, seen = 0; v <= 10 && hi < 0; v++) {
+		seen += count[v];
+		if (lo < 0 && seen > (n - 1) / 2)
+			lo = v;
+		if (seen > n / 2)
+			hi = v;
+	}
+	double base = (lo + hi) / 2.0;
 	e->baseline = base;
 	double diff = e->signal - base;
 	if (diff >= s->flare_delta)

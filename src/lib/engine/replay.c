@@ -101,6 +101,18 @@ const tendo_test *rp_find_test(const replay *r, int from, int to, const tendo_te
 	return best;
 }
 
+/* A readiness test's verdict in the replay: the test passes (section 4) and
+ * no rest report of its day says otherwise (10.1). *day_rest gets that
+ * day's rest pain (-1 none) when not NULL. */
+bool rp_test_passes(const replay *r, const tendo_test *t, const tendo_test *earlier, int *day_rest)
+{
+	const eday *td = rp_day(r, (int)(t->date - r->g.first));
+	int rest = td ? td->rest : -1;
+	if (day_rest)
+		*day_rest = rest;
+	return tendo_engine_test_passes(t, earlier, r->p, NULL, NULL) && rest <= r->s->painfree_max;
+}
+
 /* Stage 1 exit criteria at day i; when `why` is given, says what is missing. */
 bool rp_settle_ready(const replay *r, int i, char *why, size_t whysz)
 {
@@ -394,9 +406,7 @@ static void check_stage(replay *r, int i)
 		int from = i - 14 > r->stage_since ? i - 14 : r->stage_since;
 		const tendo_test *earlier = NULL;
 		const tendo_test *t = rp_find_test(r, from, i - 1, &earlier);
-		/* a rest report on the test day counts like the test's own rest item */
-		const eday *td = t ? rp_day(r, (int)(t->date - r->g.first)) : NULL;
-		if (t && tendo_engine_test_passes(t, earlier, r->p, NULL, NULL) && !(td && td->rest > s->painfree_max))
+		if (t && rp_test_passes(r, t, earlier, NULL))
 			enter_stage(r, TENDO_STAGE_RETURN_TO_RUN, i, "readiness.pass");
 		break;
 	}

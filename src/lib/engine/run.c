@@ -66,8 +66,7 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 		/* arrived running: a passing readiness test first (PROTOCOL.md 11) */
 		const tendo_test *earlier = NULL;
 		const tendo_test *t = rp_find_test(r, 0, morning_view ? i - 1 : i, &earlier);
-		const eday *td = t ? rp_day(r, (int)(t->date - r->g.first)) : NULL;
-		if (!t || !tendo_engine_test_passes(t, earlier, r->p, NULL, NULL) || (td && td->rest > s->painfree_max))
+		if (!t || !rp_test_passes(r, t, earlier, NULL))
 			why = "starting mid-rehab: log a passing readiness test first (tendo log test ...)";
 	}
 	/* 24 h from the end of strength work to a run (PROTOCOL.md 6, 10.8):
