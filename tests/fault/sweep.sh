@@ -1,0 +1,110 @@
+# sweep.sh - I/O errors injected into every write path, SQLite-style.
+#   sh tests/fault/sweep.sh /path/to/tendo [short|full]
+# needs TENDO_FAULT_SO: the path of tendo_vfs_fault.so (tests/fault/vfs_fault.c).
+#
+# For `log`, `import` and `restore`, and for each kind of fault (the Nth
+# write, sync or read of SQLite; "persist": that call and every later one),
+# N goes 1, 2, ... until the command runs through without meeting a fault.
+# Each step starts from the same database and must end clean: exit 0, or 1
+# with a "tendo: " message (never a signal, never 2); integrity_check and
+# foreign_key_check clean; no entry written in part; the log either has the
+# command's entries or it has not (an import keeps the activities stored
+# before the fault, each whole); and the next command, without faults,
+# opens the database and (for import) completes it with no duplicate.
+# short (ctest): write and sync faults, a three-activity import.
+# full (make torture): also read faults and persistent faults, a larger import.
+. "$(cd "$(dirname "$0")" && pwd)/../torture/lib.sh"
+SO=${TENDO_FAULT_SO:-}
+if [ -z "$SO" ] || [ ! -f "$SO" ]; then
+	echo "sweep: TENDO_FAULT_SO must name tendo_vfs_fault.so (built by cmake)" >&2
+	exit 1
+fi
+STEPS=0
+LATE=0 # failures reported after the commit reached the disk (allowed, counted)
+
+# sweep NAME KIND DELTA-MODE COMMAND...: DELTA-MODE is "one:K" (the command
+# adds K entries or none), "upto:K" (an import: 0..K, completed by a retry)
+# or "restore:K" (a new database with K entries, or none at all)
+sweep() {
+	name=$1 kind=$2 dm=$3
+	shift 3
+	k=${dm#*:}
+	n=1
+	while :; do
+		rm -f "$WORK/cur.db" "$WORK/cur.db-wal" "$WORK/cur.db-shm" "$WORK/hit"
+		case "$dm" in restore:*) ;; *) cp "$WORK/base.db" "$WORK/cur.db" ;; esac
+		before=$(entries "$WORK/cur.db")
+		TENDO_FAULT="$kind:$n" TENDO_FAULT_HIT="$WORK/hit" LD_PRELOAD="$SO" \
+			"$TENDO" --db "$WORK/cur.db" "$@" >"$WORK/out" 2>"$WORK/err"
+		rc=$?
+		STEPS=$((STEPS + 1))
+		what="$name $kind:$n"
+		exit_ok "$rc" "$WORK/err" "$what"
+		db_intact "$WORK/cur.db" "$what"
+		after=$(entries "$WORK/cur.db")
+		CHECKS=$((CHECKS + 1))
+		case "$dm" in
+		one:*)
+			if [ "$rc" = 0 ] && [ "$after" != $((before + k)) ]; then
+				fail "$what: exit 0 but $after entries (expected $((before + k)))"
+			elif [ "$after" != "$before" ] && [ "$after" != $((before + k)) ]; then
+				fail "$what: $after entries, expected $before or $((before + k))"
+			elif [ "$rc" = 1 ] && [ "$after" = $((before + k)) ]; then
+				LATE=$((LATE + 1))
+			fi ;;
+		upto:*)
+			if [ "$after" -lt "$before" ] || [ "$after" -gt $((before + k)) ]; then
+				fail "$what: $after entries, expected $before-$((before + k))"
+			elif [ "$rc" = 0 ] && [ "$after" != $((before + k)) ]; then
+				fail "$what: exit 0 but $after entries (expected $((before + k)))"
+			fi ;;
+		restore:*)
+			if [ "$rc" = 0 ] && [ "$after" != "$k" ]; then
+				fail "$what: exit 0 but $after entries restored (expected $k)"
+			elif [ "$after" != 0 ] && [ "$after" != "$k" ]; then
+				fail "$what: $after entries restored, expected 0 or $k"
+			elif [ "$rc" = 1 ] && [ "$after" = "$k" ]; then
+				LATE=$((LATE + 1))
+			fi ;;
+		esac
+		# the next command, with no fault, finds a working database
+		if [ -e "$WORK/cur.db" ] && [ "$(entries "$WORK/cur.db")" -gt 0 ]; then
+			"$TENDO" --db "$WORK/cur.db" history >/dev/null 2>"$WORK/err2"
+			r2=$?
+			check "$r2" "$what: tendo history afterwards exits $r2: $(head -c 200 "$WORK/err2")"
+		fi
+		case "$dm" in upto:*)
+			"$TENDO" --db "$WORK/cur.db" "$@" >/dev/null 2>"$WORK/err2"
+			r2=$?
+			check "$r2" "$what: the import again exits $r2: $(head -c 200 "$WORK/err2")"
+			again=$(entries "$WORK/cur.db")
+			check "$([ "$again" = $((before + k)) ]; echo $?)" \
+				"$what: the import again leaves $again entries (expected $((before + k)))"
+			db_intact "$WORK/cur.db" "$what, imported again" ;;
+		esac
+		[ -e "$WORK/hit" ] || break # ran through: every call of this kind was swept
+		n=$((n + 1))
+		if [ "$n" -gt 5000 ]; then
+			fail "$name $kind: still meeting faults at N=5000"
+			break
+		fi
+	done
+	printf '  %-8s %-14s N=1..%d\n' "$name" "$kind" "$n"
+}
+
+init_db "$WORK/base.db" || { echo "sweep: cannot set up the database" >&2; exit 1; }
+if [ "$MODE" = full ]; then copies=12; else copies=3; fi
+make_zip "$WORK/export.zip" "$copies"
+acts=$((copies + 1))
+"$TENDO" --db "$WORK/base.db" export --json "$WORK/backup.json" >/dev/null 2>&1 || { echo "sweep: export failed" >&2; exit 1; }
+nb=$(entries "$WORK/base.db")
+
+if [ "$MODE" = full ]; then kinds="write sync read write,persist sync,persist read,persist"; else kinds="write sync"; fi
+echo "sweep ($MODE): $acts activities in the archive, $nb entries in the backup"
+for kind in $kinds; do
+	sweep log "$kind" one:1 log pain --kind task --score 2
+	sweep log-rehab "$kind" one:1 log rehab --exercise prone-curl --sets 3 --reps 8 --kg 20
+	sweep import "$kind" "upto:$acts" import "$WORK/export.zip"
+	sweep restore "$kind" "restore:$nb" restore "$WORK/backup.json"
+done
+finish "$STEPS steps; $LATE failures reported after the data was on disk"

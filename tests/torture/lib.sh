@@ -1,0 +1,138 @@
+# lib.sh - helpers for the fault sweeps and torture scripts (sourced, POSIX sh).
+# Each script is run as: sh SCRIPT /path/to/tendo [short|full]
+# It gets a fresh temporary folder ($WORK); the database checks use the
+# sqlite3 command (scripts/install-deps), never tendo itself.
+set -u
+TENDO=${1:?usage: sh SCRIPT /path/to/tendo [short|full]}
+MODE=${2:-short}
+case "$MODE" in short | full) ;; *) echo "mode must be short or full (got '$MODE')" >&2; exit 2 ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+TESTS=${TENDO_TESTS:-$(cd "$HERE/.." && pwd)}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tendo-torture.XXXXXX")
+export NO_COLOR=1
+unset TENDO_DB TENDO_FAULT TENDO_FAULT_HIT
+export XDG_DATA_HOME="$WORK/xdg"
+trap 'cleanup_hook; rm -rf "$WORK"' EXIT
+cleanup_hook() { :; }
+FAILS=0
+CHECKS=0
+command -v sqlite3 >/dev/null || { echo "SKIP: the sqlite3 command is missing (scripts/install-deps)"; exit 0; }
+
+fail() {
+	FAILS=$((FAILS + 1))
+	printf 'FAIL: %s\n' "$*" >&2
+}
+
+check() { # check CONDITION-STATUS DESCRIPTION
+	CHECKS=$((CHECKS + 1))
+	[ "$1" = 0 ] || fail "$2"
+}
+
+# q DB SQL: one value from the database (read with sqlite3, busy-waiting)
+q() {
+	sqlite3 -cmd '.timeout 10000' "$1" "$2" 2>&1
+}
+
+# Every entry has the row of its type, every rehab session its sets, every
+# imported file its entry; prints how many entries break that (0 = whole).
+SQL_PARTIAL="SELECT
+ (SELECT count(*) FROM entry e WHERE
+   (e.type = 'pain'    AND NOT EXISTS (SELECT 1 FROM pain_report    WHERE entry_id = e.id)) OR
+   (e.type = 'run'     AND NOT EXISTS (SELECT 1 FROM run            WHERE entry_id = e.id)) OR
+   (e.type = 'rehab'   AND NOT EXISTS (SELECT 1 FROM rehab_session  WHERE entry_id = e.id)) OR
+   (e.type = 'cross'   AND NOT EXISTS (SELECT 1 FROM cross_training WHERE entry_id = e.id)) OR
+   (e.type = 'test'    AND NOT EXISTS (SELECT 1 FROM readiness_test WHERE entry_id = e.id)
+                       AND NOT EXISTS (SELECT 1 FROM visa_h         WHERE entry_id = e.id)) OR
+   (e.type = 'flag'    AND NOT EXISTS (SELECT 1 FROM red_flag       WHERE entry_id = e.id)) OR
+   (e.type = 'sitting' AND NOT EXISTS (SELECT 1 FROM sitting        WHERE entry_id = e.id)))
+ + (SELECT count(*) FROM rehab_session s WHERE NOT EXISTS (SELECT 1 FROM rehab_set WHERE session_id = s.entry_id))
+ + (SELECT count(*) FROM activity_file f WHERE NOT EXISTS (SELECT 1 FROM entry WHERE id = f.entry_id))
+ + (SELECT count(*) FROM activity_file f WHERE NOT EXISTS (SELECT 1 FROM run WHERE entry_id = f.entry_id)
+                                         AND NOT EXISTS (SELECT 1 FROM cross_training WHERE entry_id = f.entry_id));"
+
+# db_intact DB WHAT: integrity_check ok, no foreign key broken, no entry
+# half-written; records a failure naming WHAT otherwise. A missing file is
+# intact (nothing was written).
+db_intact() {
+	[ -e "$1" ] || return 0
+	CHECKS=$((CHECKS + 1))
+	ic=$(q "$1" 'PRAGMA integrity_check;')
+	[ "$ic" = ok ] || { fail "$2: integrity_check: $ic"; return 1; }
+	fk=$(q "$1" 'PRAGMA foreign_key_check;')
+	[ -z "$fk" ] || { fail "$2: foreign_key_check: $fk"; return 1; }
+	# an empty file (a restore that left nothing) has no tables to look at
+	[ -n "$(q "$1" "SELECT 1 FROM sqlite_master WHERE name = 'entry'")" ] || return 0
+	part=$(q "$1" "$SQL_PARTIAL")
+	[ "$part" = 0 ] || { fail "$2: $part entries or files written in part"; return 1; }
+	return 0
+}
+
+# entries DB: how many entries (0 for a missing or empty file)
+entries() {
+	if [ -e "$1" ] && [ -n "$(q "$1" "SELECT 1 FROM sqlite_master WHERE name = 'entry'")" ]; then
+		q "$1" 'SELECT count(*) FROM entry'
+	else
+		echo 0
+	fi
+}
+
+# exit_ok RC STDERR-FILE WHAT: a clean outcome is 0, or 1 with a one-line
+# "tendo: ..." message; never a signal, a usage error or silence.
+exit_ok() {
+	CHECKS=$((CHECKS + 1))
+	case "$1" in
+	0) return 0 ;;
+	1)
+		grep -q '^tendo: ' "$2" || { fail "$3: exit 1 without a 'tendo: ' message: $(head -c 300 "$2")"; return 1; }
+		return 0 ;;
+	esac
+	fail "$3: exit status $1 (a crash, a signal or a usage error): $(head -c 300 "$2")"
+	return 1
+}
+
+# make_zip OUT COPIES: a zip of COPIES distinct runs built from the GPX and
+# FIT files of tests/data (each copy shifted by a day, so none is a
+# duplicate of another), plus a gzipped member and a zip inside the zip.
+make_zip() {
+	python3 - "$1" "$2" "$TESTS/data" <<'EOF'
+import gzip, io, re, sys, zipfile, datetime
+out, copies, data = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+src = open(data + "/gpx/togeojson-run.gpx", "rb").read().decode("utf-8")
+def shifted(k):
+    def f(m):
+        t = datetime.datetime.strptime(m.group(1)[:19], "%Y-%m-%dT%H:%M:%S") + datetime.timedelta(days=k)
+        return "<time>" + t.strftime("%Y-%m-%dT%H:%M:%S") + "Z</time>"
+    return re.sub(r"<time>([^<]*)</time>", f, src).encode()
+fit = open(data + "/fit/fitparse-garmin-fenix-5-run.fit", "rb").read()
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for k in range(copies):
+        body = shifted(k + 1)
+        if k % 5 == 1:
+            z.writestr("activities/%05d.gpx.gz" % k, gzip.compress(body))
+        elif k % 5 == 2:
+            inner = io.BytesIO()
+            with zipfile.ZipFile(inner, "w") as zi:
+                zi.writestr("%05d.gpx" % k, body)
+            z.writestr("garmin/%05d.zip" % k, inner.getvalue())
+        else:
+            z.writestr("activities/%05d.gpx" % k, body)
+    z.writestr("activities/fenix.fit", fit)
+EOF
+}
+
+# init_db DB: a database with an athlete and a few days of log
+init_db() {
+	"$TENDO" --db "$1" init --side right --name Torture --tz UTC >/dev/null 2>&1 || return 1
+	"$TENDO" --db "$1" log pain --kind rest --score 1 >/dev/null 2>&1 || return 1
+	"$TENDO" --db "$1" log rehab --exercise iso-bridge --sets 5 --hold-s 45 --pain-during 1 >/dev/null 2>&1 || return 1
+	"$TENDO" --db "$1" log run --minutes 10 --terrain flat --pain-during 1 --pain-after 1 >/dev/null 2>&1
+}
+
+finish() {
+	if [ "$FAILS" -gt 0 ]; then
+		echo "$(basename "$0" .sh): $FAILS of $CHECKS checks failed"
+		exit 1
+	fi
+	echo "$(basename "$0" .sh): all $CHECKS checks passed${1:+ ($1)}"
+	exit 0
+}
