@@ -90,23 +90,28 @@ exit_ok() {
 	return 1
 }
 
-# make_zip OUT COPIES: a zip of COPIES distinct runs built from the GPX and
-# FIT files of tests/data (each copy shifted by a day, so none is a
-# duplicate of another), plus a gzipped member and a zip inside the zip.
+# make_zip OUT COPIES [FIRST [TAG]]: a zip of COPIES distinct runs built from a GPX
+# file of tests/data (copy k shifted by FIRST + k + 1 days, so none is a
+# duplicate of another), every fifth gzipped and every fifth in a zip inside
+# the zip; with FIRST 0 (the default) also a FIT run. A TAG gives other
+# bytes (an XML comment) for the same runs: the same activities exported again.
 make_zip() {
-	python3 - "$1" "$2" "$TESTS/data" <<'EOF'
+	python3 - "$1" "$2" "$TESTS/data" "${3:-0}" "${4:-}" <<'EOF'
 import gzip, io, re, sys, zipfile, datetime
-out, copies, data = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+out, copies, data, first, tag = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5]
 src = open(data + "/gpx/togeojson-run.gpx", "rb").read().decode("utf-8")
 def shifted(k):
     def f(m):
         t = datetime.datetime.strptime(m.group(1)[:19], "%Y-%m-%dT%H:%M:%S") + datetime.timedelta(days=k)
         return "<time>" + t.strftime("%Y-%m-%dT%H:%M:%S") + "Z</time>"
-    return re.sub(r"<time>([^<]*)</time>", f, src).encode()
+    body = re.sub(r"<time>([^<]*)</time>", f, src)
+    if tag:
+        body = body.replace("?>", "?><!-- %s -->" % tag, 1)
+    return body.encode()
 fit = open(data + "/fit/fitparse-garmin-fenix-5-run.fit", "rb").read()
 with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
     for k in range(copies):
-        body = shifted(k + 1)
+        body = shifted(first + k + 1)
         if k % 5 == 1:
             z.writestr("activities/%05d.gpx.gz" % k, gzip.compress(body))
         elif k % 5 == 2:
@@ -116,7 +121,8 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             z.writestr("garmin/%05d.zip" % k, inner.getvalue())
         else:
             z.writestr("activities/%05d.gpx" % k, body)
-    z.writestr("activities/fenix.fit", fit)
+    if first == 0:
+        z.writestr("activities/fenix.fit", fit)
 EOF
 }
 
