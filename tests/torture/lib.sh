@@ -52,17 +52,22 @@ SQL_PARTIAL="SELECT
 
 # db_intact DB WHAT: integrity_check ok, no foreign key broken, no entry
 # half-written; records a failure naming WHAT otherwise. A missing file is
-# intact (nothing was written).
+# intact (nothing was written). Sets ENTRIES to the number of entries (0 for
+# a missing or empty file). Two sqlite3 runs, whatever the outcome.
 db_intact() {
+	ENTRIES=0
 	[ -e "$1" ] || return 0
 	CHECKS=$((CHECKS + 1))
-	ic=$(q "$1" 'PRAGMA integrity_check;')
+	res=$(q "$1" "PRAGMA integrity_check; SELECT 'fk:'; PRAGMA foreign_key_check; SELECT 'tables:' || count(*) FROM sqlite_master WHERE name = 'entry';")
+	ic=$(printf '%s\n' "$res" | sed -n '1,/^fk:$/p' | sed '$d')
+	fk=$(printf '%s\n' "$res" | sed -n '/^fk:$/,/^tables:/p' | sed '1d;$d')
 	[ "$ic" = ok ] || { fail "$2: integrity_check: $ic"; return 1; }
-	fk=$(q "$1" 'PRAGMA foreign_key_check;')
 	[ -z "$fk" ] || { fail "$2: foreign_key_check: $fk"; return 1; }
 	# an empty file (a restore that left nothing) has no tables to look at
-	[ -n "$(q "$1" "SELECT 1 FROM sqlite_master WHERE name = 'entry'")" ] || return 0
-	part=$(q "$1" "$SQL_PARTIAL")
+	case "$res" in *tables:1) ;; *) return 0 ;; esac
+	res=$(q "$1" "$SQL_PARTIAL SELECT count(*) FROM entry;")
+	part=$(printf '%s\n' "$res" | sed -n 1p)
+	ENTRIES=$(printf '%s\n' "$res" | sed -n 2p)
 	[ "$part" = 0 ] || { fail "$2: $part entries or files written in part"; return 1; }
 	return 0
 }
