@@ -14,6 +14,7 @@
 # short (ctest): write and sync faults, every N up to 8 then every third,
 # a three-activity import.
 # full (make torture): also read faults and persistent faults, a larger import.
+# KINDS="write,persist read" picks kinds.
 . "$(cd "$(dirname "$0")" && pwd)/../torture/lib.sh"
 SO=${TENDO_FAULT_SO:-}
 if [ -z "$SO" ] || [ ! -f "$SO" ]; then
@@ -34,7 +35,8 @@ sweep() {
 	while :; do
 		rm -f "$WORK/cur.db" "$WORK/cur.db-wal" "$WORK/cur.db-shm" "$WORK/hit"
 		case "$dm" in restore:*) before=0 ;; *) cp "$WORK/base.db" "$WORK/cur.db"; before=$NB ;; esac
-		TENDO_FAULT="$kind:$n" TENDO_FAULT_HIT="$WORK/hit" LD_PRELOAD="$SO" \
+		case "$kind" in *,persist) spec="${kind%,persist}:$n,persist" ;; *) spec="$kind:$n" ;; esac
+		TENDO_FAULT="$spec" TENDO_FAULT_HIT="$WORK/hit" LD_PRELOAD="$SO" \
 			"$TENDO" --db "$WORK/cur.db" "$@" >"$WORK/out" 2>"$WORK/err"
 		rc=$?
 		STEPS=$((STEPS + 1))
@@ -101,6 +103,7 @@ nb=$(entries "$WORK/base.db")
 NB=$nb
 
 if [ "$MODE" = full ]; then kinds="write sync read write,persist sync,persist read,persist"; else kinds="write sync"; fi
+kinds=${KINDS:-$kinds} # KINDS="read,persist" picks some
 echo "sweep ($MODE): $acts activities in the archive, $nb entries in the backup"
 for kind in $kinds; do
 	[ "$MODE" = full ] && sweep log "$kind" one:1 log pain --kind task --score 2
