@@ -2,7 +2,8 @@
 #   sh tests/fault/sweep.sh /path/to/tendo [short|full]
 # needs TENDO_FAULT_SO: the path of tendo_vfs_fault.so (tests/fault/vfs_fault.c).
 #
-# For `log`, `import` and `restore`, and for each kind of fault (the Nth
+# For `log` (pain, rehab), `done`, `delete` (full), `import` and `restore`,
+# and for each kind of fault (the Nth
 # write, sync or read of SQLite; "persist": that call and every later one),
 # N goes 1, 2, ... until the command runs through without meeting a fault.
 # Each step starts from the same database and must end clean: exit 0, or 1
@@ -24,17 +25,26 @@ fi
 STEPS=0
 LATE=0 # failures reported after the commit reached the disk (allowed, counted)
 
-# sweep NAME KIND DELTA-MODE COMMAND...: DELTA-MODE is "one:K" (the command
-# adds K entries or none), "upto:K" (an import: 0..K, completed by a retry)
+# [BASE=NAME] sweep NAME KIND DELTA-MODE COMMAND...: from $WORK/NAME.db
+# (base.db by default); DELTA-MODE is "one:K" (the command adds K entries,
+# or removes -K, or does nothing; "?": as many as it adds without faults), "upto:K" (an import: 0..K, completed by a retry)
 # or "restore:K" (a new database with K entries, or none at all)
 sweep() {
 	name=$1 kind=$2 dm=$3
 	shift 3
 	k=${dm#*:}
+	base="$WORK/${BASE:-base}.db"
+	nbase=$(entries "$base")
+	if [ "$k" = "?" ]; then # as many as the command adds without faults
+		rm -f "$WORK"/cur.db*
+		cp "$base" "$WORK/cur.db"
+		"$TENDO" --db "$WORK/cur.db" "$@" >/dev/null 2>&1 || fail "$name: fails without faults"
+		k=$(($(entries "$WORK/cur.db") - nbase))
+	fi
 	n=1
 	while :; do
 		rm -f "$WORK/cur.db" "$WORK/cur.db-wal" "$WORK/cur.db-shm" "$WORK/hit"
-		case "$dm" in restore:*) before=0 ;; *) cp "$WORK/base.db" "$WORK/cur.db"; before=$NB ;; esac
+		case "$dm" in restore:*) before=0 ;; *) cp "$base" "$WORK/cur.db"; before=$nbase ;; esac
 		case "$kind" in *,persist) spec="${kind%,persist}:$n,persist" ;; *) spec="$kind:$n" ;; esac
 		TENDO_FAULT="$spec" TENDO_FAULT_HIT="$WORK/hit" LD_PRELOAD="$SO" \
 			"$TENDO" --db "$WORK/cur.db" "$@" >"$WORK/out" 2>"$WORK/err"
@@ -100,7 +110,7 @@ make_zip "$WORK/export.zip" "$copies"
 acts=$((copies + 1))
 "$TENDO" --db "$WORK/base.db" export --json "$WORK/backup.json" >/dev/null 2>&1 || { echo "sweep: export failed" >&2; exit 1; }
 nb=$(entries "$WORK/base.db")
-NB=$nb
+init_db "$WORK/done.db" --no-rehab || { echo "sweep: cannot set up the database" >&2; exit 1; }
 
 if [ "$MODE" = full ]; then kinds="write sync read write,persist sync,persist read,persist"; else kinds="write sync"; fi
 kinds=${KINDS:-$kinds} # KINDS="read,persist" picks some
@@ -108,6 +118,10 @@ echo "sweep ($MODE): $acts activities in the archive, $nb entries in the backup"
 for kind in $kinds; do
 	[ "$MODE" = full ] && sweep log "$kind" one:1 log pain --kind task --score 2
 	sweep log-rehab "$kind" one:1 log rehab --exercise prone-curl --sets 3 --reps 8 --kg 20
+	BASE=done
+	sweep done "$kind" "one:?" done --pain-during 1 --rpe 4
+	BASE=
+	[ "$MODE" = full ] && sweep delete "$kind" one:-1 delete 2
 	sweep import "$kind" "upto:$acts" import "$WORK/export.zip"
 	sweep restore "$kind" "restore:$nb" restore "$WORK/backup.json"
 done

@@ -131,10 +131,13 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
 EOF
 }
 
-# init_db DB: a database with an athlete and a few days of log
+# init_db DB [--no-rehab]: a database with an athlete and a morning score,
+# then (unless --no-rehab: today's prescription still to do) a rehab session
+# and a run
 init_db() {
 	"$TENDO" --db "$1" init --side right --name Torture --tz UTC >/dev/null 2>&1 || return 1
 	"$TENDO" --db "$1" log pain --kind rest --score 1 >/dev/null 2>&1 || return 1
+	[ "${2:-}" = --no-rehab ] && return 0
 	"$TENDO" --db "$1" log rehab --exercise iso-bridge --sets 5 --hold-s 45 --pain-during 1 >/dev/null 2>&1 || return 1
 	"$TENDO" --db "$1" log run --minutes 10 --terrain flat --pain-during 1 --pain-after 1 >/dev/null 2>&1
 }
