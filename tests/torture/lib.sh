@@ -13,6 +13,7 @@ export NO_COLOR=1
 unset TENDO_DB TENDO_FAULT TENDO_FAULT_HIT
 export XDG_DATA_HOME="$WORK/xdg"
 trap 'cleanup_hook; rm -rf "$WORK"' EXIT
+trap 'exit 1' INT TERM HUP
 cleanup_hook() { :; }
 FAILS=0
 CHECKS=0
