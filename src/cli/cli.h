@@ -20,11 +20,16 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 typedef struct {
 	const char *db_path;    /* --db, or NULL for the default */
 	const char *cmd;        /* "log pain", for messages */
-	bool color;             /* stdout is a terminal and NO_COLOR unset */
+	bool color;             /* stdout is a terminal, NO_COLOR unset, TERM not dumb, no --no-color */
+	bool imperial;          /* the profile's units (cli_open()): miles, lb, pace per mile */
 	tendo_store *store;     /* opened by cli_open() */
 	tendo_profile profile;  /* loaded by cli_open() */
 	tendo_schedule schedule; /* loaded by cli_open() */
-	tendo_date today;       /* today in the athlete's zone */
+	tendo_date today;       /* today in the athlete's zone (cli_open(); before it, in UTC) */
+	/* relative dates (--date yesterday) read before cli_open() knew the
+	 * athlete's zone: cli_open() works them out again */
+	struct { tendo_date *out; int days_ago; } rel[8];
+	int n_rel;
 } cli_ctx;
 
 /* One option of a command: drives getopt_long and --help. */
@@ -45,17 +50,15 @@ typedef struct {
 #define OPT_HELP 'h'
 
 /*
- * Parse argv with spec. Calls on_opt(ctx, id, optarg, user) for each option;
+ * Parse argv with spec, GNU style: options before, between or after the
+ * operands (tendo import FILE --json), "--" ends them, and the global
+ * options (--db, --no-color) are taken too. Calls on_opt(ctx, id, optarg, user) for each option;
  * it returns 0 or an exit code. Handles --help (prints help, returns -1 via
  * *done) and unknown options (usage error).
  * Returns 0 to continue, or an exit code to stop with (EXIT_OK after --help).
  */
 int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
               int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg);
-/* cli_parse() for commands whose options may also follow the arguments
- * (tendo import FILE --rpe 5, tendo edit 12 --rpe 5). */
-int cli_parse_anywhere(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
-                       int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg);
 void cli_help(const cli_spec *spec);
 
 /* Messages: "tendo: <cmd>: <message>" on stderr; return the exit code. */
@@ -81,7 +84,11 @@ int cli_check(const cli_ctx *ctx, int rc);
  * (-1 / TENDO_TOD_NONE = not given), before there is a session to check:
  * through tendo_check_run() on a stand-in run. 0 or EXIT_USAGE. */
 int cli_check_scores(const cli_ctx *ctx, int rpe, int pain_during, int pain_after, int time_min);
-int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out);
+/* A date: YYYY-MM-DD, today, yesterday or -N (N days ago, 0-36500),
+ * relative to ctx->today. 0 or EXIT_USAGE. */
+int cli_date(cli_ctx *ctx, const char *opt, const char *s, tendo_date *out);
+/* ctx->today: TENDO_TODAY=YYYY-MM-DD if set (tests), else today in zone tz. */
+void cli_set_today(cli_ctx *ctx, const char *tz);
 /* A local time of day "HH:MM" into minutes after midnight. */
 int cli_time(const cli_ctx *ctx, const char *opt, const char *s, int *out);
 
@@ -101,7 +108,9 @@ time_t cli_stamp(const cli_ctx *ctx, tendo_date date);
 int cli_print_json(json_t *v);
 
 /* Files written through a temporary file in the same folder, then renamed:
- * a reader never sees half a file, and a failure leaves the old one. */
+ * a reader never sees half a file, and a failure leaves the old one. A
+ * path of "-" is the standard output (written directly, flushed and checked
+ * on close): cli_is_stdio() tells a command not to print its own lines. */
 typedef struct {
 	char path[4096], tmp[4200];
 	FILE *f;
@@ -112,6 +121,9 @@ int cli_atomic_open(const cli_ctx *ctx, cli_atomic_file *af, const char *path);
 int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok);
 /* The whole of data to path, atomically; 0 or EXIT_RUNTIME (printed). */
 int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len);
+
+/* True for a FILE operand or option value of "-": standard input or output. */
+bool cli_is_stdio(const char *path);
 
 /* Terminal styling: "" when colour is off. */
 const char *cli_bold(const cli_ctx *ctx);
@@ -195,7 +207,7 @@ typedef struct {
 /* cli_parse() callback for CLI_RANGE_OPTS; user is a cli_range_args. */
 int cli_range_opt(cli_ctx *ctx, int id, const char *v, void *user);
 /* Check and convert the range (TENDO_DATE_NONE for an open end); 0 or EXIT_USAGE. */
-int cli_range_dates(const cli_ctx *ctx, const cli_range_args *a, tendo_date *from, tendo_date *to);
+int cli_range_dates(cli_ctx *ctx, const cli_range_args *a, tendo_date *from, tendo_date *to);
 
 /* The athlete's usual step rate: the profile's, else the median of the last
  * ten imported runs that have one; NAN if neither. */

@@ -173,7 +173,7 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 	args a = { 0 };
 	int first = 0, rc;
 	/* the id may come before or after the options */
-	if ((rc = cli_parse_anywhere(ctx, &spec, argc, argv, on_opt, &a, &first)))
+	if ((rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, &first)))
 		return rc;
 	if (argc - first != 1)
 		return cli_usage(ctx, "give exactly one entry id (see tendo history)");

@@ -201,23 +201,6 @@ static int restore_opt(cli_ctx *ctx, int id, const char *v, void *u)
 
 int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 {
-	/* the contract puts --db after the file: take it from anywhere */
-	char *args[64];
-	int na = 0;
-	for (int i = 0; i < argc && na < 63; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			ctx->db_path = argv[++i];
-			continue;
-		}
-		if (strncmp(argv[i], "--db=", 5) == 0) {
-			ctx->db_path = argv[i] + 5;
-			continue;
-		}
-		args[na++] = argv[i];
-	}
-	args[na] = NULL;
-	argc = na;
-	argv = args;
 	int first = 0;
 	int rc = cli_parse(ctx, &restore_spec, argc, argv, restore_opt, NULL, &first);
 	if (rc)

@@ -135,7 +135,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
 	import_ui ui = { .ctx = ctx, .last_bar_pct = -1 };
 	int first = 0;
-	int rc = cli_parse_anywhere(ctx, &spec, argc, argv, on_opt, &ui, &first);
+	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &ui, &first);
 	if (rc)
 		return rc;
 	if (first >= argc)

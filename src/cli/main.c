@@ -9,6 +9,8 @@
 
 #include "cli.h"
 
+static int cmd_help(cli_ctx *ctx, int argc, char **argv);
+
 typedef struct {
 	const char *name;
 	int (*fn)(cli_ctx *, int, char **);
@@ -33,25 +35,29 @@ static const command commands[] = {
 	{ "restore", cmd_restore, "restore a JSON export into a new or empty database" },
 	{ "exercises", cmd_exercises, "the exercise library" },
 	{ "rules", cmd_rules, "the rules the engine applies, with their sources, and the settings" },
+	{ "help", cmd_help, "the help of a command: tendo help log run" },
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: tendo [--db PATH] <command> [options]\n\n"
+	fprintf(f, "usage: tendo [--db PATH] [--no-color] <command> [options]\n\n"
 	           "tendo coaches a runner with proximal hamstring tendinopathy back to running:\n"
 	           "it keeps the log and says what to do today, and why.\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fprintf(f, "\nglobal options:\n"
-	           "  --db PATH  the database (default $TENDO_DB, else $XDG_DATA_HOME/tendo/tendo.db)\n"
-	           "  --version  print the version\n"
-	           "  --help     this help; 'tendo <command> --help' for a command\n");
+	fprintf(f, "\nglobal options (before or after the command):\n"
+	           "  --db PATH   the database (default $TENDO_DB, else $XDG_DATA_HOME/tendo/tendo.db)\n"
+	           "  --no-color  no colour or bold (also NO_COLOR=1, TERM=dumb, or output not a terminal)\n"
+	           "  --version   print the version\n"
+	           "  --help      this help; 'tendo help <command>' or 'tendo <command> --help' for a command\n"
+	           "\nOptions may follow the arguments; '--' ends the options; a FILE of '-' is standard input or\n"
+	           "output. A date D is YYYY-MM-DD, today, yesterday or -N (N days ago).\n");
 }
 
 /* "init, log, ... or rules", for one-line messages. */
 static const char *command_names(void)
 {
-	static char buf[160];
+	static char buf[200];
 	size_t n = sizeof(commands) / sizeof(commands[0]), len = 0;
 	for (size_t k = 0; k < n && len < sizeof(buf); k++)
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", k == 0 ? "" : k + 1 == n ? " or " : ", ",
@@ -59,12 +65,96 @@ static const char *command_names(void)
 	return buf;
 }
 
+static const command *find_command(const char *name)
+{
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (strcmp(name, commands[k].name) == 0)
+			return &commands[k];
+	return NULL;
+}
+
+/* Optimal string alignment distance (Levenshtein with adjacent
+ * transpositions), for "did you mean"; stops counting at 9. */
+static int edit_distance(const char *a, const char *b)
+{
+	size_t m = strlen(a), n = strlen(b);
+	if (m > 30 || n > 30)
+		return 9;
+	int d[32][32];
+	for (size_t i = 0; i <= m; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= n; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= m; i++)
+		for (size_t j = 1; j <= n; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[m][n];
+}
+
+/* The command closest to name (distance 2 at most), or NULL. */
+static const char *closest_command(const char *name)
+{
+	const char *best = NULL;
+	int bd = 3;
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
+		int dd = edit_distance(name, commands[k].name);
+		if (dd < bd) {
+			bd = dd;
+			best = commands[k].name;
+		}
+	}
+	return best;
+}
+
+static int unknown_command(const char *name)
+{
+	const char *near = closest_command(name);
+	if (near)
+		fprintf(stderr, "tendo: '%s' is not a tendo command. Did you mean '%s'?\n", name, near);
+	else
+		fprintf(stderr, "tendo: '%s' is not a tendo command: %s (see tendo --help)\n", name, command_names());
+	return EXIT_USAGE;
+}
+
+/* tendo help [COMMAND [KIND]]: the same as tendo COMMAND [KIND] --help. */
+static int cmd_help(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	const command *c = find_command(argv[1]);
+	if (!c || c->fn == cmd_help) {
+		if (c)
+			usage(stdout);
+		return c ? EXIT_OK : unknown_command(argv[1]);
+	}
+	char *args[4] = { argv[1], NULL, NULL, NULL };
+	int n = 1;
+	if (argc > 2 && strcmp(argv[1], "log") == 0)
+		args[n++] = argv[2];
+	static char help[] = "--help";
+	args[n++] = help;
+	ctx->cmd = c->name;
+	return c->fn(ctx, n, args);
+}
+
 int main(int argc, char **argv)
 {
 	cli_ctx ctx = { 0 };
-	const char *nc = getenv("NO_COLOR");
-	ctx.color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	ctx.color = isatty(STDOUT_FILENO) && !(nc && nc[0]) && !(term && strcmp(term, "dumb") == 0);
 	ctx.db_path = NULL;
+	cli_set_today(&ctx, NULL); /* until cli_open() knows the athlete's zone */
 
 	int i = 1;
 	while (i < argc && argv[i][0] == '-') {
@@ -78,6 +168,9 @@ int main(int argc, char **argv)
 			i += 2;
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			ctx.db_path = a + 5;
+			i++;
+		} else if (strcmp(a, "--no-color") == 0) {
+			ctx.color = false;
 			i++;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
@@ -98,18 +191,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tendo: --db needs a path\n");
 		return EXIT_USAGE;
 	}
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
-		if (strcmp(argv[i], commands[k].name) == 0) {
-			ctx.cmd = commands[k].name;
-			int rc = commands[k].fn(&ctx, argc - i, argv + i);
-			cli_close(&ctx);
-			if (fflush(stdout) != 0 && rc == 0) {
-				fprintf(stderr, "tendo: %s: cannot write the output\n", ctx.cmd);
-				return EXIT_RUNTIME;
-			}
-			return rc >= 100 ? rc - 100 : rc;
-		}
+	const command *c = find_command(argv[i]);
+	if (!c)
+		return unknown_command(argv[i]);
+	ctx.cmd = c->name;
+	int rc = c->fn(&ctx, argc - i, argv + i);
+	cli_close(&ctx);
+	if (fflush(stdout) != 0 && rc == 0) {
+		fprintf(stderr, "tendo: %s: cannot write the output\n", ctx.cmd);
+		return EXIT_RUNTIME;
 	}
-	fprintf(stderr, "tendo: unknown command '%s': %s (see tendo --help)\n", argv[i], command_names());
-	return EXIT_USAGE;
+	return rc >= 100 ? rc - 100 : rc;
 }

@@ -167,6 +167,9 @@ static const char *const migrations[] = {
 	"PRAGMA user_version = 4;\n",
 	/* 4 -> 5: each loader reads its own type of entry in date order */
 	"CREATE INDEX entry_type_date ON entry (type, date, id);\nPRAGMA user_version = 5;\n",
+	/* 5 -> 6: the units the athlete reads and types (stored values stay metric) */
+	"ALTER TABLE profile ADD COLUMN units TEXT NOT NULL DEFAULT 'metric' CHECK (units IN ('metric', 'imperial'));\n"
+	"PRAGMA user_version = 6;\n",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,

@@ -332,7 +332,7 @@ int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
 
 	memset(out, 0, sizeof(*out));
 	if ((err = prepare(s, &st, "SELECT name, side, tz, start_date, start_stage, start_run_step_min,"
-	                           " start_week_min, start_curl_kg, cleared_by FROM profile WHERE id = 1")) < 0)
+	                           " start_week_min, start_curl_kg, cleared_by, units FROM profile WHERE id = 1")) < 0)
 		return err;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
@@ -372,6 +372,7 @@ int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
 	out->start_week_min = col_opt_int(st, 6) < 0 ? 0 : col_opt_int(st, 6);
 	out->start_curl_kg = col_opt_double(st, 7) < 0 ? 0 : col_opt_double(st, 7);
 	snprintf(out->cleared_by, sizeof(out->cleared_by), "%s", col_text(st, 8) ? col_text(st, 8) : "");
+	out->units = col_text(st, 9) && strcmp(col_text(st, 9), "imperial") == 0 ? TENDO_UNITS_IMPERIAL : TENDO_UNITS_METRIC;
 	snprintf(out->name, sizeof(out->name), "%s", name ? name : "");
 	memcpy(out->tz, tz, strlen(tz) + 1);
 	sqlite3_finalize(st);
@@ -456,8 +457,8 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 
 	if ((err = prepare(s, &st,
 	                   "INSERT INTO profile (id, name, side, tz, start_date, created_utc, start_stage,"
-	                   " start_run_step_min, start_week_min, start_curl_kg, cleared_by)"
-	                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) < 0)
+	                   " start_run_step_min, start_week_min, start_curl_kg, cleared_by, units)"
+	                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")) < 0)
 		goto done;
 	rc = SQLITE_OK;
 	bind_text(st, 1, p->name, &rc);
@@ -466,6 +467,7 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 	bind_text(st, 4, tendo_date_format(p->start, start), &rc);
 	bind_text(st, 5, tendo_instant_format(time(NULL), now), &rc);
 	bind_start(st, 6, p, &rc);
+	bind_text(st, 11, p->units == TENDO_UNITS_IMPERIAL ? "imperial" : "metric", &rc);
 	if ((err = step_done(s, st, rc)) < 0)
 		goto done;
 	err = write_settings(s, &p->settings);
@@ -486,12 +488,13 @@ int tendo_store_update_profile(tendo_store *s, const tendo_profile *p)
 		return err;
 	if ((err = prepare(s, &st, "UPDATE profile SET name = ?1, side = ?2, tz = ?3,"
 	                           " start_stage = ?4, start_run_step_min = ?5, start_week_min = ?6,"
-	                           " start_curl_kg = ?7, cleared_by = ?8 WHERE id = 1")) < 0)
+	                           " start_curl_kg = ?7, cleared_by = ?8, units = ?9 WHERE id = 1")) < 0)
 		goto done;
 	bind_text(st, 1, p->name, &rc);
 	bind_text(st, 2, tendo_side_name(p->side), &rc);
 	bind_text(st, 3, p->tz, &rc);
 	bind_start(st, 4, p, &rc);
+	bind_text(st, 9, p->units == TENDO_UNITS_IMPERIAL ? "imperial" : "metric", &rc);
 	if ((err = step_done(s, st, rc)) < 0)
 		goto done;
 	if (sqlite3_changes(s->db) == 0) {
