@@ -147,8 +147,9 @@ int cli_lib_error(const cli_ctx *ctx, int rc)
 	return cli_fail(ctx, "%s", msg);
 }
 
-/* A plain decimal: optional sign, digits, and (if frac) one '.' with digits
- * after it. strtol/strtod alone would take " 5", "0x10", "1e2" or "inf". */
+/* A plain decimal: optional sign, digits, and (if frac) one '.' or ','
+ * (a decimal comma: "7,5") with digits after it. strtol/strtod alone would
+ * take " 5", "0x10", "1e2" or "inf". */
 static bool plain_number(const char *s, bool frac)
 {
 	if (*s == '-' || *s == '+')
@@ -157,7 +158,7 @@ static bool plain_number(const char *s, bool frac)
 		return false;
 	while (*s >= '0' && *s <= '9')
 		s++;
-	if (frac && *s == '.') {
+	if (frac && (*s == '.' || *s == ',')) {
 		s++;
 		if (*s < '0' || *s > '9')
 			return false;
@@ -178,11 +179,25 @@ int cli_int(const cli_ctx *ctx, const char *opt, const char *s, int lo, int hi, 
 	return 0;
 }
 
+/* strtod of a plain number whose decimal mark may be a comma. */
+static double decimal(const char *s, char **end_ok)
+{
+	char b[64];
+	snprintf(b, sizeof(b), "%s", s);
+	char *c = strchr(b, ',');
+	if (c)
+		*c = '.';
+	char *end;
+	double v = strtod(b, &end);
+	*end_ok = (char *)s + (end - b);
+	return strlen(s) < sizeof(b) ? v : NAN;
+}
+
 int cli_double(const cli_ctx *ctx, const char *opt, const char *s, double lo, double hi, double *out)
 {
 	char *end;
 	errno = 0;
-	double v = strtod(s, &end);
+	double v = decimal(s, &end);
 	if (!plain_number(s, true) || errno || end == s || *end || !isfinite(v) || v < lo || v > hi)
 		return cli_usage(ctx, "--%s must be a number %g-%g (got '%s')", opt, lo, hi, s);
 	*out = v;
@@ -204,7 +219,7 @@ int cli_num_double(const cli_ctx *ctx, const char *opt, const char *s, double lo
 {
 	char *end;
 	errno = 0;
-	double v = strtod(s, &end);
+	double v = decimal(s, &end);
 	if (!plain_number(s, true) || errno || end == s || *end || !isfinite(v) || v < 0)
 		return cli_usage(ctx, "--%s must be a number %g-%g (got '%s')", opt, lo, hi, s);
 	*out = v;

@@ -154,7 +154,7 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv);
  * PO__END. */
 enum {
 	PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO_DAYS, PO_RUN_TIME, PO_REHAB_TIME,
-	PO_STAGE, PO_RUN_STEP, PO_WEEK_MIN, PO_CURL_KG, PO_CLEARED_BY, PO__END
+	PO_STAGE, PO_RUN_STEP, PO_WEEK_MIN, PO_CURL_KG, PO_CLEARED_BY, PO_UNITS, PO__END
 };
 #define CLI_PROFILE_OPTS                                                                                        \
 	{ "side", required_argument, PO_SIDE, "left|right|both", "affected side(s)" },                           \
@@ -162,7 +162,9 @@ enum {
 	  "pain ceiling during activity, 0-5 (default 3; above 3 only on a clinician's advice)" },              \
 	{ "name", required_argument, PO_NAME, "TEXT", "the athlete's name" },                                    \
 	{ "tz", required_argument, PO_TZ, "ZONE", "time zone, e.g. Europe/London" },                             \
-	{ "easy-pace", required_argument, PO_PACE, "M:SS", "easy running pace per km, e.g. 6:30" },                \
+	{ "units", required_argument, PO_UNITS, "metric|imperial",                                              \
+	  "km, kg and pace per km (default), or miles, lb and pace per mile: shown and typed" },                  \
+	{ "easy-pace", required_argument, PO_PACE, "M:SS", "easy running pace per km (per mile in imperial), e.g. 6:30" }, \
 	{ "cadence", required_argument, PO_CADENCE, "N", "usual step rate, steps per minute" },                   \
 	{ "days", required_argument, PO_DAYS, "mon,tue,...", "days you can run, lift and test (default all)" },  \
 	{ "run-time", required_argument, PO_RUN_TIME, "HH:MM", "when you run (default 17:00: afternoons)" },        \
@@ -174,12 +176,12 @@ enum {
 	  "your current running step, minutes per run (needed for return_to_run)" },                            \
 	{ "week-min", required_argument, PO_WEEK_MIN, "MIN",                                                    \
 	  "your current running minutes a week (needed for full_load)" },                                       \
-	{ "curl-kg", required_argument, PO_CURL_KG, "KG", "your current prone-curl load, kg" },                  \
+	{ "curl-kg", required_argument, PO_CURL_KG, "W", "your current prone-curl load, kg (lb in imperial)" },    \
 	{ "cleared-by", required_argument, PO_CLEARED_BY, "TEXT", "who set that stage (\"Dr Smith, physio\")" }
 
 typedef struct {
 	const char *side, *ceiling, *name, *tz, *pace, *cadence, *days, *run_time, *rehab_time;
-	const char *stage, *run_step, *week_min, *curl_kg, *cleared_by;
+	const char *stage, *run_step, *week_min, *curl_kg, *cleared_by, *units;
 	const char *sets[16];
 	int n_sets;
 } cli_profile_args;
@@ -191,6 +193,8 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 bool cli_profile_given(const cli_profile_args *a);
 /* Validate the given values and apply them to p; 0 or EXIT_USAGE. */
 int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p, tendo_schedule *sc);
+/* The profile as profile --json (and init --json) prints it. */
+json_t *cli_profile_json(const tendo_profile *p, const tendo_schedule *sc);
 /* "starting stage return_to_run (running step 15 min), set by Dr Smith" */
 void cli_profile_start_text(const tendo_profile *p, char *buf, size_t sz);
 
@@ -222,6 +226,14 @@ typedef struct {
 } cli_entry;
 /* Describe entry id of log into out; 0, or -1 if it is not there. */
 int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out);
+
+/* Entry id of log as history --json shows it - id, date, type, its fields,
+ * note - plus "what" (the history line); NULL if it is not there. The one
+ * shape of an entry: history, log, edit, done and delete print it. */
+json_t *cli_entry_json(tendo_store *store, const tendo_log *log, int64_t id);
+/* Print entry id (of day date) from the store as cli_entry_json(), with the
+ * members of extra (taken, may be NULL) added; 0 or an exit code. */
+int cli_print_entry(cli_ctx *ctx, int64_t id, tendo_date date, json_t *extra);
 
 /* JSON of a prescription (shared by today and status). */
 json_t *cli_prescription_json(const tendo_prescription *rx);

@@ -230,12 +230,8 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 	tendo_store_entry_note(ctx->store, id, note, sizeof(note));
 	tendo_date_format(after.date, d);
 	if (a.v[O_JSON]) {
-		json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "date", d, "type", after.type);
-		json_object_update(o, after.json);
 		json_decref(after.json);
-		if (note[0])
-			json_object_set_new(o, "note", json_string(note));
-		return cli_print_json(o);
+		return cli_print_entry(ctx, id, after.date, NULL);
 	}
 	json_decref(after.json);
 	printf("edited #%lld on %s: %s%s%s%s\n", (long long)id, d, after.text, note[0] ? " (" : "", note,

@@ -247,6 +247,48 @@ int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out)
 	return rc;
 }
 
+/* One entry as JSON: id, date, type, its fields (fields is taken), note. */
+static json_t *entry_object(tendo_store *store, int64_t id, tendo_date date, const char *type, json_t *fields)
+{
+	char d[TENDO_DATE_BUFSZ], note[1024];
+	json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "date", tendo_date_format(date, d), "type", type);
+	json_object_update(o, fields);
+	json_decref(fields);
+	if (store && tendo_store_entry_note(store, id, note, sizeof(note)) == 0 && note[0])
+		json_object_set_new(o, "note", json_string(note));
+	return o;
+}
+
+json_t *cli_entry_json(tendo_store *store, const tendo_log *log, int64_t id)
+{
+	cli_entry e;
+	if (cli_entry_find(log, id, &e))
+		return NULL;
+	json_t *o = entry_object(store, id, e.date, e.type, e.json);
+	json_object_set_new(o, "what", json_string(e.text));
+	return o;
+}
+
+int cli_print_entry(cli_ctx *ctx, int64_t id, tendo_date date, json_t *extra)
+{
+	tendo_log log = { 0 };
+	int rc = tendo_store_load_log_ext(ctx->store, &log, date, date, TENDO_LOAD_REPLACED);
+	if (rc) {
+		json_decref(extra);
+		return cli_lib_error(ctx, rc);
+	}
+	json_t *o = cli_entry_json(ctx->store, &log, id);
+	tendo_log_dispose(&log);
+	if (!o) {
+		json_decref(extra);
+		return cli_fail(ctx, "entry %lld is not in the log", (long long)id);
+	}
+	if (extra)
+		json_object_update(o, extra);
+	json_decref(extra);
+	return cli_print_json(o);
+}
+
 /* ------------------------------------------------------------- history */
 
 static const cli_opt hist_opts[] = { CLI_RANGE_OPTS, { 0 } };
@@ -275,13 +317,8 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 	if (a.json) {
 		json_t *out = json_array();
 		for (size_t k = 0; k < n; k++) {
-			char note[1024];
-			json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)arr[k].id, "date",
-			                      tendo_date_format(arr[k].date, d), "type", arr[k].type);
-			json_object_update(o, arr[k].json);
-			if (tendo_store_entry_note(ctx->store, arr[k].id, note, sizeof(note)) == 0 && note[0])
-				json_object_set_new(o, "note", json_string(note));
-			json_array_append_new(out, o);
+			json_array_append_new(out, entry_object(ctx->store, arr[k].id, arr[k].date, arr[k].type, arr[k].json));
+			arr[k].json = NULL;
 		}
 		rc = cli_print_json(out);
 	} else if (n == 0) {
@@ -302,18 +339,22 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 
 /* -------------------------------------------------------------- delete */
 
-static const cli_spec del_spec = { "delete ID", "Delete one mistaken entry (see tendo history for ids).", NULL };
+static const cli_opt del_opts[] = { { "json", no_argument, 1, NULL, "print the deleted entry as JSON" }, { 0 } };
+static const cli_spec del_spec = { "delete ID [--json]", "Delete one mistaken entry (see tendo history for ids).",
+	del_opts };
 
-static int no_opt(cli_ctx *ctx, int id, const char *v, void *u)
+static int del_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
-	(void)ctx, (void)id, (void)v, (void)u;
+	(void)ctx, (void)id, (void)v;
+	*(bool *)u = true;
 	return 0;
 }
 
 int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 {
 	int first = 0;
-	int rc = cli_parse(ctx, &del_spec, argc, argv, no_opt, NULL, &first);
+	bool json = false;
+	int rc = cli_parse(ctx, &del_spec, argc, argv, del_opt, &json, &first);
 	if (rc)
 		return rc;
 	if (argc - first != 1)
@@ -342,13 +383,20 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 	if (hit)
 		snprintf(what, sizeof(what), "%s  %s", tendo_date_format(hit->date, d), hit->text);
 	free_entries(arr, n);
+	/* the entry as it was, before it goes */
+	json_t *gone = hit && json ? cli_entry_json(ctx->store, &log, id) : NULL;
 	tendo_log_dispose(&log);
 	if (!hit)
 		return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);
 	if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_delete(ctx->store, id)) ||
 	    (rc = tendo_store_commit(ctx->store))) {
 		tendo_store_rollback(ctx->store);
+		json_decref(gone);
 		return cli_lib_error(ctx, rc);
+	}
+	if (json) {
+		json_object_set_new(gone, "deleted", json_true());
+		return cli_print_json(gone);
 	}
 	printf("deleted #%lld: %s\n", id, what);
 	return 0;

@@ -117,7 +117,9 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 		json_object_set_new(x, "sets", json_integer(it->sets));
 		json_object_set_new(x, "reps", it->reps ? json_integer(it->reps) : json_null());
 		json_object_set_new(x, "hold_s", it->hold_s ? json_integer(it->hold_s) : json_null());
-		json_object_set_new(x, "load", json_string(it->load));
+		/* numbers as numbers: the load in kg (null: body weight), its text apart */
+		json_object_set_new(x, "load", opt_real(it->kg));
+		json_object_set_new(x, "load_text", json_string(it->load));
 		json_object_set_new(x, "kg", opt_real(it->kg));
 		json_object_set_new(x, "kg_left", opt_real(it->kg_left));
 		json_object_set_new(x, "kg_right", opt_real(it->kg_right));
