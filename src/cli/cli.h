@@ -122,6 +122,11 @@ int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok);
 /* The whole of data to path, atomically; 0 or EXIT_RUNTIME (printed). */
 int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len);
 
+/* Text from outside (a file name, an activity's name) as it may be shown on
+ * a terminal: the one place that decides (borrowed; valid until the next
+ * call). */
+const char *cli_shown(const char *s);
+
 /* True for a FILE operand or option value of "-": standard input or output. */
 bool cli_is_stdio(const char *path);
 
@@ -225,12 +230,12 @@ typedef struct {
 	json_t *json;           /* its fields, without id, date and type; owned by the caller */
 } cli_entry;
 /* Describe entry id of log into out; 0, or -1 if it is not there. */
-int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out);
+int cli_entry_find(const cli_ctx *ctx, const tendo_log *log, int64_t id, cli_entry *out);
 
 /* Entry id of log as history --json shows it - id, date, type, its fields,
  * note - plus "what" (the history line); NULL if it is not there. The one
  * shape of an entry: history, log, edit, done and delete print it. */
-json_t *cli_entry_json(tendo_store *store, const tendo_log *log, int64_t id);
+json_t *cli_entry_json(const cli_ctx *ctx, const tendo_log *log, int64_t id);
 /* Print entry id (of day date) from the store as cli_entry_json(), with the
  * members of extra (taken, may be NULL) added; 0 or an exit code. */
 int cli_print_entry(cli_ctx *ctx, int64_t id, tendo_date date, json_t *extra);

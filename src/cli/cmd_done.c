@@ -183,7 +183,7 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 			return cli_lib_error(ctx, rc);
 		}
 		json_array_foreach(done, i, e) {
-			json_t *x = cli_entry_json(ctx->store, &log, json_integer_value(json_object_get(e, "id")));
+			json_t *x = cli_entry_json(ctx, &log, json_integer_value(json_object_get(e, "id")));
 			if (!x)
 				x = json_incref(e);
 			else

@@ -193,7 +193,7 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 		tendo_store_rollback(ctx->store);
 		return cli_lib_error(ctx, rc);
 	}
-	if (cli_entry_find(&log, id, &before)) {
+	if (cli_entry_find(ctx, &log, id, &before)) {
 		tendo_log_dispose(&log);
 		tendo_store_rollback(ctx->store);
 		return cli_fail(ctx, "no entry with id %lld (see tendo history)", (long long)id);
@@ -222,7 +222,7 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 	/* read it back: what is stored now */
 	if ((rc = tendo_store_load_log_ext(ctx->store, &log, before.date, before.date, TENDO_LOAD_REPLACED)))
 		return cli_lib_error(ctx, rc);
-	rc = cli_entry_find(&log, id, &after);
+	rc = cli_entry_find(ctx, &log, id, &after);
 	tendo_log_dispose(&log);
 	if (rc)
 		return cli_fail(ctx, "entry %lld is gone after the edit", (long long)id);

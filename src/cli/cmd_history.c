@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_units.h"
 
 /* One entry of any kind, for listing. */
 typedef struct {
@@ -92,7 +93,7 @@ static void score(char *buf, size_t sz, const char *label, int v)
 }
 
 /* All entries of a log, sorted; release with free_entries(). */
-static entry *collect(const tendo_log *L, size_t *out_n)
+static entry *collect(const cli_ctx *ctx, const tendo_log *L, size_t *out_n)
 {
 	size_t total = L->n_pain + L->n_runs + L->n_rehab + L->n_cross + L->n_tests + L->n_flags + L->n_sitting + L->n_visa;
 	entry *arr = calloc(total ? total : 1, sizeof(entry));
@@ -127,23 +128,30 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 		                      tendo_intent_name(x->intent), "walk_breaks", x->walk_breaks, "rpe", int_or_null(x->rpe),
 		                      "pain_during", int_or_null(x->pain_during), "pain_after", int_or_null(x->pain_after),
 		                      "sharp", x->sharp, "time", time_json(x->time_min), "imported", x->imported);
-		if (x->km > 0)
-			snprintf(s3, sizeof(s3), " %.1f km", x->km);
-		else
+		json_object_set_new(j, "title", x->title[0] ? json_string(x->title) : json_null());
+		if (x->km > 0) {
+			char dist[32];
+			snprintf(s3, sizeof(s3), " %s", cli_fmt_distance(ctx, x->km, 1, dist, sizeof(dist)));
+		} else {
 			s3[0] = '\0';
+		}
+		char title[TENDO_TITLE_MAX + 4] = "";
+		if (x->title[0])
+			snprintf(title, sizeof(title), " \"%s\"", cli_shown(x->title));
 		char rpe[24] = "";
 		if (x->rpe >= 0)
 			snprintf(rpe, sizeof(rpe), ", RPE %d", x->rpe);
-		add(&arr, &n, x->id, x->date, "run", j, "run %.0f min%s%s %s %s%s%s%s%s%s", x->minutes, s3,
+		add(&arr, &n, x->id, x->date, "run", j, "run%s %.0f min%s%s %s %s%s%s%s%s%s", title, x->minutes, s3,
 		    time_text(tm, sizeof(tm), x->time_min), tendo_terrain_name(x->terrain), tendo_intent_name(x->intent),
 		    x->walk_breaks ? " run/walk" : "", rpe, s1, s2, x->sharp ? ", SHARP pain" : "");
 	}
 	for (size_t k = 0; k < L->n_rehab; k++) {
 		const tendo_rehab *x = &L->rehab[k];
 		score(s1, sizeof(s1), "pain", x->pain_during);
-		if (x->kg > 0)
-			snprintf(s2, sizeof(s2), " @ %.1f kg", x->kg);
-		else
+		if (x->kg > 0) {
+			char w[32];
+			snprintf(s2, sizeof(s2), " @ %s", cli_fmt_load(ctx, x->kg, w, sizeof(w)));
+		} else
 			s2[0] = '\0';
 		json_t *j = json_pack("{s:s,s:i,s:o,s:o,s:o,s:s,s:o,s:o,s:b,s:o,s:o}", "exercise", x->exercise, "sets", x->sets,
 		                      "reps", int_or_null(x->reps), "hold_s", int_or_null(x->hold_s), "kg", num_or_null(x->kg),
@@ -182,8 +190,11 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 			m += snprintf(b + m, sizeof(b) - (size_t)m, " drop lunge %d/10", x->drop_lunge_pain);
 		if (x->bridge_left >= 0)
 			m += snprintf(b + m, sizeof(b) - (size_t)m, " bridge L%d/R%d", x->bridge_left, x->bridge_right);
-		if (x->curl_left >= 0)
-			m += snprintf(b + m, sizeof(b) - (size_t)m, " curl 10RM L%.1f/R%.1f kg", x->curl_left, x->curl_right);
+		if (x->curl_left >= 0) {
+			char wl[32], wr[32];
+			m += snprintf(b + m, sizeof(b) - (size_t)m, " curl 10RM L %s/R %s", cli_fmt_load(ctx, x->curl_left, wl, sizeof(wl)),
+			              cli_fmt_load(ctx, x->curl_right, wr, sizeof(wr)));
+		}
 		if (x->rest_pain >= 0)
 			m += snprintf(b + m, sizeof(b) - (size_t)m, " rest %d/10", x->rest_pain);
 		snprintf(b + m, sizeof(b) - (size_t)m, "%s", time_text(tm, sizeof(tm), x->time_min));
@@ -229,10 +240,10 @@ static void free_entries(entry *arr, size_t n)
 	free(arr);
 }
 
-int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out)
+int cli_entry_find(const cli_ctx *ctx, const tendo_log *log, int64_t id, cli_entry *out)
 {
 	size_t n = 0;
-	entry *arr = collect(log, &n);
+	entry *arr = collect(ctx, log, &n);
 	int rc = -1;
 	for (size_t k = 0; arr && k < n; k++)
 		if (arr[k].id == id) {
@@ -259,12 +270,12 @@ static json_t *entry_object(tendo_store *store, int64_t id, tendo_date date, con
 	return o;
 }
 
-json_t *cli_entry_json(tendo_store *store, const tendo_log *log, int64_t id)
+json_t *cli_entry_json(const cli_ctx *ctx, const tendo_log *log, int64_t id)
 {
 	cli_entry e;
-	if (cli_entry_find(log, id, &e))
+	if (cli_entry_find(ctx, log, id, &e))
 		return NULL;
-	json_t *o = entry_object(store, id, e.date, e.type, e.json);
+	json_t *o = entry_object(ctx->store, id, e.date, e.type, e.json);
 	json_object_set_new(o, "what", json_string(e.text));
 	return o;
 }
@@ -277,7 +288,7 @@ int cli_print_entry(cli_ctx *ctx, int64_t id, tendo_date date, json_t *extra)
 		json_decref(extra);
 		return cli_lib_error(ctx, rc);
 	}
-	json_t *o = cli_entry_json(ctx->store, &log, id);
+	json_t *o = cli_entry_json(ctx, &log, id);
 	tendo_log_dispose(&log);
 	if (!o) {
 		json_decref(extra);
@@ -308,7 +319,7 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = tendo_store_load_log_ext(ctx->store, &log, from, to, TENDO_LOAD_REPLACED)))
 		return cli_lib_error(ctx, rc);
 	size_t n = 0;
-	entry *arr = collect(&log, &n);
+	entry *arr = collect(ctx, &log, &n);
 	if (!arr) {
 		tendo_log_dispose(&log);
 		return cli_fail(ctx, "out of memory");
@@ -373,7 +384,7 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = tendo_store_load_log_ext(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED)))
 		return cli_lib_error(ctx, rc);
 	size_t n = 0;
-	entry *arr = collect(&log, &n);
+	entry *arr = collect(ctx, &log, &n);
 	const entry *hit = NULL;
 	for (size_t k = 0; arr && k < n; k++)
 		if (arr[k].id == id)
@@ -384,7 +395,7 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 		snprintf(what, sizeof(what), "%s  %s", tendo_date_format(hit->date, d), hit->text);
 	free_entries(arr, n);
 	/* the entry as it was, before it goes */
-	json_t *gone = hit && json ? cli_entry_json(ctx->store, &log, id) : NULL;
+	json_t *gone = hit && json ? cli_entry_json(ctx, &log, id) : NULL;
 	tendo_log_dispose(&log);
 	if (!hit)
 		return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);

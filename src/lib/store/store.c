@@ -1263,7 +1263,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	                               " d.walk_breaks, d.rpe, d.pain_during, d.pain_after, d.sharp,"
 	                               " a.id, a.start_ms, a.moving_s, a.ascent_m, a.uphill_s, a.fast_s,"
 	                               " a.cadence_median, a.avg_hr, a.walk_breaks, e.at_utc, a.elapsed_s,"
-	                               " a.format, a.sport, e.time_min"
+	                               " a.format, a.sport, e.time_min, a.title"
 	                               FROM_ENTRY "run d ON d.entry_id = e.id"
 	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE("run"),
 	                       from, to)) < 0)
@@ -1308,6 +1308,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		r->time_min = col_opt_int(st, 24);
 		snprintf(r->source, sizeof(r->source), "%s", r->imported && col_text(st, 22) ? col_text(st, 22) : "log");
 		snprintf(r->sport, sizeof(r->sport), "%s", col_text(st, 23) ? col_text(st, 23) : "");
+		snprintf(r->title, sizeof(r->title), "%s", col_text(st, 25) ? col_text(st, 25) : "");
 		out->n_runs++;
 	}
 	return load_end(s, st, rc, err);
