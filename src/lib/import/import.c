@@ -255,6 +255,7 @@ static int gunzip(const uint8_t *in, size_t n, size_t limit, uint8_t **out, size
 }
 
 static void import_buffer(importer *im, const char *path, const uint8_t *data, size_t len, int depth);
+static void import_manual(importer *im, const char *csv, const strava_manual *m);
 static void import_archive(importer *im, const char *path, const char *file, const uint8_t *mem, size_t mlen,
                            int depth);
 
@@ -438,6 +439,19 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 		import_archive(im, path, NULL, data, len, depth + 1);
 		return;
 	case F_CSV:
+		if (ends_with(path, "activities.csv") && !has_extra(im->opt)) {
+			/* a Strava export unpacked into a folder: its manual activities */
+			strava_names csv;
+			strava_names_init(&csv);
+			strava_parse(&csv, data, len);
+			report(im, path, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL,
+			       "the export's list of activities (%zu with a file, %zu typed by hand, imported below)", csv.n,
+			       csv.n_manual);
+			for (size_t i = 0; i < csv.n_manual && !im->fatal; i++)
+				import_manual(im, path, &csv.manual[i]);
+			strava_names_dispose(&csv);
+			return;
+		}
 		report(im, path, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL, "not an activity: a CSV file");
 		return;
 	case F_UNKNOWN:
@@ -445,6 +459,77 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 	}
 	report(im, path, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL, "not an activity file (%s)",
 	       len == 0 ? "empty" : "not FIT, GPX or TCX");
+}
+
+/* An activity typed into Strava by hand (a row of activities.csv without a
+ * file): a run or cross-training from its type, start, time and distance,
+ * with the duplicate check of a file (a hash of the row's id and date, and
+ * the same sport, start and duration). */
+static void import_manual(importer *im, const char *csv, const strava_manual *m)
+{
+	char where[1100];
+	snprintf(where, sizeof(where), "%s#%s", csv, m->id ? m->id : "?");
+	const char *fmt = "strava";
+	double secs = isfinite(m->moving_s) && m->moving_s > 0 ? m->moving_s : m->elapsed_s;
+	if (m->start_ms == INT64_MIN || !(secs > 0)) {
+		report(im, where, TENDO_IMPORT_SKIPPED, fmt, NULL, 0, NULL, NULL,
+		       "a manual activity without a readable date and time (Activity Date, Elapsed Time)");
+		return;
+	}
+	bool is_run = strstr(m->sport, "running") != NULL;
+	const char *kind = is_run ? "run" : "cross";
+	double elapsed = isfinite(m->elapsed_s) && m->elapsed_s > 0 ? m->elapsed_s : secs;
+	char key[300], hash[17];
+	int kl = snprintf(key, sizeof(key), "strava-manual:%s:%lld:%.0f", m->id ? m->id : "", (long long)m->start_ms, elapsed);
+	tendo_import_hash(hash, (const uint8_t *)key, kl > 0 && (size_t)kl < sizeof(key) ? (size_t)kl : strlen(key));
+	int64_t id = 0;
+	char other[200] = "";
+	int found = tendo_store_find_import(im->store, hash, m->start_ms, elapsed, is_run, &id, other, sizeof(other));
+	if (found < 0) {
+		im->fatal = found;
+		report(im, where, TENDO_IMPORT_ERROR, fmt, kind, 0, NULL, NULL, "%s", tendo_error_last());
+		return;
+	}
+	if (found) {
+		report(im, where, TENDO_IMPORT_DUPLICATE, fmt, kind, id, NULL, NULL, "already in the log as #%lld (%s)",
+		       (long long)id, other);
+		return;
+	}
+	tendo_import_record rec = { .format = fmt, .name = where, .title = m->name, .sport = m->sport,
+		.start_ms = m->start_ms, .elapsed_s = elapsed, .moving_s = isfinite(m->moving_s) ? m->moving_s : NAN,
+		.distance_m = m->distance_m > 0 ? m->distance_m : NAN, .ascent_m = NAN, .descent_m = NAN, .uphill_s = NAN,
+		.fast_s = NAN, .cadence_avg = NAN, .cadence_median = NAN, .avg_hr = NAN, .walk_breaks = -1,
+		.workout_rpe = -1, .workout_feel = -1 };
+	memcpy(rec.hash, hash, sizeof(rec.hash));
+	time_t t0 = (time_t)(m->start_ms / 1000);
+	tendo_date date = tendo_date_of_instant(t0, im->opt->tz);
+	int time_min = tendo_time_of_instant(t0, im->opt->tz);
+	tendo_run run = { .date = date, .minutes = round(secs / 6.0) / 10.0,
+		.km = m->distance_m > 0 ? m->distance_m / 1000.0 : -1, .terrain = TENDO_TERRAIN_FLAT,
+		.intent = TENDO_INTENT_EASY, .rpe = -1, .pain_during = -1, .pain_after = -1, .time_min = time_min,
+		.imported = true };
+	tendo_cross cross = { .date = date, .kind = cross_kind(m->sport, ""), .minutes = round(secs / 6.0) / 10.0,
+		.pain_during = -1, .time_min = time_min };
+	int rc;
+	if ((rc = tendo_store_begin(im->store)) ||
+	    (rc = tendo_store_add_import(im->store, &rec, is_run ? &run : NULL, is_run ? NULL : &cross, &id)) ||
+	    (rc = tendo_store_commit(im->store))) {
+		const char *msg = tendo_error_last();
+		tendo_store_rollback(im->store);
+		if (rc == TENDO_EBUSY || rc == TENDO_ESTORE || rc == TENDO_ENOMEM)
+			im->fatal = rc;
+		report(im, where, rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE : TENDO_IMPORT_ERROR, fmt, kind, 0, NULL, NULL,
+		       "%s", msg);
+		return;
+	}
+	char d[TENDO_DATE_BUFSZ];
+	if (is_run)
+		report(im, where, TENDO_IMPORT_IMPORTED, fmt, kind, id, NULL, NULL, "run on %s: %.0f min, %.2f km (manual)",
+		       tendo_date_format(date, d), secs / 60, m->distance_m > 0 ? m->distance_m / 1000 : 0);
+	else
+		report(im, where, TENDO_IMPORT_IMPORTED, fmt, kind, id, NULL, NULL,
+		       "%s on %s: %.0f min (cross-training: %s, manual)", m->sport, tendo_date_format(date, d), secs / 60,
+		       tendo_cross_kind_name(cross.kind));
 }
 
 /* ------------------------------------------------------------ archives */
@@ -581,6 +666,11 @@ static void import_archive(importer *im, const char *path, const char *file, con
 		}
 	}
 	archive_read_free(ar);
+	/* the activities typed into Strava, which have no file */
+	char csv[1060];
+	snprintf(csv, sizeof(csv), "%s:activities.csv", path);
+	for (size_t i = 0; i < im->names.n_manual && !im->fatal; i++)
+		import_manual(im, csv, &im->names.manual[i]);
 	strava_names_dispose(&im->names);
 	im->names = saved;
 }
@@ -725,6 +815,30 @@ static int walk(file_list *l, const char *dir, int depth)
 	}
 	free(names);
 	return err;
+}
+
+int tendo_import_buffer(tendo_store *store, const char *name, const uint8_t *data, size_t len,
+                        const tendo_import_options *opt, tendo_import_summary *out)
+{
+	tendo_import_options defo;
+	if (!opt) {
+		tendo_import_options_default(&defo);
+		opt = &defo;
+	}
+	memset(out, 0, sizeof(*out));
+	importer im = { .store = store, .opt = opt, .sum = out, .total = len };
+	if (has_extra(opt)) {
+		kind_t k = sniff(name, data, len);
+		if (k == F_ZIP || k == F_TAR)
+			return tendo_error_set(TENDO_EINVAL, "%s is an archive: pain, RPE and sharp pain go with a single "
+			                       "activity file", name);
+	}
+	strava_names_init(&im.names);
+	import_buffer(&im, name, data, len, 0);
+	strava_names_dispose(&im.names);
+	out->bytes = len;
+	progress(&im);
+	return im.fatal;
 }
 
 int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, const tendo_import_options *opt,
