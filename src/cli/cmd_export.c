@@ -20,7 +20,7 @@ enum { O_CSV = 1, O_JSON, O_DB };
 
 static const cli_opt export_opts[] = {
 	{ "csv", required_argument, O_CSV, "DIR", "one CSV file per table in DIR (made if missing)" },
-	{ "json", required_argument, O_JSON, "FILE", "one JSON document" },
+	{ "json", required_argument, O_JSON, "FILE", "one JSON document (- : to standard output)" },
 	{ 0 }
 };
 static const cli_spec export_spec = { "export (--csv DIR | --json FILE)",
@@ -139,6 +139,8 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (!!a.csv == !!a.json)
 		return cli_usage(ctx, "give either --csv DIR or --json FILE");
+	if (cli_is_stdio(a.csv))
+		return cli_usage(ctx, "--csv takes a folder (one file per table), not -: --json - writes to standard output");
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	if (a.json) {
@@ -161,7 +163,8 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 		json_decref(doc);
 		if ((rc = cli_atomic_close(ctx, &af, ok)))
 			return rc;
-		printf("exported the log to %s\n", a.json);
+		if (!cli_is_stdio(a.json))
+			printf("exported the log to %s\n", a.json);
 		return 0;
 	}
 	if (mkdir(a.csv, 0700) != 0 && errno != EEXIST)
@@ -189,7 +192,7 @@ static const cli_opt restore_opts[] = {
 	{ 0 }
 };
 static const cli_spec restore_spec = { "restore FILE.json [--db PATH]",
-	"Restore a JSON export (tendo export --json) into a new or empty database.", restore_opts };
+	"Restore a JSON export (tendo export --json) into a new or empty database (- reads it from standard input).", restore_opts };
 
 static int restore_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
@@ -209,7 +212,7 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "give one JSON file made by tendo export --json");
 	const char *file = argv[first];
 	json_error_t jerr;
-	json_t *doc = json_load_file(file, 0, &jerr);
+	json_t *doc = cli_is_stdio(file) ? json_loadf(stdin, 0, &jerr) : json_load_file(file, 0, &jerr);
 	if (!doc)
 		return cli_fail(ctx, "%s: not a JSON export (line %d: %s)", file, jerr.line, jerr.text);
 	json_t *tables = json_object_get(doc, "tables");

@@ -20,7 +20,7 @@ static const cli_opt opts[] = {
 	{ "weeks", required_argument, O_WEEKS, "N", "how many weeks, 1-12 (default 2)" },
 	{ "from", required_argument, O_FROM, "D", "first day (default today)" },
 	{ "json", no_argument, O_JSON, NULL, "print JSON" },
-	{ "ics", required_argument, O_ICS, "FILE", "also write the plan as an iCalendar file (RFC 5545)" },
+	{ "ics", required_argument, O_ICS, "FILE", "also write the plan as an iCalendar file (RFC 5545); - : only the calendar, to standard output" },
 	{ "alarm", required_argument, O_ALARM, "MIN", "with --ics: a reminder MIN minutes before each session" },
 	{ 0 }
 };
@@ -70,6 +70,8 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "--alarm goes with --ics FILE");
 	if (a.ics && !a.ics[0])
 		return cli_usage(ctx, "--ics needs a file name");
+	if (cli_is_stdio(a.ics) && a.json)
+		return cli_usage(ctx, "--ics - and --json both write to standard output: give --ics a file");
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	if (from == TENDO_DATE_NONE)
@@ -105,6 +107,8 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		free(cal);
 		if (rc)
 			return rc;
+		if (cli_is_stdio(a.ics))
+			return 0; /* the calendar alone on standard output */
 		if (!a.json)
 			fprintf(stderr, "wrote %s (%d days)\n", a.ics, n);
 	}

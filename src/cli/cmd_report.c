@@ -18,7 +18,7 @@ enum { O_FROM = 1, O_TO, O_HTML, O_SVG };
 static const cli_opt opts[] = {
 	{ "from", required_argument, O_FROM, "D", "first day (default: the day of tendo init)" },
 	{ "to", required_argument, O_TO, "D", "last day (default: today)" },
-	{ "html", required_argument, O_HTML, "FILE", "write the report as one HTML page" },
+	{ "html", required_argument, O_HTML, "FILE", "write the report as one HTML page (- : to standard output)" },
 	{ "svg", required_argument, O_SVG, "DIR", "write each chart as DIR/chart-*.svg (DIR is made if missing)" },
 	{ 0 }
 };
@@ -76,6 +76,10 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "say where to write it: --html FILE or --svg DIR");
 	if ((a.html && !a.html[0]) || (a.svg && !a.svg[0]))
 		return cli_usage(ctx, "--%s needs a name", a.html && !a.html[0] ? "html" : "svg");
+	if (cli_is_stdio(a.svg))
+		return cli_usage(ctx, "--svg takes a folder (its charts are several files), not -");
+	if (cli_is_stdio(a.html) && a.svg)
+		return cli_usage(ctx, "--html - writes the page to standard output: give --svg on its own run");
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	if (o.to == TENDO_DATE_NONE)
@@ -121,7 +125,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 			return rc;
 		}
 		char f[TENDO_DATE_BUFSZ], t[TENDO_DATE_BUFSZ];
-		printf("wrote %s (%s to %s, %zu KB)\n", a.html, tendo_date_format(o.from, f), tendo_date_format(o.to, t),
+		if (!cli_is_stdio(a.html))
+			printf("wrote %s (%s to %s, %zu KB)\n", a.html, tendo_date_format(o.from, f), tendo_date_format(o.to, t),
 		       (len + 1023) / 1024);
 	}
 	tendo_log_dispose(&log);
