@@ -72,7 +72,7 @@ const char *cli_fmt_pace(const cli_ctx *ctx, double minutes, double km, char *bu
 	return buf;
 }
 
-const char *cli_text_loads(const cli_ctx *ctx, const char *text, char *buf, size_t sz)
+const char *cli_text_units(const cli_ctx *ctx, const char *text, char *buf, size_t sz)
 {
 	if (!ctx->imperial || sz == 0) {
 		snprintf(buf, sz, "%s", text);
@@ -86,9 +86,13 @@ const char *cli_text_loads(const cli_ctx *ctx, const char *text, char *buf, size
 		if (start) {
 			char *end;
 			double v = strtod(p, &end);
-			if (strncmp(end, " kg", 3) == 0 && !(end[3] >= 'a' && end[3] <= 'z')) {
+			bool kg = strncmp(end, " kg", 3) == 0, km = strncmp(end, " km", 3) == 0;
+			if ((kg || km) && !(end[3] >= 'a' && end[3] <= 'z')) {
 				char num[32];
-				cli_fmt_load(ctx, v, num, sizeof(num));
+				if (kg)
+					cli_fmt_load(ctx, v, num, sizeof(num));
+				else
+					snprintf(num, sizeof(num), "%.1f mi", cli_km_to_user(ctx, v));
 				int w = snprintf(buf + n, sz - n, "%s", num);
 				n = w > 0 && (size_t)w < sz - n ? n + (size_t)w : sz - 1;
 				p = end + 3;

@@ -34,8 +34,8 @@ const char *cli_fmt_load(const cli_ctx *ctx, double kg, char *buf, size_t sz);
 /* "5:30/km" / "8:51/mi" from minutes and km; "-" without a distance. */
 const char *cli_fmt_pace(const cli_ctx *ctx, double minutes, double km, char *buf, size_t sz);
 
-/* Rewrite every "N kg" / "N.N kg" in text (the engine's load descriptions,
- * always metric) into the athlete's units, into buf. */
-const char *cli_text_loads(const cli_ctx *ctx, const char *text, char *buf, size_t sz);
+/* Text from the engine (always metric) in the athlete's units: every
+ * "N kg" and "N km" (N a plain decimal) rewritten into buf. Metric: a copy. */
+const char *cli_text_units(const cli_ctx *ctx, const char *text, char *buf, size_t sz);
 
 #endif

@@ -13,6 +13,7 @@
 #include <tendo/plan.h>
 
 #include "cli.h"
+#include "cli_units.h"
 
 enum { O_WEEKS = 1, O_FROM, O_JSON, O_ICS, O_ALARM };
 
@@ -169,11 +170,12 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 			snprintf(what, sizeof(what), "holds only");
 		else
 			snprintf(what, sizeof(what), "rest");
+		char u[800]; /* the engine's texts in the athlete's units */
 		printf("%s %s  %-16s %s%s%s\n", wd[tendo_date_weekday(x->date)], tendo_date_format(x->date, d), what,
-		       x->run ? x->run_why : x->rehab_why, x->test_due ? "; readiness tests due" : "",
-		       x->visa_due ? "; VISA-H due (tendo log visa)" : "");
+		       cli_text_units(ctx, x->run ? x->run_why : x->rehab_why, u, sizeof(u)),
+		       x->test_due ? "; readiness tests due" : "", x->visa_due ? "; VISA-H due (tendo log visa)" : "");
 		if (x->rehab[0] && !x->seek_care)
-			printf("%17s %s\n", "", x->rehab);
+			printf("%17s %s\n", "", cli_text_units(ctx, x->rehab, u, sizeof(u)));
 	}
 	printf("\nnext readiness tests: %s; next VISA-H: %s\n",
 	       next_test != TENDO_DATE_NONE ? nt : "not in these weeks (tendo status says where the stage stands)",

@@ -10,6 +10,7 @@
 #include <tendo/report.h>
 
 #include "cli.h"
+#include "cli_units.h"
 
 enum { O_DATE = 1, O_JSON, O_PHYSIO };
 
@@ -211,12 +212,13 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 	}
 	printf("%sstage %s (since %s)%s\n\n", D, tendo_stage_title(rx->stage), tendo_date_format(rx->status.stage_since, d), R);
 
-	printf("%sRun:%s   %s\n", B, R, rx->run.why);
+	char u[1200]; /* the engine's texts in the athlete's units */
+	printf("%sRun:%s   %s\n", B, R, cli_text_units(ctx, rx->run.why, u, sizeof(u)));
 	if (rx->last_run.present)
-		printf("       last run: %s\n", rx->last_run.summary);
+		printf("       last run: %s\n", cli_text_units(ctx, rx->last_run.summary, u, sizeof(u)));
 	if (rx->run.allowed && rx->run.run_walk)
 		printf("       run/walk: 2 min run, 1 min walk; walk any hill\n");
-	printf("%sRehab:%s %s\n", B, R, rx->rehab_why);
+	printf("%sRehab:%s %s\n", B, R, cli_text_units(ctx, rx->rehab_why, u, sizeof(u)));
 	for (size_t k = 0; k < rx->n_rehab; k++) {
 		const tendo_rx_item *it = &rx->rehab[k];
 		char dose[32];
@@ -224,7 +226,7 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 			snprintf(dose, sizeof(dose), "%d x %d s hold", it->sets, it->hold_s);
 		else
 			snprintf(dose, sizeof(dose), "%d x %d", it->sets, it->reps);
-		printf("       - %-18s %-14s %s\n", it->exercise->name, dose, it->load);
+		printf("       - %-18s %-14s %s\n", it->exercise->name, dose, cli_text_units(ctx, it->load, u, sizeof(u)));
 	}
 	if (!tendo_schedule_has_day(&ctx->schedule, rx->date) && (rx->run.allowed || tendo_rx_has_strength(rx))) {
 		char days[TENDO_DAYS_BUFSZ];
@@ -242,7 +244,8 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 	for (size_t k = 0; k < rx->n_rules; k++) {
 		if (strcmp(rx->rules[k].id, "avoid.stage") == 0)
 			continue;
-		printf("  %-28s %s\n  %-28s %s[%s]%s\n", rx->rules[k].id, rx->rules[k].reason, "", D, rx->rules[k].source, R);
+		printf("  %-28s %s\n  %-28s %s[%s]%s\n", rx->rules[k].id, cli_text_units(ctx, rx->rules[k].reason, u, sizeof(u)),
+		       "", D, rx->rules[k].source, R);
 	}
 	printf("\n%stendo is not a diagnosis: if in doubt, see a clinician.%s\n", D, R);
 }
@@ -389,9 +392,9 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 	printf("date:       %s\n", tendo_date_format(rx.date, d));
 	printf("stage:      %s since %s (day %d)\n", tendo_stage_title(rx.stage), tendo_date_format(st->stage_since, d), days_in);
 	printf("decision:   %s (tendo today for the details)\n", tendo_decision_name(rx.decision));
-	char km[32] = "";
+	char km[40] = "", dist[32];
 	if (have_m && lm.week_run_km > 0)
-		snprintf(km, sizeof(km), ", %.1f km", lm.week_run_km);
+		snprintf(km, sizeof(km), ", %s", cli_fmt_distance(ctx, lm.week_run_km, 1, dist, sizeof(dist)));
 	if (st->run_step_min)
 		printf("running:    step %d min; %.0f min%s in the last 7 days\n", st->run_step_min, st->week_run_min, km);
 	else
