@@ -279,7 +279,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(ctx, "import stopped: %s", tendo_error_last());
 	if (rc == TENDO_ENOTFOUND)
 		return cli_fail(ctx, "some paths do not exist (see above)");
-	if (sum.errors && ui.strict)
+	/* a damaged file is reported and the rest imports (exit 0): a cron job
+	 * stays quiet; --strict, or the athlete's own values for one file that
+	 * could not be recorded, make it an error */
+	if (sum.errors && (ui.strict || extra))
 		return cli_fail(ctx, "%zu file%s could not be imported (see above); the rest is in the log", sum.errors,
 		                sum.errors == 1 ? "" : "s");
 	if (extra && sum.duplicates && !ui.json)
