@@ -128,10 +128,22 @@ static int unknown_command(const char *name)
 /* tendo help [COMMAND [KIND]]: the same as tendo COMMAND [KIND] --help. */
 static int cmd_help(cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2) {
+	/* the global options may be here too (tendo help --db X log) */
+	char *rest[8] = { argv[0] };
+	int n_rest = 1;
+	for (int i = 1; i < argc && n_rest < 8; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			ctx->db_path = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) != 0 && strcmp(argv[i], "--no-color") != 0 &&
+		         strcmp(argv[i], "--help") != 0 && strcmp(argv[i], "-h") != 0)
+			rest[n_rest++] = argv[i];
+	}
+	if (n_rest == 1) {
 		usage(stdout);
 		return EXIT_OK;
 	}
+	argv = rest;
+	argc = n_rest;
 	const command *c = find_command(argv[1]);
 	if (!c || c->fn == cmd_help) {
 		if (c)
