@@ -198,7 +198,9 @@ void cli_profile_start_text(const tendo_profile *p, char *buf, size_t sz)
 		sep = ", ";
 	}
 	if (p->start_curl_kg > 0 && len < sz) {
-		len += (size_t)snprintf(buf + len, sz - len, "%sprone curl %g kg", sep, p->start_curl_kg);
+		bool lb = p->units == TENDO_UNITS_IMPERIAL;
+		len += (size_t)snprintf(buf + len, sz - len, "%sprone curl %g %s", sep,
+		                        round((lb ? p->start_curl_kg / CLI_KG_PER_LB : p->start_curl_kg) * 10) / 10, lb ? "lb" : "kg");
 		sep = ", ";
 	}
 	if (strcmp(sep, ", ") == 0 && len < sz)
