@@ -108,6 +108,40 @@ expect_json "j['last_run']['date']" 2013-02-06 "and in --json: last_run"
 expect_json "j['last_run']['imported']" True "last_run.imported"
 expect_json "j['last_run']['summary'].startswith('ran 36 min')" True "last_run.summary"
 
+# Strava: names in runs and history; activities typed by hand (rows of
+# activities.csv without a file) imported from time, distance and type
+python3 - "$WORK/export_2.zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("activities.csv",
+               "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,"
+               "Filename,Elapsed Time,Moving Time,Distance\n"
+               "71,\"Mar 2, 2021, 6:05:12 PM\",\"Treadmill, easy\",Run,,1800,5.01,,1800.0,1750.0,5010.5\n"
+               "72,\"Mar 3, 2021, 7:00:00 AM\",Pool,Swim,,2400,1.5,,2400.0,2400.0,1500.0\n"
+               "73,2021-03-04 08:00:00,Track,Run,,1200,4.0,,,,\n"
+               "74,yesterday,Unreadable,Run,,,,,,,\n")
+PY
+t import "$WORK/export_2.zip" --verbose
+expect_rc 0 "a Strava export with manual activities"
+expect_out "^imported +.*export_2.zip:activities.csv#71: run on 2021-03-02: 29 min, 5.01 km" "a manual run: moving time and the distance in metres"
+expect_out "^imported +.*#72: swimming on 2021-03-03: 40 min \\(cross-training: swim" "a manual swim is cross-training"
+expect_out "^imported +.*#73: run on 2021-03-04: 20 min, 4.00 km" "ISO date, elapsed time, the distance in km"
+expect_out "^skipped +.*#74: " "a row without a readable date is skipped"
+t import "$WORK/export_2.zip"
+expect_out "5 files: 0 imported, 3 duplicates, 2 skipped, 0 errors" "manual activities again: duplicates"
+t runs --from 2021-03-01 --to 2021-03-31 --json
+expect_json "[(r['title'], r['source'], r['start_local']) for r in j]" \
+	"[('Treadmill, easy', 'strava', '2021-03-02T18:05'), ('Track', 'strava', '2021-03-04T08:00')]" \
+	"runs --json: the activities' names, local starts (UTC zone)"
+t runs --from 2021-03-01 --to 2021-03-31
+expect_out '"Treadmill, easy"' "runs shows the activity's name"
+t runs --from 2017-06-01 --to 2017-06-30
+expect_out '"Fenix run"' "runs shows a Strava file's name from activities.csv"
+t history --from 2021-03-02 --to 2021-03-02
+expect_out 'run "Treadmill, easy" 29 min 5.0 km' "history shows the name"
+t history --from 2021-03-02 --to 2021-03-02 --json
+expect_json "j[0]['title']" "Treadmill, easy" "history --json: title"
+
 # bad input
 t import
 expect_rc 2 "import without a path"

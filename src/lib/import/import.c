@@ -644,8 +644,9 @@ static void import_archive(importer *im, const char *path, const char *file, con
 			continue;
 		}
 		if (name && ends_with(name, "activities.csv")) {
-			report(im, sub, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL, "the export's list of activities (%zu)",
-			       im->names.n);
+			report(im, sub, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL,
+			       "the export's list of activities (%zu with a file, %zu typed by hand)", im->names.n,
+			       im->names.n_manual);
 			continue;
 		}
 		uint8_t *buf = NULL;
