@@ -24,7 +24,7 @@ enum {
 	O_KIND = 1, O_SCORE, O_DATE, O_NOTE, O_MINUTES, O_KM, O_TERRAIN, O_INTENT, O_WALK, O_RPE,
 	O_PDURING, O_PAFTER, O_SHARP, O_EXERCISE, O_SETS, O_REPS, O_HOLD, O_KG, O_SIDE, O_LUNGE,
 	O_BL, O_BR, O_CL, O_CR, O_REST, O_HOURS, O_ITEMS, O_SESSION, O_TIME, O_STAGE, O_EXKIND, O_MI, O_DIST, O_LB, O_LOAD,
-	O__N
+	O_JSON, O__N
 };
 
 typedef struct {
@@ -47,6 +47,7 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 }
 
 #define DATE_OPT { "date", required_argument, O_DATE, "D", "the day, YYYY-MM-DD in your zone (default today)" }
+#define JSON_OPT { "json", no_argument, O_JSON, NULL, "print the new entry as JSON (as tendo history --json shows it)" }
 #define TIME_OPT { "time", required_argument, O_TIME, "HH:MM", "when it started, local time of day" }
 
 static int opt_score(cli_ctx *ctx, args *a, int id, const char *name, int *out)
@@ -120,6 +121,7 @@ static const cli_opt pain_opts[] = {
 	  "default: the day's run)" },
 	DATE_OPT,
 	{ "note", required_argument, O_NOTE, "TEXT", "where it hurt, what set it off" },
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec pain_spec = { "log pain --kind K --score 0-10 [--sharp] [--session ID] [--date D] [--note TEXT]",
@@ -239,6 +241,7 @@ static const cli_opt run_opts[] = {
 	{ "sharp", no_argument, O_SHARP, NULL, "there was sharp pain" },
 	TIME_OPT,
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec run_spec = { "log run --minutes M [--distance D | --km K | --mi M] [--terrain T] [--intent I] [--walk-breaks] [--rpe N] "
@@ -289,6 +292,7 @@ static const cli_opt rehab_opts[] = {
 	{ "ex-kind", required_argument, O_EXKIND, "KIND", "a custom exercise's kind: isometric|isotonic|plyometric" },
 	TIME_OPT,
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec rehab_spec = { "log rehab --exercise NAME --sets S (--reps R | --hold-s T) [--load W | --kg W | --lb W] [--side S] "
@@ -380,6 +384,7 @@ static const cli_opt cross_opts[] = {
 	{ "sharp", no_argument, O_SHARP, NULL, "there was sharp pain" },
 	TIME_OPT,
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec cross_spec = { "log cross --kind K --minutes M [--pain-during N] [--sharp] [--time HH:MM] [--date D]",
@@ -421,6 +426,7 @@ static const cli_opt test_opts[] = {
 	{ "rest-pain", required_argument, O_REST, "0-10", "pain at rest" },
 	TIME_OPT,
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec test_spec = { "log test [--drop-lunge-pain N] [--bridge-reps-left N --bridge-reps-right N] "
@@ -472,6 +478,7 @@ static const cli_opt flag_opts[] = {
 	{ "kind", required_argument, O_KIND, "K", "pop|bruising|numbness|tingling|night-pain|spreading (pain spreading down "
 	  "the leg), or cleared once a clinician has cleared you" },
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec flag_spec = { "log flag --kind pop|bruising|numbness|tingling|night-pain|cleared|spreading [--date D]",
@@ -503,6 +510,7 @@ static int log_flag(cli_ctx *ctx, args *a, logged *out)
 static const cli_opt sitting_opts[] = {
 	{ "hours", required_argument, O_HOURS, "H", "hours sat in one go, 0-24" },
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec sitting_spec = { "log sitting --hours H [--date D]",
@@ -513,6 +521,7 @@ static const cli_opt aggravator_opts[] = {
 	  "hip-flexion (heavy lifting into hip flexion)" },
 	{ "hours", required_argument, O_HOURS, "H", "hours in one go, 0-24: sitting and driving only" },
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec aggravator_spec = { "log aggravator --kind sitting|driving|stretching|hip-flexion [--hours H] [--date D]",
@@ -565,6 +574,7 @@ static const cli_opt visa_opts[] = {
 	{ "items", required_argument, O_ITEMS, "S1,...,S8",
 	  "the 8 item scores of the VISA-H: items 1-6 0-10, item 7 0|4|7|10, item 8 0-30" },
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec visa_spec = { "log visa --items S1,S2,S3,S4,S5,S6,S7,S8 [--date D]",
@@ -630,22 +640,11 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	static char cmdname[32];
 	snprintf(cmdname, sizeof(cmdname), "log %s", k->name);
 	ctx->cmd = cmdname;
-	/* --json, common to every kind: taken out before the kind's own options */
-	bool json = false;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "--json") == 0) {
-			json = true;
-			memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof(argv[0]));
-			argc--;
-			i--;
-		}
-	}
 	args a = { 0 };
 	int rc = cli_parse(ctx, k->spec, argc - 1, argv + 1, on_opt, &a, NULL);
 	if (rc)
 		return rc;
+	bool json = a.v[O_JSON] != NULL;
 	/* check every value before the database is touched: a usage error is a
 	 * usage error whether or not the database is there, locked or corrupt
 	 * (the future-date check needs the athlete's zone, so it waits) */
