@@ -515,6 +515,46 @@ int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok)
 	return 0;
 }
 
+/* Optimal string alignment distance (Levenshtein with adjacent
+ * transpositions); 9 for strings over 30 bytes. */
+static int edit_distance(const char *a, const char *b)
+{
+	size_t m = strlen(a), n = strlen(b);
+	if (m > 30 || n > 30)
+		return 9;
+	int d[32][32];
+	for (size_t i = 0; i <= m; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= n; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= m; i++)
+		for (size_t j = 1; j <= n; j++) {
+			int v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[m][n];
+}
+
+const char *cli_closest(const char *name, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	int bd = 3;
+	for (size_t k = 0; k < n; k++) {
+		int dd = edit_distance(name, names[k]);
+		if (dd < bd) {
+			bd = dd;
+			best = names[k];
+		}
+	}
+	return best;
+}
+
 const char *cli_shown(const char *s)
 {
 	return s; /* a sanitizer goes here */

@@ -122,6 +122,10 @@ int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok);
 /* The whole of data to path, atomically; 0 or EXIT_RUNTIME (printed). */
 int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len);
 
+/* The name of names closest to name by edit distance (Damerau-Levenshtein,
+ * 2 at most), for "did you mean"; NULL if none is that close. */
+const char *cli_closest(const char *name, const char *const *names, size_t n);
+
 /* Text from outside (a file name, an activity's name) as it may be shown on
  * a terminal: the one place that decides (borrowed; valid until the next
  * call). */

@@ -634,8 +634,15 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(argv[1], kinds[i].name) == 0)
 			k = &kinds[i];
-	if (!k)
+	if (!k) {
+		const char *names[sizeof(kinds) / sizeof(kinds[0])];
+		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			names[i] = kinds[i].name;
+		const char *near = cli_closest(argv[1], names, sizeof(names) / sizeof(names[0]));
+		if (near && argv[1][0] != '-')
+			return cli_usage(ctx, "unknown kind '%s'. Did you mean '%s'? (" KIND_NAMES ")", argv[1], near);
 		return cli_usage(ctx, "unknown kind '%s': " KIND_NAMES, argv[1]);
+	}
 
 	static char cmdname[32];
 	snprintf(cmdname, sizeof(cmdname), "log %s", k->name);

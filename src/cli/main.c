@@ -73,46 +73,13 @@ static const command *find_command(const char *name)
 	return NULL;
 }
 
-/* Optimal string alignment distance (Levenshtein with adjacent
- * transpositions), for "did you mean"; stops counting at 9. */
-static int edit_distance(const char *a, const char *b)
-{
-	size_t m = strlen(a), n = strlen(b);
-	if (m > 30 || n > 30)
-		return 9;
-	int d[32][32];
-	for (size_t i = 0; i <= m; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= n; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= m; i++)
-		for (size_t j = 1; j <= n; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[m][n];
-}
-
 /* The command closest to name (distance 2 at most), or NULL. */
 static const char *closest_command(const char *name)
 {
-	const char *best = NULL;
-	int bd = 3;
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
-		int dd = edit_distance(name, commands[k].name);
-		if (dd < bd) {
-			bd = dd;
-			best = commands[k].name;
-		}
-	}
-	return best;
+	const char *names[sizeof(commands) / sizeof(commands[0])];
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		names[k] = commands[k].name;
+	return cli_closest(name, names, sizeof(names) / sizeof(names[0]));
 }
 
 static int unknown_command(const char *name)

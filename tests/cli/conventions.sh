@@ -86,6 +86,9 @@ done
 tx xyzzyq
 expect_rc 2 "a command far from every other"
 expect_err "is not a tendo command: init, log" "far off: the commands are listed"
+tx log rnu --minutes 20
+expect_rc 2 "tendo log rnu"
+expect_err "unknown kind 'rnu'. Did you mean 'run'\\?" "did you mean for a log kind"
 tx help tdoay
 expect_rc 2 "tendo help of a mistyped command"
 expect_err "Did you mean 'today'" "tendo help tdoay"
