@@ -119,6 +119,7 @@ typedef struct {
 	int pain_during;      /* 0-10, -1 */
 	bool sharp;           /* sharp pain during the session */
 	int time_min;         /* local start, minutes after midnight; TENDO_TOD_NONE */
+	char title[TENDO_TITLE_MAX]; /* an imported activity's name, cut; "" */
 } tendo_cross;
 
 typedef struct {

@@ -176,11 +176,15 @@ static entry *collect(const cli_ctx *ctx, const tendo_log *L, size_t *out_n)
 	for (size_t k = 0; k < L->n_cross; k++) {
 		const tendo_cross *x = &L->cross[k];
 		score(s1, sizeof(s1), "pain", x->pain_during);
+		char title[TENDO_TITLE_MAX + 4] = "";
+		if (x->title[0])
+			snprintf(title, sizeof(title), " \"%s\"", cli_shown(x->title));
 		add(&arr, &n, x->id, x->date, "cross",
-		    json_pack("{s:s,s:f,s:o,s:b,s:o}", "kind", tendo_cross_kind_name(x->kind), "minutes", x->minutes,
-		              "pain_during", int_or_null(x->pain_during), "sharp", x->sharp, "time", time_json(x->time_min)),
-		    "%s %.0f min%s%s%s", tendo_cross_kind_name(x->kind), x->minutes, time_text(tm, sizeof(tm), x->time_min), s1,
-		    x->sharp ? ", SHARP pain" : "");
+		    json_pack("{s:s,s:f,s:o,s:b,s:o,s:o}", "kind", tendo_cross_kind_name(x->kind), "minutes", x->minutes,
+		              "pain_during", int_or_null(x->pain_during), "sharp", x->sharp, "time", time_json(x->time_min),
+		              "title", x->title[0] ? json_string(x->title) : json_null()),
+		    "%s%s %.0f min%s%s%s", tendo_cross_kind_name(x->kind), title, x->minutes,
+		    time_text(tm, sizeof(tm), x->time_min), s1, x->sharp ? ", SHARP pain" : "");
 	}
 	for (size_t k = 0; k < L->n_tests; k++) {
 		const tendo_test *x = &L->tests[k];

@@ -141,6 +141,8 @@ t history --from 2021-03-02 --to 2021-03-02
 expect_out 'run "Treadmill, easy" 29 min 5.0 km' "history shows the name"
 t history --from 2021-03-02 --to 2021-03-02 --json
 expect_json "j[0]['title']" "Treadmill, easy" "history --json: title"
+t history --from 2021-03-03 --to 2021-03-03
+expect_out 'swim "Pool" 40 min at 07:00' "history shows a cross-training activity's name"
 
 # bad input
 t import

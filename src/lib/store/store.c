@@ -1384,8 +1384,10 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	size_t cap = 0;
 	int rc, err;
 
-	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during, d.sharp, e.time_min"
-	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id" IN_RANGE("cross"),
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during, d.sharp, e.time_min,"
+	                               " a.title"
+	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id"
+	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE("cross"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1406,6 +1408,7 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		c->pain_during = col_opt_int(st, 4);
 		c->sharp = sqlite3_column_int(st, 5) != 0;
 		c->time_min = col_opt_int(st, 6);
+		snprintf(c->title, sizeof(c->title), "%s", col_text(st, 7) ? col_text(st, 7) : "");
 		out->n_cross++;
 	}
 	return load_end(s, st, rc, err);
