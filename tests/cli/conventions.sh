@@ -175,6 +175,20 @@ same "status" --db "$DB" status --json --date 2026-03-09 -- --db "$DB" status --
 same "plan" --db "$DB" plan --json --weeks 1 -- --db "$DB" plan --weeks 1 --json
 same "exercises" exercises --json -- exercises --json --db "$DB"
 same "rules" --db "$DB" rules --json -- rules --json --db "$DB"
+same "profile" --db "$DB" profile --json --units metric -- --db "$DB" profile --units metric --json
+same "export --json - with --db after" --db "$DB" export --json - -- export --json - --db "$DB"
+t report --html "$WORK/r1.html" --from 2026-03-02 --to 2026-03-09
+expect_rc 0 "report --html FILE --from --to"
+t report --to 2026-03-09 --from 2026-03-02 --html "$WORK/r2.html"
+expect_rc 0 "report --to --from --html FILE"
+CHECKS=$((CHECKS + 1))
+cmp -s "$WORK/r1.html" "$WORK/r2.html" || fail "report: the same page whatever the order of the options"
+t export --json "$WORK/order.json"
+tx restore "$WORK/order.json" --db "$WORK/order1.db"
+expect_rc 0 "restore FILE --db PATH"
+tx --db "$WORK/order2.db" restore "$WORK/order.json"
+expect_rc 0 "--db PATH restore FILE"
+same "restore: --db before or after the file" --db "$WORK/order1.db" history --json -- --db "$WORK/order2.db" history --json
 
 # ------------------------------------------------------------ dates: today, yesterday, -N
 
