@@ -2,6 +2,7 @@
  * cli.c - helpers shared by the commands (cli.h): option parsing from
  * tables, checked number and date conversion, messages, opening the store.
  */
+#include <tendo/text.h>
 #include <tendo/validate.h>
 
 #include "cli.h"
@@ -81,9 +82,11 @@ static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap) __att
 
 static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "tendo: %s%s", ctx && ctx->cmd ? ctx->cmd : "", ctx && ctx->cmd ? ": " : "");
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	/* a message may carry a file's name or an entry's text: made safe whole */
+	char msg[2048], shown[4096];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	fprintf(stderr, "tendo: %s%s%s\n", ctx && ctx->cmd ? ctx->cmd : "", ctx && ctx->cmd ? ": " : "",
+	        tendo_text_terminal(msg, shown, sizeof(shown)));
 	return code;
 }
 
@@ -313,14 +316,22 @@ int cli_open(cli_ctx *ctx, bool write)
 
 void cli_close(cli_ctx *ctx)
 {
+	int64_t id;
+	char msg[300];
+	size_t n = ctx->store ? tendo_store_skipped(ctx->store, &id, msg, sizeof(msg)) : 0;
+	if (n)
+		cli_fail(ctx, "warning: %zu entr%s could not be read and %s left out (%s); 'tendo delete %lld' removes it",
+		         n, n == 1 ? "y" : "ies", n == 1 ? "is" : "are", msg, (long long)id);
 	tendo_store_close(ctx->store);
 	ctx->store = NULL;
 }
 
 int cli_print_json(json_t *v)
 {
-	if (!v)
+	if (!v) {
+		fprintf(stderr, "tendo: cannot build the JSON output (out of memory)\n");
 		return EXIT_RUNTIME;
+	}
 	int rc = json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 	fputc('\n', stdout);
 	json_decref(v);
@@ -394,45 +405,28 @@ int cli_range_dates(const cli_ctx *ctx, const cli_range_args *a, tendo_date *fro
 }
 
 /* ------------------------------------------------------------------ */
-/* Files written whole or not at all                                    */
+/* Text for the terminal                                                */
 
-int cli_atomic_open(const cli_ctx *ctx, cli_atomic_file *af, const char *path)
+const char *cli_safe(const char *s, char *buf, size_t bufsz)
 {
-	snprintf(af->path, sizeof(af->path), "%s", path);
-	snprintf(af->tmp, sizeof(af->tmp), "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(af->tmp);
-	if (fd < 0)
-		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
-	af->f = fdopen(fd, "wb");
-	if (!af->f) {
-		close(fd);
-		unlink(af->tmp);
-		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
-	}
-	return 0;
+	return tendo_text_terminal(s, buf, bufsz);
 }
 
-int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok)
+json_t *cli_jstr(const char *s)
 {
-	bool bad = ferror(af->f) != 0;
-	if (fflush(af->f) != 0 || fsync(fileno(af->f)) != 0)
-		bad = true;
-	if (fclose(af->f) != 0)
-		bad = true;
-	if (!ok || bad || rename(af->tmp, af->path) != 0) {
-		int e = errno;
-		unlink(af->tmp);
-		return ok ? cli_fail(ctx, "cannot write %s: %s", af->path, strerror(bad ? EIO : e)) : EXIT_RUNTIME;
+	s = s ? s : "";
+	json_t *j = json_string(s);
+	if (!j) {
+		char *fixed = tendo_text_utf8_repair(s, strlen(s));
+		j = fixed ? json_string(fixed) : NULL;
+		free(fixed);
 	}
-	return 0;
+	return j ? j : json_null();
 }
 
-int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len)
+const char *cli_text(const char *s)
 {
-	cli_atomic_file af;
-	int rc = cli_atomic_open(ctx, &af, path);
-	if (rc)
-		return rc;
-	bool ok = fwrite(data, 1, len, af.f) == len;
-	return cli_atomic_close(ctx, &af, ok) ? EXIT_RUNTIME : 0;
+	static char bufs[8][1024];
+	static unsigned next;
+	return tendo_text_terminal(s, bufs[next++ % 8], sizeof(bufs[0]));
 }

@@ -234,11 +234,11 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 		json_object_update(o, after.json);
 		json_decref(after.json);
 		if (note[0])
-			json_object_set_new(o, "note", json_string(note));
+			json_object_set_new(o, "note", cli_jstr(note));
 		return cli_print_json(o);
 	}
 	json_decref(after.json);
-	printf("edited #%lld on %s: %s%s%s%s\n", (long long)id, d, after.text, note[0] ? " (" : "", note,
+	printf("edited #%lld on %s: %s%s%s%s\n", (long long)id, d, cli_text(after.text), note[0] ? " (" : "", cli_text(note),
 	       note[0] ? ")" : "");
 	return 0;
 }

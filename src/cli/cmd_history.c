@@ -280,7 +280,7 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 			                      tendo_date_format(arr[k].date, d), "type", arr[k].type);
 			json_object_update(o, arr[k].json);
 			if (tendo_store_entry_note(ctx->store, arr[k].id, note, sizeof(note)) == 0 && note[0])
-				json_object_set_new(o, "note", json_string(note));
+				json_object_set_new(o, "note", cli_jstr(note));
 			json_array_append_new(out, o);
 		}
 		rc = cli_print_json(out);
@@ -291,8 +291,8 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 			char note[1024];
 			if (tendo_store_entry_note(ctx->store, arr[k].id, note, sizeof(note)) != 0)
 				note[0] = '\0';
-			printf("#%-6" PRId64 " %s  %s%s%s%s\n", arr[k].id, tendo_date_format(arr[k].date, d), arr[k].text,
-			       note[0] ? " (" : "", note, note[0] ? ")" : "");
+			printf("#%-6" PRId64 " %s  %s%s%s%s\n", arr[k].id, tendo_date_format(arr[k].date, d),
+			       cli_text(arr[k].text), note[0] ? " (" : "", cli_text(note), note[0] ? ")" : "");
 		}
 	}
 	free_entries(arr, n);
@@ -343,13 +343,16 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 		snprintf(what, sizeof(what), "%s  %s", tendo_date_format(hit->date, d), hit->text);
 	free_entries(arr, n);
 	tendo_log_dispose(&log);
+	/* an entry the loader left out (it cannot be read) can still go */
 	if (!hit)
-		return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);
+		snprintf(what, sizeof(what), "an entry the log could not read");
 	if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_delete(ctx->store, id)) ||
 	    (rc = tendo_store_commit(ctx->store))) {
 		tendo_store_rollback(ctx->store);
+		if (rc == TENDO_ENOTFOUND)
+			return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);
 		return cli_lib_error(ctx, rc);
 	}
-	printf("deleted #%lld: %s\n", id, what);
+	printf("deleted #%lld: %s\n", id, cli_text(what));
 	return 0;
 }

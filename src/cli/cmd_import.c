@@ -85,16 +85,16 @@ static void on_result(const tendo_import_result *r, void *user)
 		ui->dup_id = r->entry_id;
 	if (ui->json) {
 		json_t *o = json_object();
-		json_object_set_new(o, "path", json_string(r->path));
+		json_object_set_new(o, "path", cli_jstr(r->path));
 		json_object_set_new(o, "status", json_string(tendo_import_status_name(r->status)));
-		json_object_set_new(o, "message", json_string(r->message));
+		json_object_set_new(o, "message", cli_jstr(r->message));
 		json_object_set_new(o, "format", r->format ? json_string(r->format) : json_null());
 		json_object_set_new(o, "kind", r->kind ? json_string(r->kind) : json_null());
 		json_object_set_new(o, "id", r->entry_id ? json_integer(r->entry_id) : json_null());
-		json_object_set_new(o, "warning", r->warning ? json_string(r->warning) : json_null());
+		json_object_set_new(o, "warning", r->warning ? cli_jstr(r->warning) : json_null());
 		if (r->facts) {
 			const tendo_run_facts *f = r->facts;
-			json_object_set_new(o, "sport", json_string(f->sport));
+			json_object_set_new(o, "sport", cli_jstr(f->sport));
 			json_object_set_new(o, "elapsed_s", num(f->elapsed_s));
 			json_object_set_new(o, "moving_s", num(f->moving_s));
 			json_object_set_new(o, "distance_m", num(f->distance_m));
@@ -111,7 +111,7 @@ static void on_result(const tendo_import_result *r, void *user)
 	clear_bar(ui);
 	const char *B = cli_bold(ui->ctx), *R = cli_reset(ui->ctx);
 	printf("%s%-9s%s %s: %s\n", r->status == TENDO_IMPORT_ERROR ? B : "", tendo_import_status_name(r->status),
-	       r->status == TENDO_IMPORT_ERROR ? R : "", r->path, r->message);
+	       r->status == TENDO_IMPORT_ERROR ? R : "", cli_text(r->path), cli_text(r->message));
 	fflush(stdout);
 }
 

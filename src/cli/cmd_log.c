@@ -606,7 +606,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	 * usage error whether or not the database is there, locked or corrupt
 	 * (the future-date check needs the athlete's zone, so it waits) */
 	logged out = { .date = TENDO_DATE_NONE };
-	ctx->today = INT32_MAX;
+	ctx->today = tendo_date_from_ymd(TENDO_YEAR_MAX, 12, 31); /* any day the parser takes */
 	if ((rc = k->fn(ctx, &a, &out)))
 		return rc;
 	if ((rc = cli_open(ctx, true)))
@@ -629,12 +629,12 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	}
 	char d[TENDO_DATE_BUFSZ], s[TENDO_DATE_BUFSZ];
 	if (json) {
-		rc = cli_print_json(json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)out.id, "kind", k->name, "date",
-		                              tendo_date_format(out.date, d), "what", out.what));
+		rc = cli_print_json(json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)out.id, "kind", k->name, "date",
+		                              tendo_date_format(out.date, d), "what", cli_jstr(out.what)));
 		if (rc)
 			return rc;
 	} else {
-		printf("logged #%lld on %s: %s\n", (long long)out.id, tendo_date_format(out.date, d), out.what);
+		printf("logged #%lld on %s: %s\n", (long long)out.id, tendo_date_format(out.date, d), cli_text(out.what));
 		if (out.after[0])
 			printf("%s\n", out.after);
 	}

@@ -81,7 +81,7 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			json_object_set_new(o, "id", json_integer(r->id));
 			json_object_set_new(o, "date", json_string(tendo_date_format(r->date, d)));
 			json_object_set_new(o, "start", r->start_ms == INT64_MIN ? json_null() : json_string(t));
-			json_object_set_new(o, "sport", json_string(r->sport[0] ? r->sport : "running"));
+			json_object_set_new(o, "sport", cli_jstr(r->sport[0] ? r->sport : "running"));
 			json_object_set_new(o, "elapsed_s", num(r->imported ? r->elapsed_s : r->minutes * 60));
 			json_object_set_new(o, "moving_s", num(r->imported ? r->moving_s : r->minutes * 60));
 			json_object_set_new(o, "distance_m", r->km >= 0 ? json_real(r->km * 1000) : json_null());
@@ -96,7 +96,7 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			json_object_set_new(o, "terrain", json_string(tendo_terrain_name(r->terrain)));
 			json_object_set_new(o, "run_walk", json_boolean(r->walk_breaks));
 			json_object_set_new(o, "pain_during", r->pain_during >= 0 ? json_integer(r->pain_during) : json_null());
-			json_object_set_new(o, "source", json_string(r->source[0] ? r->source : "log"));
+			json_object_set_new(o, "source", cli_jstr(r->source[0] ? r->source : "log"));
 			json_array_append_new(arr, o);
 		}
 		tendo_log_dispose(&all);
@@ -125,7 +125,7 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 		if (isfinite(r->avg_hr))
 			snprintf(hr, sizeof(hr), "%.0f", r->avg_hr);
 		printf("#%-6lld %-20s %6.0f %7s %6s %7s %6s %5s %4s  %s%s%s\n", (long long)r->id, t, r->minutes, km, climb,
-		       hills, fast, spm, hr, r->source[0] ? r->source : "log", r->walk_breaks ? " run/walk" : "",
+		       hills, fast, spm, hr, r->source[0] ? cli_text(r->source) : "log", r->walk_breaks ? " run/walk" : "",
 		       is_long[k] ? " long" : "");
 	}
 	tendo_log_dispose(&all);

@@ -2,6 +2,8 @@
  * main.c - the tendo command: global options, then a table of commands,
  * one cmd_<name>.c each.
  */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,8 +105,13 @@ int main(int argc, char **argv)
 			ctx.cmd = commands[k].name;
 			int rc = commands[k].fn(&ctx, argc - i, argv + i);
 			cli_close(&ctx);
-			if (fflush(stdout) != 0 && rc == 0) {
-				fprintf(stderr, "tendo: %s: cannot write the output\n", ctx.cmd);
+			/* a full disk or a closed pipe behind stdout is an error with
+			 * its reason, whatever the command printed before */
+			errno = 0;
+			bool bad = ferror(stdout) != 0;
+			if (fflush(stdout) != 0 || bad) {
+				fprintf(stderr, "tendo: %s: cannot write the standard output: %s\n", ctx.cmd,
+				        strerror(errno ? errno : EIO));
 				return EXIT_RUNTIME;
 			}
 			return rc >= 100 ? rc - 100 : rc;

@@ -320,21 +320,7 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 	char hash[17];
 	tendo_import_hash(hash, data, len);
 	int64_t id = 0;
-	char other[200] = "";
-	int found = tendo_store_find_import(im->store, hash, f.start_ms, f.elapsed_s, f.is_run, &id, other, sizeof(other));
-	if (found < 0) {
-		im->fatal = found;
-		report(im, path, TENDO_IMPORT_ERROR, fmt, NULL, 0, &f, a.warning, "%s", tendo_error_last());
-		tendo_activity_dispose(&a);
-		return;
-	}
 	const char *kind = f.is_run ? "run" : "cross";
-	if (found) {
-		report(im, path, TENDO_IMPORT_DUPLICATE, fmt, kind, id, &f, a.warning, "already in the log as #%lld (%s)",
-		       (long long)id, other);
-		tendo_activity_dispose(&a);
-		return;
-	}
 	/* the file, as the store keeps it */
 	tendo_import_record rec = { .format = fmt, .name = path, .title = sv ? sv->name : a.name,
 		.device = a.device, .sport = f.sport, .start_ms = f.start_ms, .elapsed_s = f.elapsed_s,
@@ -372,15 +358,37 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 		tendo_activity_dispose(&a);
 		return;
 	}
-	if ((rc = tendo_store_begin(im->store)) ||
-	    (rc = tendo_store_add_import(im->store, &rec, f.is_run ? &run : NULL, f.is_run ? NULL : &cross, &id)) ||
-	    (rc = tendo_store_commit(im->store))) {
+	/* The duplicate check and the insert in one write transaction (BEGIN
+	 * IMMEDIATE): two importers given the same run at once store it once. */
+	char other[200] = "";
+	int found = 0;
+	if ((rc = tendo_store_begin(im->store)) == 0 &&
+	    (found = tendo_store_find_import(im->store, hash, f.start_ms, f.elapsed_s, f.is_run, &id, other,
+	                                     sizeof(other))) == 0)
+		rc = tendo_store_add_import(im->store, &rec, f.is_run ? &run : NULL, f.is_run ? NULL : &cross, &id);
+	if (found > 0) {
+		tendo_store_rollback(im->store);
+		report(im, path, TENDO_IMPORT_DUPLICATE, fmt, kind, id, &f, a.warning, "already in the log as #%lld (%s)",
+		       (long long)id, other);
+		tendo_activity_dispose(&a);
+		return;
+	}
+	if (found < 0)
+		rc = found;
+	if (rc == 0)
+		rc = tendo_store_commit(im->store);
+	if (rc) {
 		const char *msg = tendo_error_last();
 		tendo_store_rollback(im->store);
 		if (rc == TENDO_EBUSY || rc == TENDO_ESTORE || rc == TENDO_ENOMEM)
 			im->fatal = rc;
-		report(im, path, rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE : TENDO_IMPORT_ERROR, fmt, kind, 0, &f,
-		       a.warning, "%s", msg);
+		/* out of the ranges every way in obeys (tendo/validate.h): skipped,
+		 * naming the field */
+		report(im, path,
+		       rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE
+		       : rc == TENDO_EINVAL ? TENDO_IMPORT_SKIPPED
+		                            : TENDO_IMPORT_ERROR,
+		       fmt, kind, 0, &f, a.warning, "%s%s", rc == TENDO_EINVAL ? "not imported: " : "", msg);
 		tendo_activity_dispose(&a);
 		return;
 	}
