@@ -34,7 +34,7 @@
 
 #define DEFAULT_MAX_BYTES ((size_t)512 << 20) /* one activity file, inflated */
 #define MAX_DEPTH 4                           /* archives inside archives */
-#define MAX_RATIO 1000                        /* inflated / compressed, beyond = a bomb */
+#define MAX_RATIO 100 /* inflated / compressed: FIT, GPX, TCX inflate 3-30 times; beyond = a bomb */
 
 typedef struct {
 	tendo_store *store;
@@ -43,6 +43,7 @@ typedef struct {
 	uint64_t total;           /* bytes to read, for progress */
 	strava_names names;       /* activities.csv of the archive being read */
 	int fatal;                /* a store error that stops everything */
+	size_t held;              /* bytes of inflated entries held, all levels */
 } importer;
 
 const char *tendo_import_status_name(tendo_import_status s)
@@ -120,6 +121,14 @@ static bool ends_with(const char *s, const char *suffix)
 static size_t max_bytes(const importer *im)
 {
 	return im->opt->limits.max_bytes ? im->opt->limits.max_bytes : DEFAULT_MAX_BYTES;
+}
+
+/* What one more inflated entry may take: archives inside archives share
+ * one budget (max_bytes), so the memory of an import is bounded by it
+ * however deep the nesting, not by it once per level. */
+static size_t budget(const importer *im)
+{
+	return im->held < max_bytes(im) ? max_bytes(im) - im->held : 0;
 }
 
 /* The sport of a non-running activity as a cross-training kind. */
@@ -419,15 +428,18 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 	case F_GZIP: {
 		uint8_t *out = NULL;
 		size_t n = 0;
-		int rc = gunzip(data, len, max_bytes(im), &out, &n);
+		if (depth >= MAX_DEPTH) {
+			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "compressed too many times over");
+			return;
+		}
+		int rc = gunzip(data, len, budget(im), &out, &n);
 		if (rc) {
 			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
 			return;
 		}
-		if (depth >= MAX_DEPTH)
-			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "compressed too many times over");
-		else
-			import_buffer(im, path, out, n, depth + 1); /* the name stays the file's own */
+		im->held += n;
+		import_buffer(im, path, out, n, depth + 1); /* the name stays the file's own */
+		im->held -= n;
 		free(out);
 		return;
 	}
@@ -475,10 +487,25 @@ static struct archive *archive_open(const char *file, const uint8_t *mem, size_t
 	return ar;
 }
 
-/* Read the current entry into a new buffer, bounded. */
-static int read_entry(struct archive *ar, size_t limit, uint8_t **out, size_t *out_len)
+/* Read the current entry into a new buffer, bounded three ways: by the
+ * size its header declares (checked before reading anything), by limit
+ * while reading (a header may lie or say nothing), and by MAX_RATIO
+ * inflated bytes per archive byte consumed (a compression bomb stops
+ * early, not at the limit). The buffer is sized from the header when it
+ * has one, so it is not doubled past what the entry holds. */
+static int read_entry(struct archive *ar, struct archive_entry *e, size_t limit, uint8_t **out, size_t *out_len)
 {
 	size_t cap = 1 << 16, len = 0;
+	if (archive_entry_size_is_set(e)) {
+		la_int64_t declared = archive_entry_size(e);
+		if (declared < 0 || (uint64_t)declared >= limit)
+			return tendo_error_set(TENDO_ELIMIT, "declares %lld bytes, more than the %zu bytes left to an import",
+			                       (long long)declared, limit);
+		cap = (size_t)declared + 1; /* +1: the end is seen without a realloc */
+	}
+	if (cap > limit)
+		cap = limit ? limit : 1;
+	la_int64_t in0 = archive_filter_bytes(ar, -1);
 	uint8_t *buf = tendo_malloc(cap);
 	if (!buf)
 		return tendo_error_set(TENDO_ENOMEM, "out of memory reading an archive entry");
@@ -486,7 +513,7 @@ static int read_entry(struct archive *ar, size_t limit, uint8_t **out, size_t *o
 		if (len == cap) {
 			if (cap >= limit) {
 				free(buf);
-				return tendo_error_set(TENDO_ELIMIT, "larger than %zu bytes", limit);
+				return tendo_error_set(TENDO_ELIMIT, "larger than the %zu bytes left to an import", limit);
 			}
 			size_t nc = cap * 2 > limit ? limit : cap * 2;
 			uint8_t *nb = tendo_realloc(buf, nc);
@@ -497,7 +524,9 @@ static int read_entry(struct archive *ar, size_t limit, uint8_t **out, size_t *o
 			buf = nb;
 			cap = nc;
 		}
-		la_ssize_t n = archive_read_data(ar, buf + len, cap - len);
+		/* at most 1 MiB a call, so the ratio is judged as it grows */
+		size_t want = cap - len < ((size_t)1 << 20) ? cap - len : (size_t)1 << 20;
+		la_ssize_t n = archive_read_data(ar, buf + len, want);
 		if (n == 0)
 			break;
 		if (n < 0) {
@@ -506,6 +535,13 @@ static int read_entry(struct archive *ar, size_t limit, uint8_t **out, size_t *o
 			                       archive_error_string(ar) ? archive_error_string(ar) : "damaged entry");
 		}
 		len += (size_t)n;
+		/* the archive is read ahead in blocks: judge the ratio past 1 MiB */
+		la_int64_t used = archive_filter_bytes(ar, -1) - in0;
+		if (len > ((size_t)1 << 20) && (uint64_t)len / (uint64_t)(used > 0 ? used : 1) > MAX_RATIO) {
+			free(buf);
+			return tendo_error_set(TENDO_ELIMIT, "inflates more than %d times its size (a compression bomb?)",
+			                       MAX_RATIO);
+		}
 	}
 	*out = buf;
 	*out_len = len;
@@ -531,7 +567,7 @@ static void import_archive(importer *im, const char *path, const char *file, con
 		if (name && ends_with(name, "activities.csv") && archive_entry_filetype(e) == AE_IFREG) {
 			uint8_t *buf = NULL;
 			size_t n = 0;
-			if (read_entry(ar, (size_t)64 << 20, &buf, &n) == 0) {
+			if (read_entry(ar, e, budget(im) < ((size_t)64 << 20) ? budget(im) : (size_t)64 << 20, &buf, &n) == 0) {
 				strava_parse(&im->names, buf, n);
 				free(buf);
 			}
@@ -573,11 +609,13 @@ static void import_archive(importer *im, const char *path, const char *file, con
 		}
 		uint8_t *buf = NULL;
 		size_t n = 0;
-		if (read_entry(ar, max_bytes(im), &buf, &n) != 0) {
+		if (read_entry(ar, e, budget(im), &buf, &n) != 0) {
 			report(im, sub, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
 			continue;
 		}
+		im->held += n;
 		import_buffer(im, sub, buf, n, depth);
+		im->held -= n;
 		free(buf);
 		if (file && depth == 1) {
 			int64_t pos = archive_filter_bytes(ar, -1);
