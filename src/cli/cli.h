@@ -131,8 +131,9 @@ typedef struct {
 	bool existed, open;
 } cli_atomic_dir;
 int cli_dir_open(const cli_ctx *ctx, cli_atomic_dir *d, const char *path, const char *ext);
-/* The path of file `name` inside the folder being built. */
-int cli_dir_file(const cli_ctx *ctx, const cli_atomic_dir *d, const char *name, char *out, size_t outsz);
+/* Open file `name` of the folder being built (messages name it as
+ * FOLDER/name, not its temporary place); closed with cli_atomic_close(). */
+int cli_dir_file(const cli_ctx *ctx, const cli_atomic_dir *d, const char *name, cli_atomic_file *af);
 /* Swap the new folder in (ok) or remove it (!ok, silently). */
 int cli_dir_close(const cli_ctx *ctx, cli_atomic_dir *d, bool ok);
 

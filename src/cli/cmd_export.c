@@ -130,10 +130,9 @@ static void csv_field(FILE *f, const char *s)
 
 static int csv_start(csv_state *cs, const char *table, int n, const char *const *cols)
 {
-	char path[4200], name[80];
+	char name[80];
 	snprintf(name, sizeof(name), "%s.csv", table);
-	if ((cs->err = cli_dir_file(cs->ctx, &cs->dir, name, path, sizeof(path))) ||
-	    (cs->err = cli_atomic_open(cs->ctx, &cs->af, path)))
+	if ((cs->err = cli_dir_file(cs->ctx, &cs->dir, name, &cs->af)))
 		return cs->err;
 	cs->open = true;
 	snprintf(cs->table, sizeof(cs->table), "%s", table);

@@ -200,7 +200,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	if (rc && rc != TENDO_ENOTFOUND)
 		return cli_fail(ctx, "import stopped: %s", tendo_error_last());
 	if (rc == TENDO_ENOTFOUND)
-		return cli_fail(ctx, "some paths do not exist (see above)");
+		return cli_fail(ctx, "some paths could not be read (see above)");
 	if (sum.errors)
 		return cli_fail(ctx, "%zu file%s could not be imported (see above); the rest is in the log", sum.errors,
 		                sum.errors == 1 ? "" : "s");

@@ -51,10 +51,13 @@ static int write_svgs(cli_ctx *ctx, const char *dir, const tendo_report_chart *c
 	cli_atomic_dir d;
 	int rc = cli_dir_open(ctx, &d, dir, ".svg");
 	for (int k = 0; !rc && k < TENDO_REPORT_CHARTS; k++) {
-		char path[4200], name[80];
+		char name[80];
+		cli_atomic_file af;
 		snprintf(name, sizeof(name), "%s.svg", charts[k].id);
-		if (!(rc = cli_dir_file(ctx, &d, name, path, sizeof(path))))
-			rc = cli_write_file(ctx, path, charts[k].svg, charts[k].len);
+		if (!(rc = cli_dir_file(ctx, &d, name, &af))) {
+			(void)fwrite(charts[k].svg, 1, charts[k].len, af.f); /* an error is in af.err */
+			rc = cli_atomic_close(ctx, &af, true);
+		}
 	}
 	if (d.open) {
 		int drc = cli_dir_close(ctx, &d, rc == 0);

@@ -246,11 +246,19 @@ int cli_dir_open(const cli_ctx *ctx, cli_atomic_dir *d, const char *path, const 
 	return 0;
 }
 
-int cli_dir_file(const cli_ctx *ctx, const cli_atomic_dir *d, const char *name, char *out, size_t outsz)
+int cli_dir_file(const cli_ctx *ctx, const cli_atomic_dir *d, const char *name, cli_atomic_file *af)
 {
-	if (snprintf(out, outsz, "%s/%s", d->tmp, name) >= (int)outsz)
+	char path[4400];
+	if (snprintf(path, sizeof(path), "%s/%s", d->tmp, name) >= (int)sizeof(path))
 		return cli_fail(ctx, "cannot write %s: %s", d->path, strerror(ENAMETOOLONG));
-	return 0;
+	int rc = cli_atomic_open(ctx, af, path);
+	size_t pl = strlen(d->path), nl = strlen(name);
+	if (rc == 0 && pl + nl + 2 <= sizeof(af->path)) {
+		memcpy(af->path, d->path, pl);
+		af->path[pl] = '/';
+		memcpy(af->path + pl + 1, name, nl + 1);
+	}
+	return rc;
 }
 
 int cli_dir_close(const cli_ctx *ctx, cli_atomic_dir *d, bool ok)

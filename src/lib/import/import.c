@@ -649,12 +649,13 @@ static int read_file(const char *path, size_t limit, uint8_t **out, size_t *out_
 		fclose(f);
 		return tendo_error_set(TENDO_ENOMEM, "out of memory reading it");
 	}
+	errno = 0;
 	size_t got = fread(buf, 1, n, f);
-	int bad = ferror(f);
+	int bad = ferror(f), e = errno;
 	fclose(f);
 	if (bad || got != n) {
 		free(buf);
-		return tendo_error_set(TENDO_EFORMAT, "read error");
+		return tendo_error_set(TENDO_EFORMAT, "cannot read it: %s", bad && e ? strerror(e) : "it changed while read");
 	}
 	*out = buf;
 	*out_len = n;
@@ -794,6 +795,8 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 		if (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode))
 			return tendo_error_set(TENDO_EINVAL, "%s is a folder: pain, RPE and sharp pain go with a single "
 			                       "activity file", paths[0]);
+		if (stat(paths[0], &st) == 0 && !S_ISREG(st.st_mode))
+			return tendo_error_set(TENDO_EINVAL, "%s is not a regular file (a FIFO, device or socket)", paths[0]);
 		FILE *f = fopen(paths[0], "rb");
 		if (f) {
 			hn = fread(head, 1, sizeof(head), f);
@@ -810,13 +813,19 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 	for (size_t i = 0; i < n && !err; i++) {
 		struct stat st;
 		if (stat(paths[i], &st) != 0) {
-			report(&im, paths[i], TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "no such file or folder");
+			report(&im, paths[i], TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s",
+			       errno == ENOENT ? "no such file or folder" : strerror(errno));
 			missing = 1;
 			continue;
 		}
 		if (S_ISDIR(st.st_mode))
 			err = walk(&files, paths[i], 0);
-		else
+		else if (!S_ISREG(st.st_mode)) {
+			/* a FIFO would block the import until something writes to it */
+			report(&im, paths[i], TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL,
+			       "not a regular file (a FIFO, device or socket): give a file or a folder");
+			missing = 1;
+		} else
 			err = list_add(&files, paths[i], (uint64_t)st.st_size);
 	}
 	for (size_t i = 0; i < files.n; i++)

@@ -11,6 +11,7 @@
 #include "store/store_int.h"
 #include "util/alloc.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "tendo/date.h"
 #include "tendo/errors.h"
@@ -68,6 +70,44 @@ static int make_parent_dirs(const char *path)
 	return err;
 }
 
+/*
+ * A WAL database read from a folder nobody may write to (a backup on
+ * read-only media, a physio's read-only copy): SQLite cannot make the -shm
+ * file it reads a WAL database with, and fails with "attempt to write a
+ * readonly database". When the folder is not writable and there is no
+ * -wal file with content (so the database file is the whole log), it is
+ * opened immutable: read as it is, no locks, no -shm. Returns the URI
+ * (freed by the caller), or NULL to open the path as usual.
+ */
+static char *immutable_uri(const char *path)
+{
+	char dir[4096], wal[4200];
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	struct stat st;
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	if (access(dir, W_OK) == 0 || (stat(wal, &st) == 0 && st.st_size > 0))
+		return NULL;
+	size_t n = strlen(path);
+	char *uri = tendo_malloc(n * 3 + 32), *o = uri;
+	if (!uri)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (isalnum(*p) || strchr("/-_.~", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	sprintf(o, "?immutable=1");
+	return uri;
+}
+
 static int store_open(tendo_store **out, const char *path, int flags)
 {
 	tendo_store *s;
@@ -109,7 +149,11 @@ static int store_open(tendo_store **out, const char *path, int flags)
 	 * each worker its own): no per-call mutex */
 	oflags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY
 	                                         : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	char *uri = readonly ? immutable_uri(path) : NULL;
+	if (uri)
+		oflags |= SQLITE_OPEN_URI;
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		err = s->db ? store_fail(s->db, path, rc)
 		            : tendo_error_set(TENDO_ENOMEM, "out of memory opening database %s", path);
