@@ -81,42 +81,51 @@ static bool shown_escaped(unsigned cp)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* The escaped form of the character at p (n bytes, code point cp; n = 0
+ * for a stray byte) into piece; returns its length. */
+static size_t piece_of(const unsigned char *p, size_t n, unsigned cp, char piece[12])
+{
+	if (n == 0)
+		return (size_t)snprintf(piece, 12, "\\x%02x", p[0]);
+	if (!shown_escaped(cp)) {
+		memcpy(piece, p, n);
+		return n;
+	}
+	if (cp == '\n')
+		return (size_t)snprintf(piece, 12, "\\n");
+	if (cp == '\t')
+		return (size_t)snprintf(piece, 12, "\\t");
+	if (cp == '\r')
+		return (size_t)snprintf(piece, 12, "\\r");
+	if (cp < 0x80)
+		return (size_t)snprintf(piece, 12, "\\x%02x", cp);
+	return (size_t)snprintf(piece, 12, "\\u%04x", cp);
+}
+
 char *tendo_text_terminal(const char *s, char *out, size_t outsz)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t len = strlen((const char *)p), o = 0;
+	size_t len = strlen((const char *)p), o = 0, total = 0;
+	char piece[12];
+	unsigned cp;
+	/* first the whole length, to know whether "..." is needed at all */
 	for (size_t i = 0; i < len;) {
-		char piece[12];
-		size_t plen;
-		unsigned cp;
 		size_t n = utf8_seq(p + i, len - i, &cp);
-		if (n == 0) {
-			plen = (size_t)snprintf(piece, sizeof(piece), "\\x%02x", p[i]);
-			n = 1;
-		} else if (shown_escaped(cp)) {
-			if (cp == '\n')
-				plen = (size_t)snprintf(piece, sizeof(piece), "\\n");
-			else if (cp == '\t')
-				plen = (size_t)snprintf(piece, sizeof(piece), "\\t");
-			else if (cp == '\r')
-				plen = (size_t)snprintf(piece, sizeof(piece), "\\r");
-			else if (cp < 0x80)
-				plen = (size_t)snprintf(piece, sizeof(piece), "\\x%02x", cp);
-			else
-				plen = (size_t)snprintf(piece, sizeof(piece), "\\u%04x", cp);
-		} else {
-			memcpy(piece, p + i, n);
-			plen = n;
-		}
-		/* keep room for "..." (unless this is the end) and the NUL */
-		if (o + plen + (i + n >= len ? 1 : 4) > outsz) {
+		total += piece_of(p + i, n, cp, piece);
+		i += n ? n : 1;
+	}
+	bool cut = total + 1 > outsz;
+	for (size_t i = 0; i < len;) {
+		size_t n = utf8_seq(p + i, len - i, &cp);
+		size_t plen = piece_of(p + i, n, cp, piece);
+		if (cut && o + plen + 4 > outsz) { /* room for "..." and the NUL */
 			memcpy(out + o, "...", 3);
 			o += 3;
 			break;
 		}
 		memcpy(out + o, piece, plen);
 		o += plen;
-		i += n;
+		i += n ? n : 1;
 	}
 	out[o] = '\0';
 	return out;
