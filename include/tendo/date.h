@@ -24,6 +24,13 @@ tendo_date tendo_date_from_ymd(int y, int m, int d);
 /* Split a day number into year, month (1-12) and day (1-31). */
 void tendo_date_to_ymd(tendo_date date, int *y, int *m, int *d);
 
+/* The years tendo keeps: every date of the log lies in them, whatever way
+ * it came in (typed, imported, restored). */
+#define TENDO_YEAR_MIN 1900
+#define TENDO_YEAR_MAX 2999
+/* True if date is a day of years TENDO_YEAR_MIN-TENDO_YEAR_MAX. */
+bool tendo_date_in_range(tendo_date date);
+
 /*
  * Parse "YYYY-MM-DD" (exactly that form; years 1900-2999).
  * Returns 0, or TENDO_EFORMAT for a malformed string, TENDO_EINVAL for an

@@ -2,6 +2,7 @@
  * cli.c - helpers shared by the commands (cli.h): option parsing from
  * tables, checked number and date conversion, messages, opening the store.
  */
+#include <tendo/text.h>
 #include <tendo/validate.h>
 
 #include "cli.h"
@@ -113,9 +114,11 @@ static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap) __att
 
 static int vmsg(const cli_ctx *ctx, int code, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "tendo: %s%s", ctx && ctx->cmd ? ctx->cmd : "", ctx && ctx->cmd ? ": " : "");
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	/* a message may carry a file's name or an entry's text: made safe whole */
+	char msg[2048], shown[4096];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	fprintf(stderr, "tendo: %s%s%s\n", ctx && ctx->cmd ? ctx->cmd : "", ctx && ctx->cmd ? ": " : "",
+	        tendo_text_terminal(msg, shown, sizeof(shown)));
 	return code;
 }
 
@@ -389,14 +392,22 @@ int cli_open(cli_ctx *ctx, bool write)
 
 void cli_close(cli_ctx *ctx)
 {
+	int64_t id;
+	char msg[300];
+	size_t n = ctx->store ? tendo_store_skipped(ctx->store, &id, msg, sizeof(msg)) : 0;
+	if (n)
+		cli_fail(ctx, "warning: %zu entr%s could not be read and %s left out (%s); 'tendo delete %lld' removes it",
+		         n, n == 1 ? "y" : "ies", n == 1 ? "is" : "are", msg, (long long)id);
 	tendo_store_close(ctx->store);
 	ctx->store = NULL;
 }
 
 int cli_print_json(json_t *v)
 {
-	if (!v)
+	if (!v) {
+		fprintf(stderr, "tendo: cannot build the JSON output (out of memory)\n");
 		return EXIT_RUNTIME;
+	}
 	int rc = json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 	fputc('\n', stdout);
 	json_decref(v);
@@ -470,50 +481,34 @@ int cli_range_dates(cli_ctx *ctx, const cli_range_args *a, tendo_date *from, ten
 }
 
 /* ------------------------------------------------------------------ */
-/* Files written whole or not at all                                    */
+/* Text for the terminal                                                */
 
-int cli_atomic_open(const cli_ctx *ctx, cli_atomic_file *af, const char *path)
+const char *cli_safe(const char *s, char *buf, size_t bufsz)
 {
-	if (strcmp(path, "-") == 0) { /* standard output: no temporary file */
-		snprintf(af->path, sizeof(af->path), "-");
-		af->tmp[0] = '\0';
-		af->f = stdout;
-		return 0;
-	}
-	snprintf(af->path, sizeof(af->path), "%s", path);
-	snprintf(af->tmp, sizeof(af->tmp), "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(af->tmp);
-	if (fd < 0)
-		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
-	af->f = fdopen(fd, "wb");
-	if (!af->f) {
-		close(fd);
-		unlink(af->tmp);
-		return cli_fail(ctx, "cannot write %s: %s", path, strerror(errno));
-	}
-	return 0;
+	return tendo_text_terminal(s, buf, bufsz);
 }
 
-int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok)
+json_t *cli_jstr(const char *s)
 {
-	if (af->f == stdout) {
-		bool bad = fflush(stdout) != 0 || ferror(stdout) != 0;
-		if (ok && bad)
-			return cli_fail(ctx, "cannot write the standard output: %s", strerror(errno ? errno : EIO));
-		return ok && !bad ? 0 : EXIT_RUNTIME;
+	s = s ? s : "";
+	json_t *j = json_string(s);
+	if (!j) {
+		char *fixed = tendo_text_utf8_repair(s, strlen(s));
+		j = fixed ? json_string(fixed) : NULL;
+		free(fixed);
 	}
-	bool bad = ferror(af->f) != 0;
-	if (fflush(af->f) != 0 || fsync(fileno(af->f)) != 0)
-		bad = true;
-	if (fclose(af->f) != 0)
-		bad = true;
-	if (!ok || bad || rename(af->tmp, af->path) != 0) {
-		int e = errno;
-		unlink(af->tmp);
-		return ok ? cli_fail(ctx, "cannot write %s: %s", af->path, strerror(bad ? EIO : e)) : EXIT_RUNTIME;
-	}
-	return 0;
+	return j ? j : json_null();
 }
+
+const char *cli_text(const char *s)
+{
+	static char bufs[8][1024];
+	static unsigned next;
+	return tendo_text_terminal(s, bufs[next++ % 8], sizeof(bufs[0]));
+}
+
+/* ------------------------------------------------------------------ */
+/* Did you mean                                                         */
 
 /* Optimal string alignment distance (Levenshtein with adjacent
  * transpositions); 9 for strings over 30 bytes. */
@@ -555,22 +550,7 @@ const char *cli_closest(const char *name, const char *const *names, size_t n)
 	return best;
 }
 
-const char *cli_shown(const char *s)
-{
-	return s; /* a sanitizer goes here */
-}
-
 bool cli_is_stdio(const char *path)
 {
 	return path && strcmp(path, "-") == 0;
-}
-
-int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len)
-{
-	cli_atomic_file af;
-	int rc = cli_atomic_open(ctx, &af, path);
-	if (rc)
-		return rc;
-	bool ok = fwrite(data, 1, len, af.f) == len;
-	return cli_atomic_close(ctx, &af, ok) ? EXIT_RUNTIME : 0;
 }

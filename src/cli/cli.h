@@ -107,29 +107,58 @@ time_t cli_stamp(const cli_ctx *ctx, tendo_date date);
 /* Print a JSON value to stdout (indented) and release it. */
 int cli_print_json(json_t *v);
 
-/* Files written through a temporary file in the same folder, then renamed:
- * a reader never sees half a file, and a failure leaves the old one. A
- * path of "-" is the standard output (written directly, flushed and checked
- * on close): cli_is_stdio() tells a command not to print its own lines. */
+/* Files written whole or not at all (output.c): through a temporary file
+ * in the same folder, synced, then renamed; a reader never sees half a
+ * file and a failure leaves the old one. The new file keeps the mode of
+ * the one it replaces, else 0666 less the umask. A symbolic link is
+ * followed (the link stays); a FIFO or device is written in place. Write
+ * errors keep their errno ("No space left on device"). A path of "-" is
+ * the standard output (written directly, flushed and checked on close):
+ * cli_is_stdio() tells a command not to print its own lines there. */
 typedef struct {
-	char path[4096], tmp[4200];
-	FILE *f;
+	char path[4096];   /* as given, for messages */
+	char target[4096]; /* what is replaced: path, or its link's target */
+	char tmp[4200];
+	FILE *f;           /* write here */
+	int fd, err;       /* err: the first write error's errno */
+	bool direct;       /* a FIFO or device: no temporary file */
 } cli_atomic_file;
 /* 0, or EXIT_RUNTIME with "cannot write PATH: reason" printed. */
 int cli_atomic_open(const cli_ctx *ctx, cli_atomic_file *af, const char *path);
-/* Close and rename (ok) or remove (!ok); 0, or EXIT_RUNTIME (printed if ok). */
+/* Close and rename (ok) or remove (!ok, silently); 0, or EXIT_RUNTIME
+ * (printed when ok). Call once per successful open. */
 int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok);
 /* The whole of data to path, atomically; 0 or EXIT_RUNTIME (printed). */
 int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len);
 
+/* A folder of files (export --csv, report --svg) replaced whole: built in a
+ * temporary folder beside it and swapped in. An existing folder is
+ * replaced only if it holds nothing but regular files ending in ext. */
+typedef struct {
+	char path[4096], target[4096], tmp[4200];
+	const char *ext;
+	bool existed, open;
+} cli_atomic_dir;
+int cli_dir_open(const cli_ctx *ctx, cli_atomic_dir *d, const char *path, const char *ext);
+/* Open file `name` of the folder being built (messages name it as
+ * FOLDER/name, not its temporary place); closed with cli_atomic_close(). */
+int cli_dir_file(const cli_ctx *ctx, const cli_atomic_dir *d, const char *name, cli_atomic_file *af);
+/* Swap the new folder in (ok) or remove it (!ok, silently). */
+int cli_dir_close(const cli_ctx *ctx, cli_atomic_dir *d, bool ok);
+
+/* Stored or file-borne text made safe for the terminal (tendo/text.h),
+ * into buf; returns buf. */
+const char *cli_safe(const char *s, char *buf, size_t bufsz);
+/* The same into one of 8 rotating 1 KB buffers: for printf arguments. */
+const char *cli_text(const char *s);
+/* A JSON string of stored text: exact when it is UTF-8, else its repair
+ * (U+FFFD for each stray byte): never NULL for a NULL-free input, so a
+ * field is never dropped. */
+json_t *cli_jstr(const char *s);
+
 /* The name of names closest to name by edit distance (Damerau-Levenshtein,
  * 2 at most), for "did you mean"; NULL if none is that close. */
 const char *cli_closest(const char *name, const char *const *names, size_t n);
-
-/* Text from outside (a file name, an activity's name) as it may be shown on
- * a terminal: the one place that decides (borrowed; valid until the next
- * call). */
-const char *cli_shown(const char *s);
 
 /* True for a FILE operand or option value of "-": standard input or output. */
 bool cli_is_stdio(const char *path);

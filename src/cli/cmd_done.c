@@ -159,7 +159,7 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 			else
 				snprintf(load, sizeof(load), "body weight");
 			snprintf(line, sizeof(line), "%s %s, %s (%s)", x.exercise, dose, load, tendo_side_name(x.side));
-			json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "type", "rehab", "what", line));
+			json_array_append_new(done, json_pack("{s:I,s:s,s:o}", "id", (json_int_t)id, "type", "rehab", "what", cli_jstr(line)));
 		}
 	}
 	/* pain after a day without a run: a report of its own, on the first session */
@@ -197,7 +197,7 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 	}
 	json_array_foreach(done, i, e)
 		printf("logged #%lld on %s: %s\n", (long long)json_integer_value(json_object_get(e, "id")), d,
-		       json_string_value(json_object_get(e, "what")));
+		       cli_text(json_string_value(json_object_get(e, "what"))));
 	json_decref(done);
 	return 0;
 

@@ -234,7 +234,7 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 		return cli_print_entry(ctx, id, after.date, NULL);
 	}
 	json_decref(after.json);
-	printf("edited #%lld on %s: %s%s%s%s\n", (long long)id, d, after.text, note[0] ? " (" : "", note,
+	printf("edited #%lld on %s: %s%s%s%s\n", (long long)id, d, cli_text(after.text), note[0] ? " (" : "", cli_text(note),
 	       note[0] ? ")" : "");
 	return 0;
 }

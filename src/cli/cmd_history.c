@@ -128,7 +128,7 @@ static entry *collect(const cli_ctx *ctx, const tendo_log *L, size_t *out_n)
 		                      tendo_intent_name(x->intent), "walk_breaks", x->walk_breaks, "rpe", int_or_null(x->rpe),
 		                      "pain_during", int_or_null(x->pain_during), "pain_after", int_or_null(x->pain_after),
 		                      "sharp", x->sharp, "time", time_json(x->time_min), "imported", x->imported);
-		json_object_set_new(j, "title", x->title[0] ? json_string(x->title) : json_null());
+		json_object_set_new(j, "title", x->title[0] ? cli_jstr(x->title) : json_null());
 		if (x->km > 0) {
 			char dist[32];
 			snprintf(s3, sizeof(s3), " %s", cli_fmt_distance(ctx, x->km, 1, dist, sizeof(dist)));
@@ -137,7 +137,7 @@ static entry *collect(const cli_ctx *ctx, const tendo_log *L, size_t *out_n)
 		}
 		char title[TENDO_TITLE_MAX + 4] = "";
 		if (x->title[0])
-			snprintf(title, sizeof(title), " \"%s\"", cli_shown(x->title));
+			snprintf(title, sizeof(title), " \"%s\"", cli_text(x->title));
 		char rpe[24] = "";
 		if (x->rpe >= 0)
 			snprintf(rpe, sizeof(rpe), ", RPE %d", x->rpe);
@@ -178,11 +178,11 @@ static entry *collect(const cli_ctx *ctx, const tendo_log *L, size_t *out_n)
 		score(s1, sizeof(s1), "pain", x->pain_during);
 		char title[TENDO_TITLE_MAX + 4] = "";
 		if (x->title[0])
-			snprintf(title, sizeof(title), " \"%s\"", cli_shown(x->title));
+			snprintf(title, sizeof(title), " \"%s\"", cli_text(x->title));
 		add(&arr, &n, x->id, x->date, "cross",
 		    json_pack("{s:s,s:f,s:o,s:b,s:o,s:o}", "kind", tendo_cross_kind_name(x->kind), "minutes", x->minutes,
 		              "pain_during", int_or_null(x->pain_during), "sharp", x->sharp, "time", time_json(x->time_min),
-		              "title", x->title[0] ? json_string(x->title) : json_null()),
+		              "title", x->title[0] ? cli_jstr(x->title) : json_null()),
 		    "%s%s %.0f min%s%s%s", tendo_cross_kind_name(x->kind), title, x->minutes,
 		    time_text(tm, sizeof(tm), x->time_min), s1, x->sharp ? ", SHARP pain" : "");
 	}
@@ -270,7 +270,7 @@ static json_t *entry_object(tendo_store *store, int64_t id, tendo_date date, con
 	json_object_update(o, fields);
 	json_decref(fields);
 	if (store && tendo_store_entry_note(store, id, note, sizeof(note)) == 0 && note[0])
-		json_object_set_new(o, "note", json_string(note));
+		json_object_set_new(o, "note", cli_jstr(note));
 	return o;
 }
 
@@ -280,7 +280,7 @@ json_t *cli_entry_json(const cli_ctx *ctx, const tendo_log *log, int64_t id)
 	if (cli_entry_find(ctx, log, id, &e))
 		return NULL;
 	json_t *o = entry_object(ctx->store, id, e.date, e.type, e.json);
-	json_object_set_new(o, "what", json_string(e.text));
+	json_object_set_new(o, "what", cli_jstr(e.text));
 	return o;
 }
 
@@ -343,8 +343,8 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 			char note[1024];
 			if (tendo_store_entry_note(ctx->store, arr[k].id, note, sizeof(note)) != 0)
 				note[0] = '\0';
-			printf("#%-6" PRId64 " %s  %s%s%s%s\n", arr[k].id, tendo_date_format(arr[k].date, d), arr[k].text,
-			       note[0] ? " (" : "", note, note[0] ? ")" : "");
+			printf("#%-6" PRId64 " %s  %s%s%s%s\n", arr[k].id, tendo_date_format(arr[k].date, d),
+			       cli_text(arr[k].text), note[0] ? " (" : "", cli_text(note), note[0] ? ")" : "");
 		}
 	}
 	free_entries(arr, n);
@@ -401,18 +401,21 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 	/* the entry as it was, before it goes */
 	json_t *gone = hit && json ? cli_entry_json(ctx, &log, id) : NULL;
 	tendo_log_dispose(&log);
+	/* an entry the loader left out (it cannot be read) can still go */
 	if (!hit)
-		return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);
+		snprintf(what, sizeof(what), "an entry the log could not read");
 	if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_delete(ctx->store, id)) ||
 	    (rc = tendo_store_commit(ctx->store))) {
 		tendo_store_rollback(ctx->store);
 		json_decref(gone);
+		if (rc == TENDO_ENOTFOUND)
+			return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);
 		return cli_lib_error(ctx, rc);
 	}
 	if (json) {
 		json_object_set_new(gone, "deleted", json_true());
 		return cli_print_json(gone);
 	}
-	printf("deleted #%lld: %s\n", id, what);
+	printf("deleted #%lld: %s\n", id, cli_text(what));
 	return 0;
 }

@@ -21,7 +21,7 @@
 
 enum { O_JSON = 1, O_PDURING, O_PAFTER, O_RPE, O_SHARP, O_VERBOSE, O_STRICT };
 
-#define STDIN_MAX ((size_t)1 << 30) /* import -: at most 1 GiB from standard input */
+#define STDIN_MAX ((size_t)512 << 20) /* import -: at most 512 MiB from standard input, held in memory */
 
 static const cli_opt opts[] = {
 	{ "json", no_argument, O_JSON, NULL, "print JSON: every file and a summary" },
@@ -98,16 +98,16 @@ static void on_result(const tendo_import_result *r, void *user)
 		ui->dup_id = r->entry_id;
 	if (ui->json) {
 		json_t *o = json_object();
-		json_object_set_new(o, "path", json_string(r->path)); /* JSON escapes it */
+		json_object_set_new(o, "path", cli_jstr(r->path));
 		json_object_set_new(o, "status", json_string(tendo_import_status_name(r->status)));
-		json_object_set_new(o, "message", json_string(r->message));
+		json_object_set_new(o, "message", cli_jstr(r->message));
 		json_object_set_new(o, "format", r->format ? json_string(r->format) : json_null());
 		json_object_set_new(o, "kind", r->kind ? json_string(r->kind) : json_null());
 		json_object_set_new(o, "id", r->entry_id ? json_integer(r->entry_id) : json_null());
-		json_object_set_new(o, "warning", r->warning ? json_string(r->warning) : json_null());
+		json_object_set_new(o, "warning", r->warning ? cli_jstr(r->warning) : json_null());
 		if (r->facts) {
 			const tendo_run_facts *f = r->facts;
-			json_object_set_new(o, "sport", json_string(f->sport));
+			json_object_set_new(o, "sport", cli_jstr(f->sport));
 			json_object_set_new(o, "elapsed_s", num(f->elapsed_s));
 			json_object_set_new(o, "moving_s", num(f->moving_s));
 			json_object_set_new(o, "distance_m", num(f->distance_m));
@@ -126,7 +126,7 @@ static void on_result(const tendo_import_result *r, void *user)
 	clear_bar(ui);
 	const char *B = cli_bold(ui->ctx), *R = cli_reset(ui->ctx);
 	printf("%s%-9s%s %s: %s\n", r->status == TENDO_IMPORT_ERROR ? B : "", tendo_import_status_name(r->status),
-	       r->status == TENDO_IMPORT_ERROR ? R : "", cli_shown(r->path), r->message);
+	       r->status == TENDO_IMPORT_ERROR ? R : "", cli_text(r->path), cli_text(r->message));
 	fflush(stdout);
 }
 
@@ -278,7 +278,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	if (rc && rc != TENDO_ENOTFOUND)
 		return cli_fail(ctx, "import stopped: %s", tendo_error_last());
 	if (rc == TENDO_ENOTFOUND)
-		return cli_fail(ctx, "some paths do not exist (see above)");
+		return cli_fail(ctx, "some paths could not be read (see above)");
 	/* a damaged file is reported and the rest imports (exit 0): a cron job
 	 * stays quiet; --strict, or the athlete's own values for one file that
 	 * could not be recorded, make it an error */

@@ -656,7 +656,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	 * usage error whether or not the database is there, locked or corrupt
 	 * (the future-date check needs the athlete's zone, so it waits) */
 	logged out = { .date = TENDO_DATE_NONE };
-	ctx->today = INT32_MAX;
+	ctx->today = tendo_date_from_ymd(TENDO_YEAR_MAX, 12, 31); /* any day the parser takes */
 	if ((rc = k->fn(ctx, &a, &out)))
 		return rc;
 	if ((rc = cli_open(ctx, true)))
@@ -687,7 +687,7 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 		if (rc)
 			return rc;
 	} else {
-		printf("logged #%lld on %s: %s\n", (long long)out.id, tendo_date_format(out.date, d), out.what);
+		printf("logged #%lld on %s: %s\n", (long long)out.id, tendo_date_format(out.date, d), cli_text(out.what));
 		if (out.after[0])
 			printf("%s\n", out.after);
 	}

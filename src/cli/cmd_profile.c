@@ -217,7 +217,7 @@ json_t *cli_profile_json(const tendo_profile *p, const tendo_schedule *sc)
 	tendo_schedule_format_days(sc->days, days);
 	tendo_schedule_format_time(sc->run_time, rt);
 	tendo_schedule_format_time(sc->rehab_time, ht);
-	json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "name", p->name, "side", tendo_side_name(p->side), "tz",
+	json_t *o = json_pack("{s:o,s:s,s:s,s:s,s:s,s:s,s:s}", "name", cli_jstr(p->name), "side", tendo_side_name(p->side), "tz",
 	                      p->tz, "start", tendo_date_format(p->start, d), "days", days, "run_time", rt, "rehab_time",
 	                      ht);
 	json_object_set_new(o, "units", json_string(p->units == TENDO_UNITS_IMPERIAL ? "imperial" : "metric"));
@@ -226,7 +226,7 @@ json_t *cli_profile_json(const tendo_profile *p, const tendo_schedule *sc)
 	                                                                       : json_null());
 	json_object_set_new(o, "start_week_min", p->start_week_min > 0 ? json_integer(p->start_week_min) : json_null());
 	json_object_set_new(o, "start_curl_kg", p->start_curl_kg > 0 ? json_real(p->start_curl_kg) : json_null());
-	json_object_set_new(o, "cleared_by", p->cleared_by[0] ? json_string(p->cleared_by) : json_null());
+	json_object_set_new(o, "cleared_by", p->cleared_by[0] ? cli_jstr(p->cleared_by) : json_null());
 	json_t *s = json_object();
 	for (size_t k = 0; k < ns; k++)
 		json_object_set_new(s, si[k].name, json_real(tendo_settings_get(&p->settings, &si[k])));
@@ -287,9 +287,9 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 	char st[200];
 	cli_profile_start_text(&p, st, sizeof(st));
 	printf("%s%s: %s side, pain ceiling %d/10, time zone %s, started %s\n", change ? "updated " : "",
-	       p.name[0] ? p.name : "athlete", tendo_side_name(p.side), p.settings.ceiling, p.tz,
+	       p.name[0] ? cli_text(p.name) : "athlete", tendo_side_name(p.side), p.settings.ceiling, p.tz,
 	       tendo_date_format(p.start, d));
-	printf("%s\n", st);
+	printf("%s\n", cli_text(st));
 	printf("training days %s; runs at %s, rehab at %s\n", sc.days == TENDO_DAYS_ALL ? "every day" : days, rt, ht);
 	printf("units %s (%s, %s, pace per %s)\n", p.units == TENDO_UNITS_IMPERIAL ? "imperial" : "metric",
 	       p.units == TENDO_UNITS_IMPERIAL ? "miles" : "km", p.units == TENDO_UNITS_IMPERIAL ? "lb" : "kg",

@@ -48,17 +48,23 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 
 static int write_svgs(cli_ctx *ctx, const char *dir, const tendo_report_chart *charts)
 {
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return cli_fail(ctx, "cannot make folder %s: %s", dir, strerror(errno));
-	for (int k = 0; k < TENDO_REPORT_CHARTS; k++) {
-		char path[4096];
-		if (snprintf(path, sizeof(path), "%s/%s.svg", dir, charts[k].id) >= (int)sizeof(path))
-			return cli_fail(ctx, "folder name too long: %s", dir);
-		int rc = cli_write_file(ctx, path, charts[k].svg, charts[k].len);
-		if (rc)
-			return rc;
+	cli_atomic_dir d;
+	int rc = cli_dir_open(ctx, &d, dir, ".svg");
+	for (int k = 0; !rc && k < TENDO_REPORT_CHARTS; k++) {
+		char name[80];
+		cli_atomic_file af;
+		snprintf(name, sizeof(name), "%s.svg", charts[k].id);
+		if (!(rc = cli_dir_file(ctx, &d, name, &af))) {
+			(void)fwrite(charts[k].svg, 1, charts[k].len, af.f); /* an error is in af.err */
+			rc = cli_atomic_close(ctx, &af, true);
+		}
 	}
-	return 0;
+	if (d.open) {
+		int drc = cli_dir_close(ctx, &d, rc == 0);
+		if (!rc)
+			rc = drc;
+	}
+	return rc;
 }
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv)

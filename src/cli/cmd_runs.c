@@ -110,8 +110,8 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			bool has_time = local_start(ctx, r, 'T', loc, sizeof(loc));
 			json_object_set_new(o, "start", r->imported && r->start_ms != INT64_MIN ? json_string(t) : json_null());
 			json_object_set_new(o, "start_local", has_time ? json_string(loc) : json_null());
-			json_object_set_new(o, "title", r->title[0] ? json_string(r->title) : json_null());
-			json_object_set_new(o, "sport", json_string(r->sport[0] ? r->sport : "running"));
+			json_object_set_new(o, "title", r->title[0] ? cli_jstr(r->title) : json_null());
+			json_object_set_new(o, "sport", cli_jstr(r->sport[0] ? r->sport : "running"));
 			json_object_set_new(o, "elapsed_s", num(r->imported ? r->elapsed_s : r->minutes * 60));
 			json_object_set_new(o, "moving_s", num(r->imported ? r->moving_s : r->minutes * 60));
 			json_object_set_new(o, "distance_m", r->km >= 0 ? json_real(r->km * 1000) : json_null());
@@ -127,7 +127,7 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			json_object_set_new(o, "terrain", json_string(tendo_terrain_name(r->terrain)));
 			json_object_set_new(o, "run_walk", json_boolean(r->walk_breaks));
 			json_object_set_new(o, "pain_during", r->pain_during >= 0 ? json_integer(r->pain_during) : json_null());
-			json_object_set_new(o, "source", json_string(r->source[0] ? r->source : "log"));
+			json_object_set_new(o, "source", cli_jstr(r->source[0] ? r->source : "log"));
 			json_array_append_new(arr, o);
 		}
 		tendo_log_dispose(&all);
@@ -158,9 +158,9 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 		if (isfinite(r->avg_hr))
 			snprintf(hr, sizeof(hr), "%.0f", r->avg_hr);
 		printf("#%-6lld %-16s %6.0f %7s %9s %6s %7s %6s %5s %4s  %s%s%s%s%s%s\n", (long long)r->id, start, r->minutes, km,
-		       pace, climb, hills, fast, spm, hr, r->source[0] ? r->source : "log", r->walk_breaks ? " run/walk" : "",
-		       is_long[k] ? " long" : "", r->title[0] ? " \"" : "", r->title[0] ? cli_shown(r->title) : "",
-		       r->title[0] ? "\"" : "");
+		       pace, climb, hills, fast, spm, hr, r->source[0] ? cli_text(r->source) : "log",
+		       r->walk_breaks ? " run/walk" : "", is_long[k] ? " long" : "", r->title[0] ? " \"" : "",
+		       r->title[0] ? cli_text(r->title) : "", r->title[0] ? "\"" : "");
 	}
 	tendo_log_dispose(&all);
 	free(is_long);

@@ -106,13 +106,13 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 	json_object_set_new(run, "terrain", json_string(tendo_terrain_name(rx->run.terrain)));
 	json_object_set_new(run, "run_walk", json_boolean(rx->run.run_walk));
 	json_object_set_new(run, "advised", rx->done.run ? json_integer(rx->run.advised) : json_null());
-	json_object_set_new(run, "why", json_string(rx->run.why));
+	json_object_set_new(run, "why", cli_jstr(rx->run.why));
 	json_object_set_new(o, "run", run);
 	json_t *rehab = json_array();
 	for (size_t k = 0; k < rx->n_rehab; k++) {
 		const tendo_rx_item *it = &rx->rehab[k];
 		json_t *x = json_object();
-		json_object_set_new(x, "exercise", json_string(it->exercise->name));
+		json_object_set_new(x, "exercise", cli_jstr(it->exercise->name));
 		json_object_set_new(x, "title", json_string(it->exercise->title));
 		json_object_set_new(x, "kind", json_string(tendo_ex_kind_name(it->exercise->kind)));
 		json_object_set_new(x, "sets", json_integer(it->sets));
@@ -127,16 +127,16 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 		json_array_append_new(rehab, x);
 	}
 	json_object_set_new(o, "rehab", rehab);
-	json_object_set_new(o, "rehab_why", json_string(rx->rehab_why));
+	json_object_set_new(o, "rehab_why", cli_jstr(rx->rehab_why));
 	json_t *av = json_array();
 	for (size_t k = 0; k < rx->n_avoid; k++)
-		json_array_append_new(av, json_string(rx->avoid[k]));
+		json_array_append_new(av, cli_jstr(rx->avoid[k]));
 	json_object_set_new(o, "avoid", av);
 	json_t *rules = json_array();
 	for (size_t k = 0; k < rx->n_rules; k++) {
 		json_t *x = json_object();
 		json_object_set_new(x, "id", json_string(rx->rules[k].id));
-		json_object_set_new(x, "reason", json_string(rx->rules[k].reason));
+		json_object_set_new(x, "reason", cli_jstr(rx->rules[k].reason));
 		json_object_set_new(x, "source", json_string(rx->rules[k].source));
 		json_array_append_new(rules, x);
 	}
@@ -152,7 +152,7 @@ json_t *cli_prescription_json(const tendo_prescription *rx)
 		json_object_set_new(l, "fast_s", isfinite(rx->last_run.fast_s) ? json_real(rx->last_run.fast_s) : json_null());
 		json_object_set_new(l, "cadence_spm",
 		                    isfinite(rx->last_run.cadence_spm) ? json_real(rx->last_run.cadence_spm) : json_null());
-		json_object_set_new(l, "summary", json_string(rx->last_run.summary));
+		json_object_set_new(l, "summary", cli_jstr(rx->last_run.summary));
 		json_object_set_new(o, "last_run", l);
 	} else {
 		json_object_set_new(o, "last_run", json_null());
@@ -226,7 +226,8 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 			snprintf(dose, sizeof(dose), "%d x %d s hold", it->sets, it->hold_s);
 		else
 			snprintf(dose, sizeof(dose), "%d x %d", it->sets, it->reps);
-		printf("       - %-18s %-14s %s\n", it->exercise->name, dose, cli_text_units(ctx, it->load, u, sizeof(u)));
+		printf("       - %-18s %-14s %s\n", cli_text(it->exercise->name), dose,
+		       cli_text(cli_text_units(ctx, it->load, u, sizeof(u))));
 	}
 	if (!tendo_schedule_has_day(&ctx->schedule, rx->date) && (rx->run.allowed || tendo_rx_has_strength(rx))) {
 		char days[TENDO_DAYS_BUFSZ];
@@ -244,8 +245,8 @@ static void print_today(const cli_ctx *ctx, const tendo_prescription *rx)
 	for (size_t k = 0; k < rx->n_rules; k++) {
 		if (strcmp(rx->rules[k].id, "avoid.stage") == 0)
 			continue;
-		printf("  %-28s %s\n  %-28s %s[%s]%s\n", rx->rules[k].id, cli_text_units(ctx, rx->rules[k].reason, u, sizeof(u)),
-		       "", D, rx->rules[k].source, R);
+		printf("  %-28s %s\n  %-28s %s[%s]%s\n", rx->rules[k].id,
+		       cli_text(cli_text_units(ctx, rx->rules[k].reason, u, sizeof(u))), "", D, rx->rules[k].source, R);
 	}
 	printf("\n%stendo is not a diagnosis: if in doubt, see a clinician.%s\n", D, R);
 }
@@ -306,7 +307,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		json_t *o = json_object();
 		json_object_set_new(o, "date", json_string(tendo_date_format(rx.date, d)));
 		json_t *ath = json_object();
-		json_object_set_new(ath, "name", json_string(p->name));
+		json_object_set_new(ath, "name", cli_jstr(p->name));
 		json_object_set_new(ath, "side", json_string(tendo_side_name(p->side)));
 		json_object_set_new(ath, "ceiling", json_integer(p->settings.ceiling));
 		json_object_set_new(ath, "tz", json_string(p->tz));
@@ -387,7 +388,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		return cli_print_json(o);
 	}
 	const char *B = cli_bold(ctx), *R = cli_reset(ctx);
-	printf("%s%s%s: %s side, ceiling %d/10, %s, started %s\n", B, p->name[0] ? p->name : "athlete", R,
+	printf("%s%s%s: %s side, ceiling %d/10, %s, started %s\n", B, p->name[0] ? cli_text(p->name) : "athlete", R,
 	       tendo_side_name(p->side), p->settings.ceiling, p->tz, tendo_date_format(p->start, d));
 	printf("date:       %s\n", tendo_date_format(rx.date, d));
 	printf("stage:      %s since %s (day %d)\n", tendo_stage_title(rx.stage), tendo_date_format(st->stage_since, d), days_in);

@@ -2,6 +2,8 @@
  * main.c - the tendo command: global options, then a table of commands,
  * one cmd_<name>.c each.
  */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,9 +88,9 @@ static int unknown_command(const char *name)
 {
 	const char *near = closest_command(name);
 	if (near)
-		fprintf(stderr, "tendo: '%s' is not a tendo command. Did you mean '%s'?\n", name, near);
+		fprintf(stderr, "tendo: '%s' is not a tendo command. Did you mean '%s'?\n", cli_text(name), near);
 	else
-		fprintf(stderr, "tendo: '%s' is not a tendo command: %s (see tendo --help)\n", name, command_names());
+		fprintf(stderr, "tendo: '%s' is not a tendo command: %s (see tendo --help)\n", cli_text(name), command_names());
 	return EXIT_USAGE;
 }
 
@@ -176,8 +178,12 @@ int main(int argc, char **argv)
 	ctx.cmd = c->name;
 	int rc = c->fn(&ctx, argc - i, argv + i);
 	cli_close(&ctx);
-	if (fflush(stdout) != 0 && rc == 0) {
-		fprintf(stderr, "tendo: %s: cannot write the output\n", ctx.cmd);
+	/* a full disk or a closed pipe behind stdout is an error with its
+	 * reason, whatever the command printed before */
+	errno = 0;
+	bool bad = ferror(stdout) != 0;
+	if (fflush(stdout) != 0 || bad) {
+		fprintf(stderr, "tendo: %s: cannot write the standard output: %s\n", ctx.cmd, strerror(errno ? errno : EIO));
 		return EXIT_RUNTIME;
 	}
 	return rc >= 100 ? rc - 100 : rc;

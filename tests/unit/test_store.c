@@ -1261,12 +1261,15 @@ static void test_readonly(void **state)
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM setting"), 0);
 }
 
-/* Rows the loader cannot understand are reported, and nothing leaks. */
+/* Rows the loader cannot understand are left out and reported; the rest
+ * loads, delete removes the bad row, and a whole-store check refuses it. */
 static void test_load_bad_rows(void **state)
 {
 	ctx *c = *state;
 	tendo_store *s = open_new(c);
 	tendo_log log;
+	int64_t id;
+	char msg[300];
 
 	add_pain(s, 0, 1);
 	add_rehab3(s, 0);
@@ -1274,18 +1277,34 @@ static void test_load_bad_rows(void **state)
 	sq_exec(c->db, "UPDATE rehab_session SET side = 'middle'");
 	s = NULL;
 	assert_int_equal(tendo_store_open(&s, c->db, 0), 0);
-	memset(&log, 0xAB, sizeof(log));
-	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), TENDO_ESTORE);
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_pain, 1);  /* the good row */
+	assert_int_equal(log.n_rehab, 0); /* the bad one, left out */
+	assert_int_equal(tendo_store_skipped(s, &id, msg, sizeof(msg)), 1);
+	assert_int_equal(id, sq_int(c->db, "SELECT entry_id FROM rehab_session"));
+	assert_non_null(strstr(msg, "has an unknown side 'middle'"));
+	tendo_log_dispose(&log);
+	assert_int_equal(tendo_store_check_all(s), TENDO_EINVAL);
 	assert_msg("has an unknown side 'middle'");
-	assert_null(log.pain); /* freed and zeroed */
-	assert_int_equal(log.n_pain, 0);
 	tendo_store_close(s);
 
-	sq_exec(c->db, "UPDATE rehab_session SET side = 'left'; UPDATE entry SET date = '2026-13-01'");
+	/* a date the loader refuses (as one imported from a file whose clock
+	 * said the year 9999 once could be) */
+	sq_exec(c->db, "UPDATE rehab_session SET side = 'left'; UPDATE entry SET date = '9999-01-01' WHERE type = 'rehab'");
 	s = NULL;
 	assert_int_equal(tendo_store_open(&s, c->db, 0), 0);
-	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), TENDO_ESTORE);
-	assert_msg("has a bad date '2026-13-01'");
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_pain, 1);
+	assert_int_equal(log.n_rehab, 0);
+	assert_int_equal(tendo_store_skipped(s, &id, msg, sizeof(msg)), 1);
+	assert_non_null(strstr(msg, "has a bad date '9999-01-01'"));
+	tendo_log_dispose(&log);
+	assert_int_equal(tendo_store_delete(s, id), 0);
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(tendo_store_skipped(s, NULL, NULL, 0), 0);
+	assert_int_equal(log.n_pain, 1);
+	tendo_log_dispose(&log);
+	assert_int_equal(tendo_store_check_all(s), 0);
 	tendo_store_close(s);
 }
 

@@ -11,6 +11,7 @@
 #include "store/store_int.h"
 #include "util/alloc.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "tendo/date.h"
 #include "tendo/errors.h"
@@ -68,6 +70,44 @@ static int make_parent_dirs(const char *path)
 	return err;
 }
 
+/*
+ * A WAL database read from a folder nobody may write to (a backup on
+ * read-only media, a physio's read-only copy): SQLite cannot make the -shm
+ * file it reads a WAL database with, and fails with "attempt to write a
+ * readonly database". When the folder is not writable and there is no
+ * -wal file with content (so the database file is the whole log), it is
+ * opened immutable: read as it is, no locks, no -shm. Returns the URI
+ * (freed by the caller), or NULL to open the path as usual.
+ */
+static char *immutable_uri(const char *path)
+{
+	char dir[4096], wal[4200];
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	struct stat st;
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	if (access(dir, W_OK) == 0 || (stat(wal, &st) == 0 && st.st_size > 0))
+		return NULL;
+	size_t n = strlen(path);
+	char *uri = tendo_malloc(n * 3 + 32), *o = uri;
+	if (!uri)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (isalnum(*p) || strchr("/-_.~", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	sprintf(o, "?immutable=1");
+	return uri;
+}
+
 static int store_open(tendo_store **out, const char *path, int flags)
 {
 	tendo_store *s;
@@ -109,7 +149,11 @@ static int store_open(tendo_store **out, const char *path, int flags)
 	 * each worker its own): no per-call mutex */
 	oflags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY
 	                                         : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	char *uri = readonly ? immutable_uri(path) : NULL;
+	if (uri)
+		oflags |= SQLITE_OPEN_URI;
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		err = s->db ? store_fail(s->db, path, rc)
 		            : tendo_error_set(TENDO_ENOMEM, "out of memory opening database %s", path);
@@ -803,6 +847,8 @@ int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, const
 	if (!run == !cross)
 		return tendo_error_set(TENDO_EINVAL, "%s: an imported activity is a run or cross-training, one of them",
 		                       rec->name);
+	if ((err = tendo_check_import_record(rec)) < 0)
+		return err;
 	time_t at = rec->start_ms != INT64_MIN ? (time_t)(rec->start_ms / 1000) : time(NULL);
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
@@ -1191,6 +1237,18 @@ static int row_head(tendo_store *s, sqlite3_stmt *st, int64_t *id, tendo_date *d
 	return 0;
 }
 
+/* A row the loader cannot read (a bad date, an unknown name) is left out
+ * and counted, with the first one's message, for tendo_store_skipped():
+ * one bad row must never lock the log (nor keep `delete` from removing
+ * it). tendo_store_check_all() refuses a store with any. */
+static void skip_row(tendo_store *s, int64_t id)
+{
+	if (s->n_skipped++ == 0) {
+		s->skipped_id = id;
+		snprintf(s->skipped_msg, sizeof(s->skipped_msg), "%s", tendo_error_last());
+	}
+}
+
 static int bad_name(tendo_store *s, int64_t id, const char *what, const char *name)
 {
 	return tendo_error_set(TENDO_ESTORE, "entry %lld in %s has an unknown %s '%s'",
@@ -1224,11 +1282,14 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 			break;
 		p = &out->pain[out->n_pain];
 		memset(p, 0, sizeof(*p));
-		if ((err = row_head(s, st, &p->id, &p->date)) < 0)
-			break;
+		if (row_head(s, st, &p->id, &p->date) < 0) {
+			skip_row(s, p->id);
+			continue;
+		}
 		if (!col_text(st, 2) || tendo_pain_kind_parse(&p->kind, col_text(st, 2)) < 0) {
-			err = bad_name(s, p->id, "pain kind", col_text(st, 2));
-			break;
+			(void)bad_name(s, p->id, "pain kind", col_text(st, 2));
+			skip_row(s, p->id);
+			continue;
 		}
 		p->score = sqlite3_column_int(st, 3);
 		p->session_id = sqlite3_column_type(st, 4) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 4);
@@ -1275,19 +1336,23 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 			break;
 		r = &out->runs[out->n_runs];
 		memset(r, 0, sizeof(*r));
-		if ((err = row_head(s, st, &r->id, &r->date)) < 0)
-			break;
+		if (row_head(s, st, &r->id, &r->date) < 0) {
+			skip_row(s, r->id);
+			continue;
+		}
 		r->minutes = sqlite3_column_double(st, 2);
 		r->km = col_opt_double(st, 3);
 		r->terrain = TENDO_TERRAIN_FLAT;
 		if (col_text(st, 4) && tendo_terrain_parse(&r->terrain, col_text(st, 4)) < 0) {
-			err = bad_name(s, r->id, "terrain", col_text(st, 4));
-			break;
+			(void)bad_name(s, r->id, "terrain", col_text(st, 4));
+			skip_row(s, r->id);
+			continue;
 		}
 		r->intent = TENDO_INTENT_EASY;
 		if (col_text(st, 5) && tendo_intent_parse(&r->intent, col_text(st, 5)) < 0) {
-			err = bad_name(s, r->id, "run intent", col_text(st, 5));
-			break;
+			(void)bad_name(s, r->id, "run intent", col_text(st, 5));
+			skip_row(s, r->id);
+			continue;
 		}
 		r->walk_breaks = sqlite3_column_int(st, 6) != 0;
 		r->rpe = col_opt_int(st, 7);
@@ -1338,17 +1403,21 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 			break;
 		r = &out->rehab[out->n_rehab];
 		memset(r, 0, sizeof(*r));
-		if ((err = row_head(s, st, &r->id, &r->date)) < 0)
-			break;
+		if (row_head(s, st, &r->id, &r->date) < 0) {
+			skip_row(s, r->id);
+			continue;
+		}
 		if (!exercise || strlen(exercise) >= sizeof(r->exercise)) {
-			err = bad_name(s, r->id, "exercise", exercise);
-			break;
+			(void)bad_name(s, r->id, "exercise", exercise);
+			skip_row(s, r->id);
+			continue;
 		}
 		memcpy(r->exercise, exercise, strlen(exercise) + 1);
 		r->side = TENDO_SIDE_BOTH;
 		if (col_text(st, 3) && tendo_side_parse(&r->side, col_text(st, 3)) < 0) {
-			err = bad_name(s, r->id, "side", col_text(st, 3));
-			break;
+			(void)bad_name(s, r->id, "side", col_text(st, 3));
+			skip_row(s, r->id);
+			continue;
 		}
 		r->rpe = col_opt_int(st, 4);
 		r->pain_during = col_opt_int(st, 5);
@@ -1362,12 +1431,14 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 			tendo_stage stage;
 			tendo_ex_kind kind;
 			if (tendo_stage_parse(&stage, col_text(st, 11)) < 0) {
-				err = bad_name(s, r->id, "custom exercise stage", col_text(st, 11));
-				break;
+				(void)bad_name(s, r->id, "custom exercise stage", col_text(st, 11));
+				skip_row(s, r->id);
+				continue;
 			}
 			if (!col_text(st, 12) || tendo_ex_kind_parse(&kind, col_text(st, 12)) < 0) {
-				err = bad_name(s, r->id, "custom exercise kind", col_text(st, 12));
-				break;
+				(void)bad_name(s, r->id, "custom exercise kind", col_text(st, 12));
+				skip_row(s, r->id);
+				continue;
 			}
 			r->custom_stage = (int)stage;
 			r->custom_kind = (int)kind;
@@ -1398,11 +1469,14 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		c = &out->cross[out->n_cross];
 		memset(c, 0, sizeof(*c));
 		c->time_min = TENDO_TOD_NONE;
-		if ((err = row_head(s, st, &c->id, &c->date)) < 0)
-			break;
+		if (row_head(s, st, &c->id, &c->date) < 0) {
+			skip_row(s, c->id);
+			continue;
+		}
 		if (!col_text(st, 2) || tendo_cross_kind_parse(&c->kind, col_text(st, 2)) < 0) {
-			err = bad_name(s, c->id, "cross-training kind", col_text(st, 2));
-			break;
+			(void)bad_name(s, c->id, "cross-training kind", col_text(st, 2));
+			skip_row(s, c->id);
+			continue;
 		}
 		c->minutes = sqlite3_column_double(st, 3);
 		c->pain_during = col_opt_int(st, 4);
@@ -1433,8 +1507,10 @@ static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		t = &out->tests[out->n_tests];
 		memset(t, 0, sizeof(*t));
 		t->time_min = TENDO_TOD_NONE;
-		if ((err = row_head(s, st, &t->id, &t->date)) < 0)
-			break;
+		if (row_head(s, st, &t->id, &t->date) < 0) {
+			skip_row(s, t->id);
+			continue;
+		}
 		t->drop_lunge_pain = col_opt_int(st, 2);
 		t->bridge_left = col_opt_int(st, 3);
 		t->bridge_right = col_opt_int(st, 4);
@@ -1463,11 +1539,14 @@ static int load_flags(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		if (err < 0)
 			break;
 		f = &out->flags[out->n_flags];
-		if ((err = row_head(s, st, &f->id, &f->date)) < 0)
-			break;
+		if (row_head(s, st, &f->id, &f->date) < 0) {
+			skip_row(s, f->id);
+			continue;
+		}
 		if (!col_text(st, 2) || tendo_flag_kind_parse(&f->kind, col_text(st, 2)) < 0) {
-			err = bad_name(s, f->id, "red flag kind", col_text(st, 2));
-			break;
+			(void)bad_name(s, f->id, "red flag kind", col_text(st, 2));
+			skip_row(s, f->id);
+			continue;
 		}
 		out->n_flags++;
 	}
@@ -1491,12 +1570,15 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 			break;
 		d = &out->sitting[out->n_sitting];
 		memset(d, 0, sizeof(*d));
-		if ((err = row_head(s, st, &d->id, &d->date)) < 0)
-			break;
+		if (row_head(s, st, &d->id, &d->date) < 0) {
+			skip_row(s, d->id);
+			continue;
+		}
 		d->hours = col_opt_double(st, 2);
 		if (!col_text(st, 3) || tendo_aggravator_kind_parse(&d->kind, col_text(st, 3)) < 0) {
-			err = bad_name(s, d->id, "aggravator kind", col_text(st, 3));
-			break;
+			(void)bad_name(s, d->id, "aggravator kind", col_text(st, 3));
+			skip_row(s, d->id);
+			continue;
 		}
 		out->n_sitting++;
 	}
@@ -1519,13 +1601,16 @@ static int load_visa(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		if (err < 0)
 			break;
 		v = &out->visa[out->n_visa];
-		if ((err = row_head(s, st, &v->id, &v->date)) < 0)
-			break;
+		if (row_head(s, st, &v->id, &v->date) < 0) {
+			skip_row(s, v->id);
+			continue;
+		}
 		const char *items = col_text(st, 2);
 		if (!items || tendo_visa_parse(v, items) < 0) {
-			err = tendo_error_set(TENDO_ESTORE, "entry %lld in %s has bad VISA-H items '%s'",
+			(void)tendo_error_set(TENDO_ESTORE, "entry %lld in %s has bad VISA-H items '%s'",
 			                      (long long)v->id, s->path, items ? items : "");
-			break;
+			skip_row(s, v->id);
+			continue;
 		}
 		out->n_visa++;
 	}
@@ -1564,6 +1649,9 @@ int tendo_store_load_log_ext(tendo_store *s, tendo_log *out, tendo_date from, te
 	int err = 0;
 
 	memset(out, 0, sizeof(*out));
+	s->n_skipped = 0;
+	s->skipped_id = 0;
+	s->skipped_msg[0] = '\0';
 	/* One read transaction, so the kinds are loaded from one snapshot. */
 	if (own && (err = exec(s, "BEGIN")) < 0)
 		return err;
@@ -1576,6 +1664,15 @@ int tendo_store_load_log_ext(tendo_store *s, tendo_log *out, tendo_date from, te
 	else if (!(flags & TENDO_LOAD_REPLACED))
 		drop_replaced(out);
 	return err;
+}
+
+size_t tendo_store_skipped(const tendo_store *s, int64_t *first_id, char *msg, size_t msgsz)
+{
+	if (first_id)
+		*first_id = s->skipped_id;
+	if (msg && msgsz)
+		snprintf(msg, msgsz, "%s", s->n_skipped ? s->skipped_msg : "");
+	return s->n_skipped;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1651,6 +1748,10 @@ int tendo_store_check_all(tendo_store *s)
 		return err;
 	if ((err = tendo_store_load_log_ext(s, &l, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED)) < 0)
 		return err;
+	if (s->n_skipped) {
+		tendo_log_dispose(&l);
+		return tendo_error_set(TENDO_EINVAL, "%s", s->skipped_msg);
+	}
 	if ((err = imported_ids(s, &imp, &n_imp)) < 0) {
 		tendo_log_dispose(&l);
 		return err;
@@ -1743,6 +1844,8 @@ int tendo_store_delete(tendo_store *s, int64_t id)
 	sqlite3_finalize(st);
 	if (err == 0 && sqlite3_changes(s->db) == 0)
 		err = tendo_error_set(TENDO_ENOTFOUND, "no entry with id %lld", (long long)id);
+	if (err == 0)
+		s->n_skipped = 0; /* what the last load left out may be gone now */
 	return err;
 }
 

@@ -60,7 +60,7 @@ int tendo_date_parse(tendo_date *out, const char *s)
 	/* the digits are checked: read them directly (the loader parses every row's date) */
 	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < TENDO_YEAR_MIN || y > TENDO_YEAR_MAX || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return tendo_error_set(TENDO_EINVAL, "'%s' is not a real date", s);
 	*out = tendo_date_from_ymd(y, m, d);
 	return 0;
@@ -75,6 +75,12 @@ char *tendo_date_format(tendo_date date, char buf[TENDO_DATE_BUFSZ])
 	else
 		snprintf(buf, TENDO_DATE_BUFSZ, "%04d-%02d-%02d", y, m, d);
 	return buf;
+}
+
+bool tendo_date_in_range(tendo_date date)
+{
+	return date != TENDO_DATE_NONE && date >= tendo_date_from_ymd(TENDO_YEAR_MIN, 1, 1) &&
+	       date <= tendo_date_from_ymd(TENDO_YEAR_MAX, 12, 31);
 }
 
 int tendo_date_weekday(tendo_date date)
