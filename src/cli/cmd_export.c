@@ -18,7 +18,7 @@
 
 /* ---------------------------------------------------------------- export */
 
-enum { O_CSV = 1, O_JSON, O_DB };
+enum { O_CSV = 1, O_JSON, O_DB, O_RJSON };
 
 static const cli_opt export_opts[] = {
 	{ "csv", required_argument, O_CSV, "DIR", "one CSV file per table in DIR (made if missing)" },
@@ -237,16 +237,18 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 
 static const cli_opt restore_opts[] = {
 	{ "db", required_argument, O_DB, "PATH", "the database to restore into (must be new or empty)" },
+	{ "json", no_argument, O_RJSON, NULL, "print what was restored as JSON (rows, database, the profile)" },
 	{ 0 }
 };
-static const cli_spec restore_spec = { "restore FILE.json [--db PATH]",
+static const cli_spec restore_spec = { "restore FILE.json [--db PATH] [--json]",
 	"Restore a JSON export (tendo export --json) into a new or empty database (- reads it from standard input).", restore_opts };
 
 static int restore_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
-	(void)u;
 	if (id == O_DB)
 		ctx->db_path = v;
+	else if (id == O_RJSON)
+		*(bool *)u = true;
 	return 0;
 }
 
@@ -295,7 +297,8 @@ static int exact_text(json_t *row, const char *key, json_t *v, size_t collen, co
 int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 {
 	int first = 0;
-	int rc = cli_parse(ctx, &restore_spec, argc, argv, restore_opt, NULL, &first);
+	bool json = false;
+	int rc = cli_parse(ctx, &restore_spec, argc, argv, restore_opt, &json, &first);
 	if (rc)
 		return rc;
 	if (argc - first != 1)
@@ -430,6 +433,15 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		}
 		return cli_fail(ctx, "%s: nothing restored: %s", file, msg[0] ? msg : tendo_error_last());
 	}
-	printf("restored %zu rows from %s into %s\n", rows, file, dbp);
+	if (json) {
+		tendo_profile rp;
+		tendo_schedule rs;
+		json_t *o = json_pack("{s:I,s:o,s:o}", "rows", (json_int_t)rows, "from", cli_jstr(file), "database",
+		                      cli_jstr(dbp));
+		if (tendo_store_get_profile(ctx->store, &rp) == 0 && tendo_store_get_schedule(ctx->store, &rs) == 0)
+			json_object_set_new(o, "profile", cli_profile_json(&rp, &rs));
+		return cli_print_json(o);
+	}
+	printf("restored %zu rows from %s into %s\n", rows, cli_text(file), cli_text(dbp));
 	return 0;
 }

@@ -189,6 +189,10 @@ expect_rc 0 "restore FILE --db PATH"
 tx --db "$WORK/order2.db" restore "$WORK/order.json"
 expect_rc 0 "--db PATH restore FILE"
 same "restore: --db before or after the file" --db "$WORK/order1.db" history --json -- --db "$WORK/order2.db" history --json
+tx restore --json "$WORK/order.json" --db "$WORK/order3.db"
+expect_rc 0 "restore --json"
+expect_json "(j['rows'] > 0, j['database'], j['profile']['name'])" "(True, '$WORK/order3.db', 'Robin')" \
+	"restore --json: the rows, where, and the profile"
 
 # ------------------------------------------------------------ dates: today, yesterday, -N
 
