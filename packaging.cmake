@@ -9,8 +9,10 @@
 # the multiarch directory and the command carries no RPATH.
 set(CPACK_PACKAGE_NAME tendo)
 set(CPACK_PACKAGE_VENDOR "tendo")
+# each package's synopsis is the first line of its description (a summary set here
+# would be put in front of both)
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "")
 set(CPACK_PACKAGE_CONTACT "tendo maintainers <tendo@localhost>")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
@@ -28,14 +30,17 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME tendo)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
+# dates are local days read through /usr/share/zoneinfo (src/lib/util/date.c)
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "tzdata")
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)       # a shlibs file and the ldconfig trigger
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
+# first line the synopsis, then the long description (CPack indents it)
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
 "${PROJECT_DESCRIPTION}
- tendo keeps a runner's rehab log for proximal hamstring tendinopathy (pain
- scores, rehab, runs, readiness tests, aggravators) in a local SQLite database
- and says what to do today, what not to do, and why, naming the rules and
- their sources. It is not a diagnosis.")
+tendo keeps a runner's rehab log for proximal hamstring tendinopathy (pain
+scores, rehab, runs, readiness tests, aggravators) in a local SQLite database
+and says what to do today, what not to do, and why, naming the rules and
+their sources. It is not a diagnosis.")
 
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME tendo-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
@@ -43,7 +48,7 @@ set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
     "tendo (= ${PROJECT_VERSION}-1), libsqlite3-dev, libarchive-dev, zlib1g-dev, libexpat1-dev, libical-dev")
 set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION
 "libtendo development files
- The headers, pkg-config file (tendo.pc) and static library of libtendo, the
- library under the tendo command.")
+The headers, pkg-config file (tendo.pc) and static library of libtendo, the
+library under the tendo command.")
 
 include(CPack)
