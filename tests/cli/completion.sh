@@ -48,8 +48,30 @@ CHECKS=$((CHECKS + 1))
 n=$("$TENDO" --help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | wc -l)
 [ "$(comp "" | wc -w)" -eq "$n" ] || fail "completing 'tendo ': $(comp "") for $n commands"
 
+# zsh (when installed): the completion function with zsh's completion builtins
+# replaced by stubs that print what they were given
 if command -v zsh >/dev/null 2>&1; then
 	CHECKS=$((CHECKS + 1))
 	zsh -n "$COMP/_tendo" 2>"$WORK/zsh" || fail "zsh -n completions/_tendo: $(cat "$WORK/zsh")"
+	zcomp() {
+		zsh -f -c 'compadd() { [[ $1 == -- ]] && shift; print -r -- "$*"; }
+			_describe() { local n=${@[-1]}; print -r -- ${(P)n%%:*}; }
+			_files() { print files; }
+			_message() { print message; }
+			f=$1; shift; words=( "$@" ); CURRENT=$#words; source $f' \
+			zsh "$COMP/_tendo" "$TENDO" "$@" 2>&1
+	}
+	expect_zsh() {
+		want=$1
+		shift
+		CHECKS=$((CHECKS + 1))
+		got=$(zcomp "$@")
+		[ "$got" = "$want" ] || fail "zsh completing 'tendo $*': got '$got', expected '$want'"
+	}
+	expect_zsh "left right both" init --side ""
+	expect_zsh "during after morning task rest sitting" log pain --kind ""
+	expect_zsh "files" plan --ics ""
+	expect_zsh "$("$TENDO" --help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | tr '\n' ' ' | sed 's/ $//')" ""
+	expect_zsh "$("$TENDO" log --help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | tr '\n' ' ' | sed 's/ $//')" log ""
 fi
 finish
