@@ -61,7 +61,7 @@ check: test release asan
 # today, and removes it; as root; not part of make check (it needs the mirror).
 deb: deps
 	@./scripts/install-deps deb
-	@cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF >/dev/null
+	@cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF -DTENDO_DEB_DOCS=ON >/dev/null
 	@cmake --build $(DEB_BUILD) -j$(JOBS) -- --no-print-directory
 	@cd $(DEB_BUILD) && cpack -G DEB
 	@for d in $(DEB_BUILD)/*.deb; do echo "$$d:"; dpkg-deb -f $$d Package Version Depends Installed-Size | sed 's/^/  /'; done
