@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <libgen.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,18 +82,11 @@ static int make_parent_dirs(const char *path)
  */
 static char *immutable_uri(const char *path)
 {
-	char dir[4096], wal[4200];
-	snprintf(dir, sizeof(dir), "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash)
-		*slash = '\0';
-	else
-		snprintf(dir, sizeof(dir), ".");
+	char copy[4096], wal[4200];
+	snprintf(copy, sizeof(copy), "%s", path);
 	struct stat st;
 	snprintf(wal, sizeof(wal), "%s-wal", path);
-	if (access(dir, W_OK) == 0 || (stat(wal, &st) == 0 && st.st_size > 0))
+	if (access(dirname(copy), W_OK) == 0 || (stat(wal, &st) == 0 && st.st_size > 0))
 		return NULL;
 	size_t n = strlen(path);
 	char *uri = tendo_malloc(n * 3 + 32), *o = uri;

@@ -70,7 +70,9 @@ char *tendo_date_format(tendo_date date, char buf[TENDO_DATE_BUFSZ])
 {
 	int y, m, d;
 	tendo_date_to_ymd(date, &y, &m, &d);
-	if (y < 0 || y > 9999)
+	/* to_ymd always gives a month 1-12 and a day 1-31; saying so here also tells the
+	 * compiler that "YYYY-MM-DD" fits the buffer (-Wformat-truncation at -O2) */
+	if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
 		snprintf(buf, TENDO_DATE_BUFSZ, "0000-00-00");
 	else
 		snprintf(buf, TENDO_DATE_BUFSZ, "%04d-%02d-%02d", y, m, d);
