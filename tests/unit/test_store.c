@@ -1238,7 +1238,7 @@ static void test_readonly(void **state)
 	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_READONLY), 0);
 	tendo_pain pain = { .date = fx_day(1), .kind = TENDO_PAIN_MORNING, .score = 1 };
 	assert_int_equal(tendo_store_add_pain(s, &pain, noon(pain.date), NULL, &id), TENDO_ESTORE);
-	assert_msg("attempt to write a readonly database");
+	assert_msg("cannot be written: it or its folder is read-only");
 	assert_int_equal(id, -5);
 	tendo_rehab r = { .date = fx_day(1), .exercise = "iso-bridge", .sets = 2, .reps = -1,
 	                  .hold_s = 30, .kg = -1 };
