@@ -245,7 +245,5 @@ typedef struct {
 /* Describe entry id of log into out; 0, or -1 if it is not there. */
 int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out);
 
-/* JSON of a prescription (shared by today and status). */
-json_t *cli_prescription_json(const tendo_prescription *rx);
 
 #endif
