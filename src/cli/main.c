@@ -35,6 +35,7 @@ static const command commands[] = {
 	{ "restore", cmd_restore, "restore a JSON export into a new or empty database" },
 	{ "exercises", cmd_exercises, "the exercise library" },
 	{ "rules", cmd_rules, "the rules the engine applies, with their sources, and the settings" },
+	{ "serve", cmd_serve, "serve the check-in, today's advice and a JSON API to a browser or phone" },
 };
 
 static void usage(FILE *f)
