@@ -501,10 +501,11 @@ int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 	tendo_store *probe = NULL;
 	tendo_profile p;
 	int rc = tendo_store_open(&probe, s->db_path, 0);
+	bool opened = rc == 0;
 	if (rc == 0)
 		rc = tendo_store_get_profile(probe, &p);
 	tendo_store_close(probe);
-	if (rc == TENDO_ENOTFOUND) {
+	if (rc == TENDO_ENOTFOUND && opened) {
 		snprintf(err, errsz, "no athlete in %s yet: run 'tendo init --side left|right|both' first", s->db_path);
 		srv_stop(s, 0);
 		return -1;
