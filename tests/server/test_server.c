@@ -25,6 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -90,12 +93,13 @@ static char *slurp(const char *path, size_t *len)
 	return s;
 }
 
-static int run_tendo(const char *db, const char *const *args, const char *errpath)
+static int run_tendo_to(const char *db, const char *const *args, const char *outpath, const char *errpath)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
 		int fd = open("/dev/null", O_WRONLY);
-		dup2(fd, 1);
+		int ofd = outpath ? open(outpath, O_WRONLY | O_CREAT | O_TRUNC, 0600) : fd;
+		dup2(ofd, 1);
 		int efd = errpath ? open(errpath, O_WRONLY | O_CREAT | O_APPEND, 0600) : fd;
 		dup2(efd, 2);
 		const char *argv[24] = { tendo_bin, "--db", db };
@@ -110,6 +114,16 @@ static int run_tendo(const char *db, const char *const *args, const char *errpat
 	if (pid < 0 || waitpid(pid, &st, 0) < 0)
 		return -1;
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+static int run_tendo(const char *db, const char *const *args, const char *errpath)
+{
+	return run_tendo_to(db, args, NULL, errpath);
+}
+
+static int run_tendo_out(const char *db, const char *const *args, const char *outpath)
+{
+	return run_tendo_to(db, args, outpath, NULL);
 }
 
 static int server_start(server *s, const char *db, const char *bind, const char *tag)
@@ -724,6 +738,50 @@ static void test_remote(void)
 	free(token);
 }
 
+/* A request in flight when SIGTERM comes: its headers and half its body
+ * sent, then the signal, then the rest. It must be answered in full (201)
+ * and written, and the server must then exit 0. */
+static void inflight_at_sigterm(server *s, const char *token)
+{
+	int port = atoi(strrchr(s->base, ':') + 1);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	CHECK(fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0, "connect");
+	const char *body = "{\"kind\":\"sitting\",\"score\":5}";
+	char head[400];
+	int n = snprintf(head, sizeof(head),
+	                 "POST /api/log/pain HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAuthorization: Bearer %s\r\n"
+	                 "Content-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%.10s",
+	                 port, token, strlen(body), body);
+	CHECK(write(fd, head, (size_t)n) == n, "send the first half");
+	usleep(300 * 1000);
+	kill(s->pid, SIGTERM);
+	usleep(300 * 1000);
+	int st;
+	CHECK(waitpid(s->pid, &st, WNOHANG) == 0, "still running while a request is in flight");
+	size_t rest = strlen(body) - 10;
+	CHECK(write(fd, body + 10, rest) == (ssize_t)rest, "send the rest");
+	char answer[2048];
+	size_t got = 0;
+	ssize_t k;
+	while (got < sizeof(answer) - 1 && (k = read(fd, answer + got, sizeof(answer) - 1 - got)) > 0)
+		got += (size_t)k;
+	answer[got] = '\0';
+	close(fd);
+	CHECK(strncmp(answer, "HTTP/1.1 201", 12) == 0 && strstr(answer, "\"id\""), "in-flight request answered: %.60s",
+	      answer);
+	int rc = -1;
+	for (int i = 0; i < 300 && rc < 0; i++) {
+		if (waitpid(s->pid, &st, WNOHANG) == s->pid)
+			rc = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		else
+			usleep(50 * 1000);
+	}
+	s->pid = 0;
+	CHECK(rc == 0, "exit 0 after finishing it (%d)", rc);
+}
+
 /* ----------------------------------------------------------- concurrent */
 
 #define EACH 200
@@ -776,7 +834,16 @@ static void test_concurrent(void)
 	char *err = slurp(cli_err, NULL);
 	CHECK(!err || !strstr(err, "locked"), "no 'database is locked': %s", err ? err : "");
 	free(err);
-	CHECK(server_stop(&s) == 0, "SIGTERM: exit 0");
+	inflight_at_sigterm(&s, token ? token : "");
+	/* the request finished in flight was written: read by the CLI */
+	char out[300];
+	snprintf(out, sizeof(out), "%s/status.json", work);
+	const char *args[] = { "status", "--json", NULL };
+	CHECK(run_tendo_out(db, args, out) == 0, "tendo status after the server stopped");
+	json_t *j = json_load_file(out, 0, NULL);
+	CHECK(json_integer_value(jget(j, "entries", "pain")) == 2 * EACH + 1, "the in-flight write is there (%lld)",
+	      (long long)json_integer_value(jget(j, "entries", "pain")));
+	json_decref(j);
 	err = slurp(s.err, NULL);
 	CHECK(err && !strstr(err, "locked") && !strstr(err, " 503"), "server never busy");
 	free(err);
