@@ -322,6 +322,7 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 typedef struct {
 	tendo_buf body;
 	bool too_big;
+	bool answered;  /* refused early (413 from Content-Length): nothing more to do */
 } conn_state;
 
 static void log_line(const srv *s, const char *method, const char *path, int status)
@@ -396,10 +397,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			if (errno || *end || n > s->body_max) {
 				srv_reply r = { 0 };
 				refuse(&r, is_api(url), 413, "Too large", "the request body is over the limit");
-				cs->too_big = true;
+				cs->too_big = cs->answered = true;
 				return send_reply(s, c, method, url, NULL, &r);
 			}
 		}
+		return MHD_YES;
+	}
+	if (cs->answered) { /* MHD drops the rest of the connection */
+		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_size) {

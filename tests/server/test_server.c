@@ -590,6 +590,11 @@ static void test_routes(void)
 	req(&r, &s, "POST", "/api/log/pain", huge, big, api_bearer);
 	CHECK(r.status == 413 && jstr(r.json, "error", NULL), "100 KB JSON: %ld", r.status);
 	resp_free(&r);
+	/* no Content-Length: counted as it comes */
+	const char *chunked[] = { bearer, "Content-Type: application/json", "Transfer-Encoding: chunked", NULL };
+	req(&r, &s, "POST", "/api/log/pain", huge, big, chunked);
+	CHECK(r.status == 413 && jstr(r.json, "error", NULL), "100 KB chunked: %ld", r.status);
+	resp_free(&r);
 	char *hh = malloc(40 * 1024 + 20);
 	snprintf(hh, 20, "X-Junk: ");
 	memset(hh + 8, 'b', 40 * 1024);
