@@ -134,11 +134,16 @@ static bool form_int(const char *s, int lo, int hi, int *out)
 
 /* ----------------------------------------------------------- check-in */
 
-static void checkin_html(tendo_buf *b, const srv_req *q, const char *error)
+/* earlier: today's morning signal already logged (-1 none), as the
+ * prescription's status has it */
+static void checkin_html(tendo_buf *b, const srv_req *q, const char *error, int earlier, bool earlier_task)
 {
 	head(b, "Morning check-in", true);
-	tendo_buf_puts(b, "<h1>Morning check-in</h1>"
-	                  "<p>Lie on your back and do <strong>3 short-lever single-leg bridges</strong> on the affected "
+	tendo_buf_puts(b, "<h1>Morning check-in</h1>");
+	if (earlier >= 0)
+		tendo_buf_printf(b, "<p class=\"notice\">Today's %s score is in already (%d/10): a new one replaces it.</p>",
+		                 earlier_task ? "monitoring task" : "morning", earlier);
+	tendo_buf_puts(b, "<p>Lie on your back and do <strong>3 short-lever single-leg bridges</strong> on the affected "
 	                  "side. Then tap how much it hurt: 0 is no pain, 10 the worst imaginable.</p>");
 	if (error) {
 		tendo_buf_puts(b, "<p class=\"err\" role=\"alert\" id=\"score-err\">");
@@ -163,15 +168,8 @@ static void checkin_html(tendo_buf *b, const srv_req *q, const char *error)
 	foot(b);
 }
 
-static void page_checkin(srv_req *q, srv_reply *r)
-{
-	tendo_buf b;
-	tendo_buf_init(&b);
-	checkin_html(&b, q, NULL);
-	reply_buf(r, 200, HTML, &b);
-}
-
-void page_home(srv_req *q, srv_reply *r)
+/* The check-in page (home: only while the day's score is missing). */
+static void page_checkin(srv_req *q, srv_reply *r, bool home)
 {
 	srv_athlete a;
 	tendo_log log = { 0 };
@@ -184,15 +182,24 @@ void page_home(srv_req *q, srv_reply *r)
 		lib_error(r, rc);
 		return;
 	}
-	if (rx.provisional) /* no morning score yet today: that comes first */
-		page_checkin(q, r);
-	else
+	if (home && !rx.provisional) { /* the morning score is in: today comes first */
 		reply_redirect(r, "/today");
+		return;
+	}
+	tendo_buf b;
+	tendo_buf_init(&b);
+	checkin_html(&b, q, NULL, rx.status.morning_today, rx.status.morning_is_task);
+	reply_buf(r, 200, HTML, &b);
+}
+
+void page_home(srv_req *q, srv_reply *r)
+{
+	page_checkin(q, r, true);
 }
 
 void page_checkin_get(srv_req *q, srv_reply *r)
 {
-	page_checkin(q, r);
+	page_checkin(q, r, false);
 }
 
 void page_checkin_post(srv_req *q, srv_reply *r)
@@ -223,7 +230,7 @@ void page_checkin_post(srv_req *q, srv_reply *r)
 	if (msg[0]) {
 		tendo_buf b;
 		tendo_buf_init(&b);
-		checkin_html(&b, q, msg);
+		checkin_html(&b, q, msg, -1, false);
 		reply_buf(r, 400, HTML, &b);
 		return;
 	}

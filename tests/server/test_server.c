@@ -470,6 +470,9 @@ static void test_routes(void)
 	CHECK(r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/today") == 0,
 	      "home after check-in goes to today: %ld", r.status);
 	resp_free(&r);
+	get(&r, &s, "/checkin", with_cookie);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "score is in already (4/10)"), "check-in again says it replaces");
+	resp_free(&r);
 	get(&r, &s, "/today", with_cookie);
 	CHECK(r.status == 200 && r.body && strstr(r.body, "<details>") && strstr(r.body, "pain.morning") &&
 	          strstr(r.body, "<h2>Avoid</h2>"),
