@@ -49,7 +49,7 @@ void api_today(srv_req *q, srv_reply *r)
 	srv_athlete a;
 	tendo_log log = { 0 };
 	tendo_prescription rx;
-	int rc = srv_athlete_get(q->store, &a);
+	int rc = srv_athlete_get(q, &a);
 	if (rc == 0)
 		rc = srv_prescribe(q->store, &a, &log, &rx);
 	tendo_log_dispose(&log);
@@ -65,7 +65,7 @@ void api_status(srv_req *q, srv_reply *r)
 	tendo_log log = { 0 };
 	tendo_prescription rx;
 	shape_status_facts f;
-	int rc = srv_athlete_get(q->store, &a);
+	int rc = srv_athlete_get(q, &a);
 	if (rc == 0)
 		rc = srv_prescribe(q->store, &a, &log, &rx);
 	if (rc == 0)
@@ -141,7 +141,7 @@ void api_log_pain(srv_req *q, srv_reply *r)
 	}
 	srv_athlete a;
 	int64_t id = 0;
-	int rc = srv_athlete_get(q->store, &a);
+	int rc = srv_athlete_get(q, &a);
 	if (rc == 0) {
 		e.date = a.today;
 		rc = srv_add_pain(q->store, &a, &e, text, &id);

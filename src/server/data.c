@@ -8,21 +8,18 @@
 
 #include "server_int.h"
 
-int srv_athlete_get(tendo_store *store, srv_athlete *out)
+int srv_athlete_get(const srv_req *q, srv_athlete *out)
 {
-	int rc = tendo_store_get_profile(store, &out->profile);
+	int rc = tendo_store_get_profile(q->store, &out->profile);
 	if (rc == 0)
-		rc = tendo_store_get_schedule(store, &out->schedule);
+		rc = tendo_store_get_schedule(q->store, &out->schedule);
 	if (rc)
 		return rc;
 	/* the preferred run time judges spacing in hours (PROTOCOL.md 10.8), as cli_open() */
 	out->profile.run_time_set = true;
 	out->profile.run_time_min = out->schedule.run_time;
-	out->today = tendo_date_of_instant(time(NULL), out->profile.tz);
-	const char *fake = getenv("TENDO_TODAY"); /* tests replaying a day, as the CLI */
-	tendo_date ft;
-	if (fake && *fake && tendo_date_parse(&ft, fake) == 0)
-		out->today = ft;
+	tendo_date fake = srv_today_override(q->s); /* tests replaying a day, as the CLI */
+	out->today = fake != TENDO_DATE_NONE ? fake : tendo_date_of_instant(time(NULL), out->profile.tz);
 	return 0;
 }
 

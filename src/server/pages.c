@@ -174,7 +174,7 @@ static void page_checkin(srv_req *q, srv_reply *r, bool home)
 	srv_athlete a;
 	tendo_log log = { 0 };
 	tendo_prescription rx;
-	int rc = srv_athlete_get(q->store, &a);
+	int rc = srv_athlete_get(q, &a);
 	if (rc == 0)
 		rc = srv_prescribe(q->store, &a, &log, &rx);
 	tendo_log_dispose(&log);
@@ -220,7 +220,7 @@ void page_checkin_post(srv_req *q, srv_reply *r)
 	form_dispose(&f);
 	srv_athlete a;
 	int rc = 0;
-	if (!msg[0] && (rc = srv_athlete_get(q->store, &a)) == 0) {
+	if (!msg[0] && (rc = srv_athlete_get(q, &a)) == 0) {
 		tendo_pain task = { .date = a.today, .kind = TENDO_PAIN_TASK, .score = score };
 		tendo_pain rp = { .date = a.today, .kind = TENDO_PAIN_REST, .score = rest };
 		rc = srv_add_pains(q->store, &a, &task, rest >= 0 ? &rp : NULL, NULL);
@@ -265,7 +265,7 @@ void page_today(srv_req *q, srv_reply *r)
 	srv_athlete a;
 	tendo_log log = { 0 };
 	tendo_prescription rx;
-	int rc = srv_athlete_get(q->store, &a);
+	int rc = srv_athlete_get(q, &a);
 	if (rc == 0)
 		rc = srv_prescribe(q->store, &a, &log, &rx);
 	tendo_log_dispose(&log);
@@ -449,7 +449,7 @@ static void log_html(tendo_buf *b, srv_req *q, const pain_form *pf)
 	/* today's pain reports, with their notes */
 	srv_athlete a;
 	tendo_log log = { 0 };
-	if (srv_athlete_get(q->store, &a) == 0 &&
+	if (srv_athlete_get(q, &a) == 0 &&
 	    tendo_store_load_log_ext(q->store, &log, a.today, a.today, TENDO_LOAD_REPLACED) == 0) {
 		tendo_buf_puts(b, "<h2>Logged today</h2>");
 		if (!log.n_pain)
@@ -507,7 +507,7 @@ void page_log_pain_post(srv_req *q, srv_reply *r)
 	srv_athlete a;
 	int rc = 0;
 	const char *note = pf.note && pf.note[0] ? pf.note : NULL;
-	if (!msg[0] && (rc = srv_athlete_get(q->store, &a)) == 0) {
+	if (!msg[0] && (rc = srv_athlete_get(q, &a)) == 0) {
 		e.date = a.today;
 		rc = srv_add_pain(q->store, &a, &e, note, NULL);
 		if (rc == TENDO_EINVAL)

@@ -36,6 +36,7 @@ struct srv {
 	char host[INET6_ADDRSTRLEN + 2]; /* as put in URLs: "127.0.0.1", "[::1]" */
 	int port;
 	bool loopback;
+	tendo_date today;                 /* $TENDO_TODAY at start, or TENDO_DATE_NONE */
 	size_t body_max;
 	FILE *log;
 	srv_sessions sessions;
@@ -67,6 +68,11 @@ bool srv_is_loopback(const srv *s)
 const char *srv_token_path(const srv *s)
 {
 	return s->token_path;
+}
+
+tendo_date srv_today_override(const srv *s)
+{
+	return s->today;
 }
 
 srv_sessions *srv_sessions_of(srv *s)
@@ -500,6 +506,15 @@ int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 	snprintf(s->db_path, sizeof(s->db_path), "%s", cfg->db_path);
 	auth_sessions_init(&s->sessions);
 	pthread_mutex_init(&s->stores_lock, NULL);
+	/* the environment is read and grown here, before any thread: the
+	 * library's zone conversions then only swap TZ's value under their lock
+	 * (tendo/date.h); an unset TZ means /etc/localtime, said explicitly */
+	s->today = TENDO_DATE_NONE;
+	const char *fake = getenv("TENDO_TODAY");
+	if (fake && *fake && tendo_date_parse(&s->today, fake) != 0)
+		s->today = TENDO_DATE_NONE;
+	if (!getenv("TZ"))
+		setenv("TZ", ":/etc/localtime", 1);
 	atomic_init(&s->inflight, 0);
 
 	/* the database must be there with an athlete: say so now, not on the first request */

@@ -121,6 +121,8 @@ typedef struct {
 /* The server's token (for the login and the bearer check). */
 const char *srv_token(const srv *s);
 bool srv_loopback(const srv *s);
+/* $TENDO_TODAY as read at start, or TENDO_DATE_NONE. */
+tendo_date srv_today_override(const srv *s);
 srv_sessions *srv_sessions_of(srv *s);
 
 /* Replies. The body is taken over (freed with free()). */
@@ -131,14 +133,14 @@ void reply_redirect(srv_reply *r, const char *location);
 void reply_buf(srv_reply *r, int status, const char *type, tendo_buf *b);
 
 /* The athlete's profile (and schedule) and today in the athlete's zone
- * ($TENDO_TODAY overrides it, as for the CLI): 0, or a negative code with
- * tendo_error_last(). */
+ * ($TENDO_TODAY, read once at start, overrides it as for the CLI): 0, or a
+ * negative code with tendo_error_last(). */
 typedef struct {
 	tendo_profile profile;
 	tendo_schedule schedule;
 	tendo_date today;
 } srv_athlete;
-int srv_athlete_get(tendo_store *store, srv_athlete *out);
+int srv_athlete_get(const srv_req *q, srv_athlete *out);
 /* Today's prescription as `tendo today` makes it: 0 or a negative code. */
 int srv_prescribe(tendo_store *store, const srv_athlete *a, tendo_log *log, tendo_prescription *rx);
 /* Add one pain report in a transaction of its own (moving the programme's
