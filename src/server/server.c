@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -457,6 +458,25 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 
 /* -------------------------------------------------------- start, stop */
 
+/* libmicrohttpd's own messages (a port taken, a client gone): one line each
+ * on the log, made safe for a terminal, the token masked should one ever
+ * carry it. */
+static void mhd_log(void *cls, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	const srv *s = cls;
+	if (!s->log)
+		return;
+	char msg[600], shown[1200];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	msg[strcspn(msg, "\r\n")] = '\0';
+	for (char *t = s->token[0] ? strstr(msg, s->token) : NULL; t; t = strstr(t, s->token))
+		memset(t, '*', SRV_TOKEN_HEX);
+	fprintf(s->log, "tendo serve: libmicrohttpd: %s\n", tendo_text_terminal(msg, shown, sizeof(shown)));
+	fflush(s->log);
+}
+
 /* The first IPv4 address of a non-loopback interface, for the URL of a
  * server bound to 0.0.0.0; false if there is none. */
 static bool lan_address(char *out, size_t outsz)
@@ -546,7 +566,8 @@ int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (is6 ? MHD_USE_IPv6 : 0);
 	const struct sockaddr *sa = is6 ? (const struct sockaddr *)(const void *)&v6 : (const struct sockaddr *)(const void *)&v4;
 	errno = 0;
-	s->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, sa,
+	s->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
+	                        mhd_log, s, MHD_OPTION_SOCK_ADDR, sa,
 	                        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 	                        (size_t)32 * 1024, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 200u,
 	                        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
