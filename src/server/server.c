@@ -332,14 +332,23 @@ typedef struct {
 	bool answered;  /* refused early (413 from Content-Length): nothing more to do */
 } conn_state;
 
+/* The token, should text ever hold it (a path typed wrong), as stars. */
+static void mask_token(const srv *s, char *text)
+{
+	for (char *t = s->token[0] ? strstr(text, s->token) : NULL; t; t = strstr(t, s->token))
+		memset(t, '*', SRV_TOKEN_HEX);
+}
+
 static void log_line(const srv *s, const char *method, const char *path, int status)
 {
 	if (!s->log)
 		return;
 	/* the path without its query (the token never reaches the log), made
 	 * safe for a terminal */
-	char shown[600];
-	fprintf(s->log, "%s %s %d\n", method, tendo_text_terminal(path, shown, sizeof(shown)), status);
+	char p[520], shown[1100];
+	snprintf(p, sizeof(p), "%s", path);
+	mask_token(s, p);
+	fprintf(s->log, "%s %s %d\n", method, tendo_text_terminal(p, shown, sizeof(shown)), status);
 	fflush(s->log);
 }
 
@@ -471,8 +480,7 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	char msg[600], shown[1200];
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	msg[strcspn(msg, "\r\n")] = '\0';
-	for (char *t = s->token[0] ? strstr(msg, s->token) : NULL; t; t = strstr(t, s->token))
-		memset(t, '*', SRV_TOKEN_HEX);
+	mask_token(s, msg);
 	fprintf(s->log, "tendo serve: libmicrohttpd: %s\n", tendo_text_terminal(msg, shown, sizeof(shown)));
 	fflush(s->log);
 }

@@ -266,7 +266,10 @@ static void req(resp *r, const server *s, const char *method, const char *path, 
 	char url[1024];
 	snprintf(url, sizeof(url), "%s%s", s->base, path);
 	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	if (strcmp(method, "HEAD") == 0)
+		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+	else
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
 	if (body) {
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body_len);
@@ -480,6 +483,9 @@ static void test_routes(void)
 	resp_free(&r);
 
 	/* 404, 405 */
+	req(&r, &s, "HEAD", "/today", NULL, 0, with_cookie);
+	CHECK(r.status == 200 && r.len == 0, "HEAD /today: %ld, %zu bytes", r.status, r.len);
+	resp_free(&r);
 	get(&r, &s, "/nope", NULL);
 	CHECK(r.status == 404 && r.body && strstr(r.body, "<html"), "404 page: %ld", r.status);
 	resp_free(&r);
@@ -730,6 +736,11 @@ static void test_remote(void)
 	const char *bogus_cookie[] = { "Cookie: tendo_session=0000000000000000000000000000000000000000000000000000000000000000", NULL };
 	get(&r, &s, "/api/status", bogus_cookie);
 	CHECK(r.status == 401, "made-up session: %ld", r.status);
+	resp_free(&r);
+	/* the token typed into a path by mistake is not logged either */
+	snprintf(q, sizeof(q), "/%s", token ? token : "");
+	get(&r, &s, q, hc);
+	CHECK(r.status == 404, "token as a path: %ld", r.status);
 	resp_free(&r);
 
 	CHECK(server_stop(&s) == 0, "SIGTERM: exit 0");
