@@ -97,7 +97,12 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	int sig = 0;
 	while (sigwait(&stop, &sig) != 0)
 		;
-	fprintf(stderr, "tendo serve: %s: finishing the requests in flight\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	/* a second Ctrl-C stops at once (the workers keep the signals blocked) */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+	fprintf(stderr, "tendo serve: %s: finishing the requests in flight (Ctrl-C again stops at once)\n",
+	        sig == SIGINT ? "SIGINT" : "SIGTERM");
 	srv_stop(s, 10);
 	fprintf(stderr, "tendo serve: stopped; database closed\n");
 	return EXIT_OK;
