@@ -9,7 +9,9 @@
  *                                  cookie, bearer, refusals; the token in
  *                                  the log only in the start-up URL
  *   test_server concurrent TENDO   200 `tendo log pain` beside 200 API
- *                                  POSTs: 400 entries, no "locked"
+ *                                  POSTs from 4 clients at once: 400
+ *                                  entries, no "locked"; a request in
+ *                                  flight at SIGTERM finished
  *
  * Each starts the real binary as a child (`serve --port 0`) on a fresh
  * database in a temporary folder, reads the URL it prints, and ends it
@@ -18,6 +20,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdarg.h>
@@ -39,7 +42,7 @@
 static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
                           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-static int checks, fails;
+static _Atomic int checks, fails; /* the concurrent test checks from several threads */
 
 #define CHECK(cond, ...)                                                  \
 	do {                                                                  \
@@ -250,7 +253,7 @@ static bool header(const resp *r, const char *name, char *out, size_t outsz)
 	return false;
 }
 
-static int answered;
+static _Atomic int answered;
 /* libmicrohttpd answers a request whose headers overflow the connection's
  * memory (431) itself, before tendo sees it: a fixed page that echoes
  * nothing and closes the connection, without tendo's headers */
@@ -805,6 +808,33 @@ static void inflight_at_sigterm(server *s, const char *token)
 
 #define EACH 200
 
+#define API_CLIENTS 4
+
+typedef struct {
+	const server *s;
+	const char *bearer;
+	int n;          /* POSTs to make */
+	int created;    /* answered 201 */
+} api_client;
+
+static void *api_writer(void *u)
+{
+	api_client *a = u;
+	const char *h[] = { a->bearer, "Content-Type: application/json", NULL };
+	for (int k = 0; k < a->n; k++) {
+		resp r;
+		char body[64];
+		snprintf(body, sizeof(body), "{\"kind\":\"rest\",\"score\":%d}", k % 11);
+		post(&r, a->s, "/api/log/pain", body, h);
+		if (r.status == 201)
+			a->created++;
+		else if (a->created + 5 > k)
+			fprintf(stderr, "API POST %d: %ld %s\n", k, r.status, r.body ? r.body : "");
+		resp_free(&r);
+	}
+	return NULL;
+}
+
 static void test_concurrent(void)
 {
 	char db[300], cli_err[300];
@@ -827,18 +857,17 @@ static void test_concurrent(void)
 			bad += run_tendo(db, args, cli_err) != 0;
 		_exit(bad > 100 ? 100 : bad);
 	}
+	/* the API's writes from API_CLIENTS clients at once, beside the CLI's */
+	pthread_t th[API_CLIENTS];
+	api_client cl[API_CLIENTS];
+	for (int k = 0; k < API_CLIENTS; k++) {
+		cl[k] = (api_client){ .s = &s, .bearer = bearer, .n = EACH / API_CLIENTS, .created = 0 };
+		CHECK(pthread_create(&th[k], NULL, api_writer, &cl[k]) == 0, "client thread");
+	}
 	int created = 0;
-	const char *h[] = { bearer, "Content-Type: application/json", NULL };
-	for (int k = 0; k < EACH; k++) {
-		resp r;
-		char body[64];
-		snprintf(body, sizeof(body), "{\"kind\":\"rest\",\"score\":%d}", k % 11);
-		post(&r, &s, "/api/log/pain", body, h);
-		if (r.status == 201)
-			created++;
-		else if (created + 5 > k)
-			fprintf(stderr, "API POST %d: %ld %s\n", k, r.status, r.body ? r.body : "");
-		resp_free(&r);
+	for (int k = 0; k < API_CLIENTS; k++) {
+		pthread_join(th[k], NULL);
+		created += cl[k].created;
 	}
 	int st = 0;
 	waitpid(writer, &st, 0);
