@@ -508,13 +508,13 @@ static bool lan_address(char *out, size_t outsz)
 int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 {
 	*out = NULL;
-	const char *bind = cfg->bind ? cfg->bind : "127.0.0.1";
+	const char *addr_s = cfg->bind ? cfg->bind : "127.0.0.1";
 	struct sockaddr_in v4 = { .sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port) };
 	struct sockaddr_in6 v6 = { .sin6_family = AF_INET6, .sin6_port = htons((uint16_t)cfg->port) };
 	bool is6 = false;
-	if (inet_pton(AF_INET, bind, &v4.sin_addr) != 1) {
-		if (inet_pton(AF_INET6, bind, &v6.sin6_addr) != 1) {
-			snprintf(err, errsz, "--bind must be an IPv4 or IPv6 address such as 127.0.0.1 or 0.0.0.0 (got '%s')", bind);
+	if (inet_pton(AF_INET, addr_s, &v4.sin_addr) != 1) {
+		if (inet_pton(AF_INET6, addr_s, &v6.sin6_addr) != 1) {
+			snprintf(err, errsz, "--bind must be an IPv4 or IPv6 address such as 127.0.0.1 or 0.0.0.0 (got '%s')", addr_s);
 			return -1;
 		}
 		is6 = true;
@@ -571,30 +571,50 @@ int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 	unsigned threads = cfg->threads ? cfg->threads : cores > 0 ? (unsigned)cores : 1;
 	if (threads > STORES_MAX)
 		threads = STORES_MAX;
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (is6 ? MHD_USE_IPv6 : 0);
+	/* the socket is bound here, so the port (for --port 0) and the URL are
+	 * known before any worker runs */
 	const struct sockaddr *sa = is6 ? (const struct sockaddr *)(const void *)&v6 : (const struct sockaddr *)(const void *)&v4;
-	errno = 0;
-	s->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
-	                        mhd_log, s, MHD_OPTION_SOCK_ADDR, sa,
-	                        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	                        (size_t)32 * 1024, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 200u,
-	                        MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
-	if (!s->d) {
-		int e = errno;
-		snprintf(err, errsz, "cannot listen on %s port %d: %s", bind, cfg->port,
-		         e ? strerror(e) : "the address is taken or not this machine's");
+	socklen_t salen = is6 ? (socklen_t)sizeof(v6) : (socklen_t)sizeof(v4);
+	int one = 1;
+	int fd = socket(is6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0 ||
+	    (is6 && setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)) != 0) || bind(fd, sa, salen) != 0 ||
+	    listen(fd, 64) != 0) {
+		snprintf(err, errsz, "cannot listen on %s port %d: %s", addr_s, cfg->port, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		srv_stop(s, 0);
 		return -1;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
-	s->port = info && info->port ? info->port : cfg->port;
+	struct sockaddr_storage got;
+	socklen_t gotlen = sizeof(got);
+	if (getsockname(fd, (struct sockaddr *)&got, &gotlen) == 0)
+		s->port = ntohs(got.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)(void *)&got)->sin6_port
+		                                          : ((struct sockaddr_in *)(void *)&got)->sin_port);
+	else
+		s->port = cfg->port;
 	char addr[INET6_ADDRSTRLEN] = "";
 	bool any = is6 ? IN6_IS_ADDR_UNSPECIFIED(&v6.sin6_addr) : v4.sin_addr.s_addr == htonl(INADDR_ANY);
+	bool bracket = is6;
 	if (any && lan_address(addr, sizeof(addr)))
-		is6 = false;
+		bracket = false;
 	else
-		snprintf(addr, sizeof(addr), "%s", bind);
-	snprintf(s->host, sizeof(s->host), is6 ? "[%s]" : "%s", addr);
+		snprintf(addr, sizeof(addr), "%s", addr_s);
+	snprintf(s->host, sizeof(s->host), bracket ? "[%s]" : "%s", addr);
+
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (is6 ? MHD_USE_IPv6 : 0);
+	s->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
+	                        MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE, threads,
+	                        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+	                        MHD_OPTION_CONNECTION_LIMIT, 200u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+	                        MHD_OPTION_END);
+	if (!s->d) {
+		close(fd);
+		snprintf(err, errsz, "cannot start the server on %s port %d (see libmicrohttpd's message above)", addr_s,
+		         s->port);
+		srv_stop(s, 0);
+		return -1;
+	}
 	*out = s;
 	return 0;
 }
