@@ -6,7 +6,7 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 
-.PHONY: all deps build demo check test asan fuzz conformance bench clean
+.PHONY: all deps build demo check test asan tsan fuzz conformance bench clean
 
 all: build
 
@@ -32,6 +32,16 @@ asan: deps
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
 
 check: test asan
+
+# make tsan: tendo serve's tests under ThreadSanitizer (its worker threads, the
+# CLI writing beside it); a data race fails the server's exit status. Not
+# part of make check.
+TSAN_BUILD ?= build-tsan
+tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang \
+		-DCMAKE_C_FLAGS="-fsanitize=thread -O1 -g" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+	@cmake --build $(TSAN_BUILD) -j$(JOBS) --target tendo test_server test_server_units -- --no-print-directory
+	@cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^server\.'
 
 # make bench: parser throughput (bench/bench_parse) and the peers when
 # installed (scripts/bench-peers). Never part of make check.
@@ -66,4 +76,4 @@ fuzz: deps
 	done
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(TSAN_BUILD)
