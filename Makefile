@@ -12,7 +12,7 @@ JOBS       ?= 2
 # -Werror only where we test (TENDO_WERROR is OFF for everyone else)
 WERROR     := -DTENDO_WERROR=ON
 
-.PHONY: all deps build demo check test release asan fuzz conformance bench deb package-check clean
+.PHONY: all deps build demo check test release asan tsan fuzz conformance bench deb package-check clean
 
 all: build
 
@@ -70,6 +70,16 @@ package-check: deb
 	@./scripts/install-deps package-check
 	@./scripts/package-check $$(ls -t $(DEB_BUILD)/tendo_*.deb | head -1)
 
+# make tsan: tendo serve's tests under ThreadSanitizer (its worker threads, the
+# CLI writing beside it); a data race fails the server's exit status. Not
+# part of make check.
+TSAN_BUILD ?= build-tsan
+tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang \
+		-DCMAKE_C_FLAGS="-fsanitize=thread -O1 -g" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+	@cmake --build $(TSAN_BUILD) -j$(JOBS) --target tendo test_server test_server_units -- --no-print-directory
+	@cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^server\.'
+
 # make bench: parser throughput (bench/bench_parse) and the peers when
 # installed (scripts/bench-peers). Never part of make check.
 bench: build
@@ -103,4 +113,4 @@ fuzz: deps
 	done
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-rel-gcc build-rel-clang $(DEB_BUILD) build-rel-gcc.log build-rel-clang.log
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-rel-gcc build-rel-clang $(DEB_BUILD) build-rel-gcc.log build-rel-clang.log $(TSAN_BUILD)

@@ -49,6 +49,12 @@ int tendo_date_weekday(tendo_date date);
 bool tendo_tz_valid(const char *tz);
 
 /*
+ * The zone conversions below set TZ while they run, one at a time under a
+ * lock: safe to call from several threads at once, as long as nothing else
+ * in the process changes TZ meanwhile (tendo serve sets it once before its
+ * threads start, so that only its value ever changes, never the
+ * environment's size).
+ *
  * The local calendar day of instant t in zone tz (NULL or "" = UTC).
  * Returns the day number.
  */

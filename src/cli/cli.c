@@ -6,6 +6,7 @@
 #include <tendo/validate.h>
 
 #include "cli.h"
+#include "../shapes/shapes.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -490,14 +491,7 @@ const char *cli_safe(const char *s, char *buf, size_t bufsz)
 
 json_t *cli_jstr(const char *s)
 {
-	s = s ? s : "";
-	json_t *j = json_string(s);
-	if (!j) {
-		char *fixed = tendo_text_utf8_repair(s, strlen(s));
-		j = fixed ? json_string(fixed) : NULL;
-		free(fixed);
-	}
-	return j ? j : json_null();
+	return shape_str(s);
 }
 
 const char *cli_text(const char *s)

@@ -186,6 +186,7 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_edit(cli_ctx *ctx, int argc, char **argv);
 int cmd_done(cli_ctx *ctx, int argc, char **argv);
+int cmd_serve(cli_ctx *ctx, int argc, char **argv);
 
 /* The profile options shared by init and profile: their ids, values and
  * the --help lines (cmd_profile.c). A command's own options start at
@@ -273,7 +274,5 @@ json_t *cli_entry_json(const cli_ctx *ctx, const tendo_log *log, int64_t id);
  * members of extra (taken, may be NULL) added; 0 or an exit code. */
 int cli_print_entry(cli_ctx *ctx, int64_t id, tendo_date date, json_t *extra);
 
-/* JSON of a prescription (shared by today and status). */
-json_t *cli_prescription_json(const tendo_prescription *rx);
 
 #endif

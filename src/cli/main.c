@@ -38,6 +38,7 @@ static const command commands[] = {
 	{ "exercises", cmd_exercises, "the exercise library" },
 	{ "rules", cmd_rules, "the rules the engine applies, with their sources, and the settings" },
 	{ "help", cmd_help, "the help of a command: tendo help log run" },
+	{ "serve", cmd_serve, "serve the check-in, today's advice and a JSON API to a browser or phone" },
 };
 
 static void usage(FILE *f)

@@ -3,9 +3,11 @@
  *
  * Day numbers use Howard Hinnant's days_from_civil algorithm, exact for the
  * proleptic Gregorian calendar. Zone conversions go through the C library's
- * tz database by setting TZ for the duration of the call.
+ * tz database by setting TZ for the duration of the call, under one lock so
+ * that threads (tendo serve's workers) never see each other's zone.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,9 +117,13 @@ typedef struct {
 	char value[256]; /* its value (a longer one is restored as unset) */
 } tz_saved;
 
+/* Held from tz_push() to tz_pop(): TZ is the process's, one zone at a time. */
+static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Run with TZ set to tz; tz_pop() restores the previous value. */
 static void tz_push(tz_saved *sv, const char *tz)
 {
+	pthread_mutex_lock(&tz_lock);
 	const char *old = getenv("TZ");
 	sv->had = old && strlen(old) < sizeof(sv->value);
 	if (sv->had)
@@ -133,6 +139,7 @@ static void tz_pop(const tz_saved *sv)
 	else
 		unsetenv("TZ");
 	tzset();
+	pthread_mutex_unlock(&tz_lock);
 }
 
 tendo_date tendo_date_of_instant(time_t t, const char *tz)
