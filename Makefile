@@ -1,14 +1,20 @@
 # tendo - top-level entry points. The real build is CMake (CMakeLists.txt).
 #   make demo    install what is missing, build, run the demo story, print today
-#   make check   install what is missing, build (gcc), run every test, then the
-#                whole suite again under ASan+UBSan (clang)
+#   make check   install what is missing, build (gcc), run every test, build
+#                Release with gcc and clang, then the whole suite again under
+#                ASan+UBSan (clang); warnings are errors on every path of check
+#   make deb     the Debian packages (tendo, tendo-dev) in $(DEB_BUILD)
+#   make package-check  install the package into a fresh Debian 12 root, run it, remove it
 #   make torture the long fault, crash, concurrency, disk-full and memory sweeps
 #   make valgrind the unit and CLI tests under valgrind
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+DEB_BUILD  ?= build-deb
 JOBS       ?= 2
+# -Werror only where we test (TENDO_WERROR is OFF for everyone else)
+WERROR     := -DTENDO_WERROR=ON
 
-.PHONY: all deps build demo check test asan fuzz fuzz-build conformance bench torture valgrind clean
+.PHONY: all deps build demo check test release asan tsan fuzz fuzz-build conformance bench torture valgrind deb package-check clean
 
 all: build
 
@@ -25,15 +31,56 @@ demo: deps
 	@cmake --build $(BUILD) -j$(JOBS) -- --no-print-directory >/dev/null
 	@./scripts/demo $(BUILD)/tendo
 
-test: build
+test: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(WERROR) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS) -- --no-print-directory
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
+# Release (-O3, NDEBUG) with both compilers, built only: a warning that only
+# the optimiser finds (e.g. -Wformat-truncation) fails make check. The library,
+# the command and the benchmarks, without the tests (BUILD_TESTING=OFF: the
+# configuration without cmocka is checked too, and the tests' code is built
+# at -O2 by make test); under a minute for both.
+release: deps
+	@for cc in gcc clang; do \
+		echo "release build, $$cc"; \
+		cmake -S . -B build-rel-$$cc -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER=$$cc \
+			-DBUILD_TESTING=OFF $(WERROR) >/dev/null && \
+		cmake --build build-rel-$$cc -j$(JOBS) -- --no-print-directory >build-rel-$$cc.log 2>&1 || \
+			{ cat build-rel-$$cc.log; exit 1; }; \
+	done
+
 asan: deps
-	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DTENDO_SANITIZE=ON >/dev/null
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DTENDO_SANITIZE=ON $(WERROR) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j$(JOBS) -- --no-print-directory
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j$(JOBS)
 
-check: test asan
+check: test release asan
+
+# make deb: the Debian packages by CPack (packaging.cmake), Depends of tendo from
+# dpkg-shlibdeps. make package-check installs tendo into a fresh Debian 12 root
+# (debootstrap, cached in /var/cache/tendo-debootstrap), runs --version, init and
+# today, and removes it; as root; not part of make check (it needs the mirror).
+deb: deps
+	@./scripts/install-deps deb
+	@cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF -DTENDO_DEB_DOCS=ON >/dev/null
+	@cmake --build $(DEB_BUILD) -j$(JOBS) -- --no-print-directory
+	@cd $(DEB_BUILD) && cpack -G DEB
+	@for d in $(DEB_BUILD)/*.deb; do echo "$$d:"; dpkg-deb -f $$d Package Version Depends Installed-Size | sed 's/^/  /'; done
+
+package-check: deb
+	@./scripts/install-deps package-check
+	@./scripts/package-check $$(ls -t $(DEB_BUILD)/tendo_*.deb | head -1)
+
+# make tsan: tendo serve's tests under ThreadSanitizer (its worker threads, the
+# CLI writing beside it); a data race fails the server's exit status. Not
+# part of make check.
+TSAN_BUILD ?= build-tsan
+tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang \
+		-DCMAKE_C_FLAGS="-fsanitize=thread -O1 -g" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+	@cmake --build $(TSAN_BUILD) -j$(JOBS) --target tendo test_server test_server_units -- --no-print-directory
+	@cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^server\.'
 
 # make bench: parser throughput (bench/bench_parse) and the peers when
 # installed (scripts/bench-peers). Never part of make check.
@@ -101,7 +148,7 @@ VALGRIND_TESTS   ?= ^(unit|cli)\.
 VALGRIND_EXCLUDE ?= ^cli\.stories_data$$
 valgrind: deps
 	@command -v valgrind >/dev/null || ./scripts/install-deps valgrind
-	@cmake -S . -B $(VG_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTENDO_VALGRIND=ON >/dev/null
+	@cmake -S . -B $(VG_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTENDO_VALGRIND=ON $(WERROR) >/dev/null
 	@cmake --build $(VG_BUILD) -j$(JOBS) -- --no-print-directory
 	@rm -f $(VG_BUILD)/valgrind/*.log
 	@cd $(VG_BUILD) && ctest --output-on-failure -j$(JOBS) -R '$(VALGRIND_TESTS)' $(if $(VALGRIND_EXCLUDE),-E '$(VALGRIND_EXCLUDE)'); rc=$$?; \
@@ -111,4 +158,4 @@ valgrind: deps
 		[ $$rc = 0 ] && [ -z "$$bad" ]
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(VG_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-rel-gcc build-rel-clang $(DEB_BUILD) build-rel-gcc.log build-rel-clang.log $(TSAN_BUILD) $(VG_BUILD)

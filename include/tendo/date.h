@@ -24,6 +24,13 @@ tendo_date tendo_date_from_ymd(int y, int m, int d);
 /* Split a day number into year, month (1-12) and day (1-31). */
 void tendo_date_to_ymd(tendo_date date, int *y, int *m, int *d);
 
+/* The years tendo keeps: every date of the log lies in them, whatever way
+ * it came in (typed, imported, restored). */
+#define TENDO_YEAR_MIN 1900
+#define TENDO_YEAR_MAX 2999
+/* True if date is a day of years TENDO_YEAR_MIN-TENDO_YEAR_MAX. */
+bool tendo_date_in_range(tendo_date date);
+
 /*
  * Parse "YYYY-MM-DD" (exactly that form; years 1900-2999).
  * Returns 0, or TENDO_EFORMAT for a malformed string, TENDO_EINVAL for an
@@ -42,6 +49,12 @@ int tendo_date_weekday(tendo_date date);
 bool tendo_tz_valid(const char *tz);
 
 /*
+ * The zone conversions below set TZ while they run, one at a time under a
+ * lock: safe to call from several threads at once, as long as nothing else
+ * in the process changes TZ meanwhile (tendo serve sets it once before its
+ * threads start, so that only its value ever changes, never the
+ * environment's size).
+ *
  * The local calendar day of instant t in zone tz (NULL or "" = UTC).
  * Returns the day number.
  */

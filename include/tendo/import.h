@@ -75,6 +75,17 @@ void tendo_import_options_default(tendo_import_options *o);
 int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, const tendo_import_options *opt,
                        tendo_import_summary *out);
 
+/*
+ * Import one input held in memory (standard input, a download): data is
+ * sniffed by content - FIT (".FIT" at byte 8), gzip, zip ("PK"), tar, XML
+ * with <gpx or <TrainingCenterDatabase - and read as a file of that name
+ * would be; name (borrowed, e.g. "-") is what the results call it. data is
+ * borrowed for the call. Returns 0, TENDO_EINVAL for an archive with the
+ * athlete's pain or RPE (nothing read), or a store error that stopped it.
+ */
+int tendo_import_buffer(tendo_store *store, const char *name, const uint8_t *data, size_t len,
+                        const tendo_import_options *opt, tendo_import_summary *out);
+
 /* The 64-bit FNV-1a hash of data, as 16 hex digits (dedupe key). */
 void tendo_import_hash(char out[17], const uint8_t *data, size_t len);
 

@@ -17,6 +17,7 @@
 #include "date.h"
 
 #define TENDO_NAME_MAX 64 /* bytes of an exercise name, incl. NUL */
+#define TENDO_TITLE_MAX 96 /* bytes of an imported activity's name, incl. NUL */
 
 typedef enum { TENDO_SIDE_LEFT, TENDO_SIDE_RIGHT, TENDO_SIDE_BOTH } tendo_side;
 
@@ -89,6 +90,7 @@ typedef struct {
 	double elapsed_s;     /* start to finish, seconds (imported), NAN */
 	char source[8];       /* "log", or the file format: "fit", "gpx", "tcx" */
 	char sport[24];       /* the file's sport ("running", "trail_running"), "" */
+	char title[TENDO_TITLE_MAX]; /* the activity's name (a Strava export's, the file's), cut; "" */
 } tendo_run;
 
 typedef struct {
@@ -117,6 +119,7 @@ typedef struct {
 	int pain_during;      /* 0-10, -1 */
 	bool sharp;           /* sharp pain during the session */
 	int time_min;         /* local start, minutes after midnight; TENDO_TOD_NONE */
+	char title[TENDO_TITLE_MAX]; /* an imported activity's name, cut; "" */
 } tendo_cross;
 
 typedef struct {

@@ -13,6 +13,9 @@
 
 #define TENDO_CLEARED_BY_MAX 64
 
+/* The units the athlete reads and types; the log is always metric. */
+typedef enum { TENDO_UNITS_METRIC, TENDO_UNITS_IMPERIAL } tendo_units;
+
 typedef struct {
 	char name[TENDO_NAME_MAX];  /* may be "" */
 	tendo_side side;            /* affected side(s) */
@@ -25,6 +28,7 @@ typedef struct {
 	int start_week_min;         /* current weekly running minutes, 0 = unknown */
 	double start_curl_kg;       /* current prone-curl load, kg; 0 = unknown */
 	char cleared_by[TENDO_CLEARED_BY_MAX]; /* who set the stage ("Dr Smith, physio"), "" */
+	tendo_units units;          /* km and kg, or miles and lb (display and input only; schema v6) */
 	/* The preferred time of a run (the schedule's), for spacing in hours
 	 * (PROTOCOL.md 10.8); not set: runs may start any time. */
 	bool run_time_set;

@@ -26,7 +26,7 @@ enum {
 	TENDO_STORE_CREATE   = 1 << 1  /* create the file (and its folder) if missing */
 };
 
-#define TENDO_STORE_SCHEMA_VERSION 5
+#define TENDO_STORE_SCHEMA_VERSION 6
 
 /*
  * Open (and migrate) the database at path.
@@ -118,6 +118,12 @@ enum {
 /* tendo_store_load_log() with flags (TENDO_LOAD_REPLACED: every entry, for
  * listing, editing and deleting them). */
 int tendo_store_load_log_ext(tendo_store *store, tendo_log *out, tendo_date from, tendo_date to, unsigned flags);
+/* The rows the last load left out because they cannot be read (a date out
+ * of range, an unknown name: written by something other than tendo, or
+ * damaged): how many, the first one's entry id and message. One bad row
+ * never makes a load fail; a front end warns, and tendo_store_delete()
+ * removes the row. tendo_store_check_all() refuses a store with any. */
+size_t tendo_store_skipped(const tendo_store *store, int64_t *first_id, char *msg, size_t msgsz);
 
 /* What the store keeps of an activity file (its activity_file row): the
  * file and what the watch recorded. Strings are borrowed for the call. */

@@ -22,6 +22,7 @@
 
 #include "log.h"
 #include "profile.h"
+#include "store.h"
 
 /* The ranges, for tools that ask for a value and want to say what is
  * allowed before they have one. */
@@ -62,6 +63,12 @@ int tendo_check_visa(const tendo_visa *e);
  * return_to_run needs a running step, full_load a weekly volume; settle
  * and strength take neither, settle no load. */
 int tendo_check_profile(const tendo_profile *p);
+/* What the watch recorded of an imported activity (its activity_file row):
+ * each fact unknown (NaN) or within what a person can do in one activity:
+ * elapsed, moving, uphill and fast time up to 48 h, distance up to
+ * 1000 km, climb and descent up to 20 km, cadence up to 400 steps/min, heart rate 20-250 bpm, a
+ * start in the years tendo keeps. */
+int tendo_check_import_record(const tendo_import_record *rec);
 /* A note: at most TENDO_NOTE_MAX bytes (NULL is no note). */
 int tendo_check_note(const char *note);
 

@@ -20,11 +20,16 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 typedef struct {
 	const char *db_path;    /* --db, or NULL for the default */
 	const char *cmd;        /* "log pain", for messages */
-	bool color;             /* stdout is a terminal and NO_COLOR unset */
+	bool color;             /* stdout is a terminal, NO_COLOR unset, TERM not dumb, no --no-color */
+	bool imperial;          /* the profile's units (cli_open()): miles, lb, pace per mile */
 	tendo_store *store;     /* opened by cli_open() */
 	tendo_profile profile;  /* loaded by cli_open() */
 	tendo_schedule schedule; /* loaded by cli_open() */
-	tendo_date today;       /* today in the athlete's zone */
+	tendo_date today;       /* today in the athlete's zone (cli_open(); before it, in UTC) */
+	/* relative dates (--date yesterday) read before cli_open() knew the
+	 * athlete's zone: cli_open() works them out again */
+	struct { tendo_date *out; int days_ago; } rel[8];
+	int n_rel;
 } cli_ctx;
 
 /* One option of a command: drives getopt_long and --help. */
@@ -45,17 +50,15 @@ typedef struct {
 #define OPT_HELP 'h'
 
 /*
- * Parse argv with spec. Calls on_opt(ctx, id, optarg, user) for each option;
+ * Parse argv with spec, GNU style: options before, between or after the
+ * operands (tendo import FILE --json), "--" ends them, and the global
+ * options (--db, --no-color) are taken too. Calls on_opt(ctx, id, optarg, user) for each option;
  * it returns 0 or an exit code. Handles --help (prints help, returns -1 via
  * *done) and unknown options (usage error).
  * Returns 0 to continue, or an exit code to stop with (EXIT_OK after --help).
  */
 int cli_parse(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
               int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg);
-/* cli_parse() for commands whose options may also follow the arguments
- * (tendo import FILE --rpe 5, tendo edit 12 --rpe 5). */
-int cli_parse_anywhere(cli_ctx *ctx, const cli_spec *spec, int argc, char **argv,
-                       int (*on_opt)(cli_ctx *, int, const char *, void *), void *user, int *first_arg);
 void cli_help(const cli_spec *spec);
 
 /* Messages: "tendo: <cmd>: <message>" on stderr; return the exit code. */
@@ -81,7 +84,11 @@ int cli_check(const cli_ctx *ctx, int rc);
  * (-1 / TENDO_TOD_NONE = not given), before there is a session to check:
  * through tendo_check_run() on a stand-in run. 0 or EXIT_USAGE. */
 int cli_check_scores(const cli_ctx *ctx, int rpe, int pain_during, int pain_after, int time_min);
-int cli_date(const cli_ctx *ctx, const char *opt, const char *s, tendo_date *out);
+/* A date: YYYY-MM-DD, today, yesterday or -N (N days ago, 0-36500),
+ * relative to ctx->today. 0 or EXIT_USAGE. */
+int cli_date(cli_ctx *ctx, const char *opt, const char *s, tendo_date *out);
+/* ctx->today: TENDO_TODAY=YYYY-MM-DD if set (tests), else today in zone tz. */
+void cli_set_today(cli_ctx *ctx, const char *tz);
 /* A local time of day "HH:MM" into minutes after midnight. */
 int cli_time(const cli_ctx *ctx, const char *opt, const char *s, int *out);
 
@@ -100,18 +107,61 @@ time_t cli_stamp(const cli_ctx *ctx, tendo_date date);
 /* Print a JSON value to stdout (indented) and release it. */
 int cli_print_json(json_t *v);
 
-/* Files written through a temporary file in the same folder, then renamed:
- * a reader never sees half a file, and a failure leaves the old one. */
+/* Files written whole or not at all (output.c): through a temporary file
+ * in the same folder, synced, then renamed; a reader never sees half a
+ * file and a failure leaves the old one. The new file keeps the mode of
+ * the one it replaces, else 0666 less the umask. A symbolic link is
+ * followed (the link stays); a FIFO or device is written in place. Write
+ * errors keep their errno ("No space left on device"). A path of "-" is
+ * the standard output (written directly, flushed and checked on close):
+ * cli_is_stdio() tells a command not to print its own lines there. */
 typedef struct {
-	char path[4096], tmp[4200];
-	FILE *f;
+	char path[4096];   /* as given, for messages */
+	char target[4096]; /* what is replaced: path, or its link's target */
+	char tmp[4200];
+	FILE *f;           /* write here */
+	int fd, err;       /* err: the first write error's errno */
+	bool direct;       /* a FIFO or device: no temporary file */
 } cli_atomic_file;
 /* 0, or EXIT_RUNTIME with "cannot write PATH: reason" printed. */
 int cli_atomic_open(const cli_ctx *ctx, cli_atomic_file *af, const char *path);
-/* Close and rename (ok) or remove (!ok); 0, or EXIT_RUNTIME (printed if ok). */
+/* Close and rename (ok) or remove (!ok, silently); 0, or EXIT_RUNTIME
+ * (printed when ok). Call once per successful open. */
 int cli_atomic_close(const cli_ctx *ctx, cli_atomic_file *af, bool ok);
 /* The whole of data to path, atomically; 0 or EXIT_RUNTIME (printed). */
 int cli_write_file(const cli_ctx *ctx, const char *path, const char *data, size_t len);
+
+/* A folder of files (export --csv, report --svg) replaced whole: built in a
+ * temporary folder beside it and swapped in. An existing folder is
+ * replaced only if it holds nothing but regular files ending in ext. */
+typedef struct {
+	char path[4096], target[4096], tmp[4200];
+	const char *ext;
+	bool existed, open;
+} cli_atomic_dir;
+int cli_dir_open(const cli_ctx *ctx, cli_atomic_dir *d, const char *path, const char *ext);
+/* Open file `name` of the folder being built (messages name it as
+ * FOLDER/name, not its temporary place); closed with cli_atomic_close(). */
+int cli_dir_file(const cli_ctx *ctx, const cli_atomic_dir *d, const char *name, cli_atomic_file *af);
+/* Swap the new folder in (ok) or remove it (!ok, silently). */
+int cli_dir_close(const cli_ctx *ctx, cli_atomic_dir *d, bool ok);
+
+/* Stored or file-borne text made safe for the terminal (tendo/text.h),
+ * into buf; returns buf. */
+const char *cli_safe(const char *s, char *buf, size_t bufsz);
+/* The same into one of 8 rotating 1 KB buffers: for printf arguments. */
+const char *cli_text(const char *s);
+/* A JSON string of stored text: exact when it is UTF-8, else its repair
+ * (U+FFFD for each stray byte): never NULL for a NULL-free input, so a
+ * field is never dropped. */
+json_t *cli_jstr(const char *s);
+
+/* The name of names closest to name by edit distance (Damerau-Levenshtein,
+ * 2 at most), for "did you mean"; NULL if none is that close. */
+const char *cli_closest(const char *name, const char *const *names, size_t n);
+
+/* True for a FILE operand or option value of "-": standard input or output. */
+bool cli_is_stdio(const char *path);
 
 /* Terminal styling: "" when colour is off. */
 const char *cli_bold(const cli_ctx *ctx);
@@ -136,13 +186,14 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_edit(cli_ctx *ctx, int argc, char **argv);
 int cmd_done(cli_ctx *ctx, int argc, char **argv);
+int cmd_serve(cli_ctx *ctx, int argc, char **argv);
 
 /* The profile options shared by init and profile: their ids, values and
  * the --help lines (cmd_profile.c). A command's own options start at
  * PO__END. */
 enum {
 	PO_SIDE = 1, PO_CEILING, PO_NAME, PO_TZ, PO_SET, PO_PACE, PO_CADENCE, PO_DAYS, PO_RUN_TIME, PO_REHAB_TIME,
-	PO_STAGE, PO_RUN_STEP, PO_WEEK_MIN, PO_CURL_KG, PO_CLEARED_BY, PO__END
+	PO_STAGE, PO_RUN_STEP, PO_WEEK_MIN, PO_CURL_KG, PO_CLEARED_BY, PO_UNITS, PO__END
 };
 #define CLI_PROFILE_OPTS                                                                                        \
 	{ "side", required_argument, PO_SIDE, "left|right|both", "affected side(s)" },                           \
@@ -150,7 +201,9 @@ enum {
 	  "pain ceiling during activity, 0-5 (default 3; above 3 only on a clinician's advice)" },              \
 	{ "name", required_argument, PO_NAME, "TEXT", "the athlete's name" },                                    \
 	{ "tz", required_argument, PO_TZ, "ZONE", "time zone, e.g. Europe/London" },                             \
-	{ "easy-pace", required_argument, PO_PACE, "M:SS", "easy running pace per km, e.g. 6:30" },                \
+	{ "units", required_argument, PO_UNITS, "metric|imperial",                                              \
+	  "km, kg and pace per km (default), or miles, lb and pace per mile: shown and typed" },                  \
+	{ "easy-pace", required_argument, PO_PACE, "M:SS", "easy running pace per km (per mile in imperial), e.g. 6:30" }, \
 	{ "cadence", required_argument, PO_CADENCE, "N", "usual step rate, steps per minute" },                   \
 	{ "days", required_argument, PO_DAYS, "mon,tue,...", "days you can run, lift and test (default all)" },  \
 	{ "run-time", required_argument, PO_RUN_TIME, "HH:MM", "when you run (default 17:00: afternoons)" },        \
@@ -162,12 +215,12 @@ enum {
 	  "your current running step, minutes per run (needed for return_to_run)" },                            \
 	{ "week-min", required_argument, PO_WEEK_MIN, "MIN",                                                    \
 	  "your current running minutes a week (needed for full_load)" },                                       \
-	{ "curl-kg", required_argument, PO_CURL_KG, "KG", "your current prone-curl load, kg" },                  \
+	{ "curl-kg", required_argument, PO_CURL_KG, "W", "your current prone-curl load, kg (lb in imperial)" },    \
 	{ "cleared-by", required_argument, PO_CLEARED_BY, "TEXT", "who set that stage (\"Dr Smith, physio\")" }
 
 typedef struct {
 	const char *side, *ceiling, *name, *tz, *pace, *cadence, *days, *run_time, *rehab_time;
-	const char *stage, *run_step, *week_min, *curl_kg, *cleared_by;
+	const char *stage, *run_step, *week_min, *curl_kg, *cleared_by, *units;
 	const char *sets[16];
 	int n_sets;
 } cli_profile_args;
@@ -179,6 +232,8 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 bool cli_profile_given(const cli_profile_args *a);
 /* Validate the given values and apply them to p; 0 or EXIT_USAGE. */
 int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p, tendo_schedule *sc);
+/* The profile as profile --json (and init --json) prints it. */
+json_t *cli_profile_json(const tendo_profile *p, const tendo_schedule *sc);
 /* "starting stage return_to_run (running step 15 min), set by Dr Smith" */
 void cli_profile_start_text(const tendo_profile *p, char *buf, size_t sz);
 
@@ -195,7 +250,7 @@ typedef struct {
 /* cli_parse() callback for CLI_RANGE_OPTS; user is a cli_range_args. */
 int cli_range_opt(cli_ctx *ctx, int id, const char *v, void *user);
 /* Check and convert the range (TENDO_DATE_NONE for an open end); 0 or EXIT_USAGE. */
-int cli_range_dates(const cli_ctx *ctx, const cli_range_args *a, tendo_date *from, tendo_date *to);
+int cli_range_dates(cli_ctx *ctx, const cli_range_args *a, tendo_date *from, tendo_date *to);
 
 /* The athlete's usual step rate: the profile's, else the median of the last
  * ten imported runs that have one; NAN if neither. */
@@ -209,9 +264,15 @@ typedef struct {
 	json_t *json;           /* its fields, without id, date and type; owned by the caller */
 } cli_entry;
 /* Describe entry id of log into out; 0, or -1 if it is not there. */
-int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out);
+int cli_entry_find(const cli_ctx *ctx, const tendo_log *log, int64_t id, cli_entry *out);
 
-/* JSON of a prescription (shared by today and status). */
-json_t *cli_prescription_json(const tendo_prescription *rx);
+/* Entry id of log as history --json shows it - id, date, type, its fields,
+ * note - plus "what" (the history line); NULL if it is not there. The one
+ * shape of an entry: history, log, edit, done and delete print it. */
+json_t *cli_entry_json(const cli_ctx *ctx, const tendo_log *log, int64_t id);
+/* Print entry id (of day date) from the store as cli_entry_json(), with the
+ * members of extra (taken, may be NULL) added; 0 or an exit code. */
+int cli_print_entry(cli_ctx *ctx, int64_t id, tendo_date date, json_t *extra);
+
 
 #endif

@@ -159,7 +159,7 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 			else
 				snprintf(load, sizeof(load), "body weight");
 			snprintf(line, sizeof(line), "%s %s, %s (%s)", x.exercise, dose, load, tendo_side_name(x.side));
-			json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "type", "rehab", "what", line));
+			json_array_append_new(done, json_pack("{s:I,s:s,s:o}", "id", (json_int_t)id, "type", "rehab", "what", cli_jstr(line)));
 		}
 	}
 	/* pain after a day without a run: a report of its own, on the first session */
@@ -172,14 +172,32 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = tendo_store_commit(ctx->store)))
 		goto lib_error_json;
-	if (a.json)
-		return cli_print_json(json_pack("{s:s,s:s,s:o}", "date", d, "decision", tendo_decision_name(rx.decision),
-		                                "logged", done));
 	size_t i;
 	json_t *e;
+	if (a.json) {
+		/* each entry as history --json shows it, with the line printed for it */
+		json_t *full = json_array();
+		if ((rc = tendo_store_load_log_ext(ctx->store, &log, date, date, TENDO_LOAD_REPLACED))) {
+			json_decref(full);
+			json_decref(done);
+			return cli_lib_error(ctx, rc);
+		}
+		json_array_foreach(done, i, e) {
+			json_t *x = cli_entry_json(ctx, &log, json_integer_value(json_object_get(e, "id")));
+			if (!x)
+				x = json_incref(e);
+			else
+				json_object_set(x, "what", json_object_get(e, "what"));
+			json_array_append_new(full, x);
+		}
+		tendo_log_dispose(&log);
+		json_decref(done);
+		return cli_print_json(json_pack("{s:s,s:s,s:o}", "date", d, "decision", tendo_decision_name(rx.decision),
+		                                "logged", full));
+	}
 	json_array_foreach(done, i, e)
 		printf("logged #%lld on %s: %s\n", (long long)json_integer_value(json_object_get(e, "id")), d,
-		       json_string_value(json_object_get(e, "what")));
+		       cli_text(json_string_value(json_object_get(e, "what"))));
 	json_decref(done);
 	return 0;
 

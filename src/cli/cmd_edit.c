@@ -173,7 +173,7 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 	args a = { 0 };
 	int first = 0, rc;
 	/* the id may come before or after the options */
-	if ((rc = cli_parse_anywhere(ctx, &spec, argc, argv, on_opt, &a, &first)))
+	if ((rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, &first)))
 		return rc;
 	if (argc - first != 1)
 		return cli_usage(ctx, "give exactly one entry id (see tendo history)");
@@ -193,7 +193,7 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 		tendo_store_rollback(ctx->store);
 		return cli_lib_error(ctx, rc);
 	}
-	if (cli_entry_find(&log, id, &before)) {
+	if (cli_entry_find(ctx, &log, id, &before)) {
 		tendo_log_dispose(&log);
 		tendo_store_rollback(ctx->store);
 		return cli_fail(ctx, "no entry with id %lld (see tendo history)", (long long)id);
@@ -222,7 +222,7 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 	/* read it back: what is stored now */
 	if ((rc = tendo_store_load_log_ext(ctx->store, &log, before.date, before.date, TENDO_LOAD_REPLACED)))
 		return cli_lib_error(ctx, rc);
-	rc = cli_entry_find(&log, id, &after);
+	rc = cli_entry_find(ctx, &log, id, &after);
 	tendo_log_dispose(&log);
 	if (rc)
 		return cli_fail(ctx, "entry %lld is gone after the edit", (long long)id);
@@ -230,15 +230,11 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 	tendo_store_entry_note(ctx->store, id, note, sizeof(note));
 	tendo_date_format(after.date, d);
 	if (a.v[O_JSON]) {
-		json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "date", d, "type", after.type);
-		json_object_update(o, after.json);
 		json_decref(after.json);
-		if (note[0])
-			json_object_set_new(o, "note", json_string(note));
-		return cli_print_json(o);
+		return cli_print_entry(ctx, id, after.date, NULL);
 	}
 	json_decref(after.json);
-	printf("edited #%lld on %s: %s%s%s%s\n", (long long)id, d, after.text, note[0] ? " (" : "", note,
+	printf("edited #%lld on %s: %s%s%s%s\n", (long long)id, d, cli_text(after.text), note[0] ? " (" : "", cli_text(note),
 	       note[0] ? ")" : "");
 	return 0;
 }

@@ -41,7 +41,7 @@ int cmd_exercises(cli_ctx *ctx, int argc, char **argv)
 	}
 	printf("%-18s %-14s %4s  %-10s %s\n", "name", "stage", "hip", "kind", "dose");
 	for (size_t k = 0; k < n; k++)
-		printf("%-18s %-14s %3d%s  %-10s %s\n", ex[k].name, tendo_stage_name(ex[k].stage), ex[k].hip_flexion_deg,
+		printf("%-18s %-14s %3d%s  %-10s %s\n", cli_text(ex[k].name), tendo_stage_name(ex[k].stage), ex[k].hip_flexion_deg,
 		       "\xc2\xb0", tendo_ex_kind_name(ex[k].kind), ex[k].dose);
 	return 0;
 }

@@ -12,15 +12,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <tendo/text.h>
+
 #include "cli.h"
 
 /* ---------------------------------------------------------------- export */
 
-enum { O_CSV = 1, O_JSON, O_DB };
+enum { O_CSV = 1, O_JSON, O_DB, O_RJSON };
 
 static const cli_opt export_opts[] = {
 	{ "csv", required_argument, O_CSV, "DIR", "one CSV file per table in DIR (made if missing)" },
-	{ "json", required_argument, O_JSON, "FILE", "one JSON document" },
+	{ "json", required_argument, O_JSON, "FILE", "one JSON document (- : to standard output)" },
 	{ 0 }
 };
 static const cli_spec export_spec = { "export (--csv DIR | --json FILE)",
@@ -42,7 +44,29 @@ static int export_opt(cli_ctx *ctx, int id, const char *v, void *u)
 	return 0;
 }
 
-/* JSON: tables -> arrays of row objects */
+/* JSON: tables -> arrays of row objects. JSON holds only UTF-8: text that
+ * is not (a Latin-1 note, a file name from an old folder) goes as its
+ * readable repair ("caf\uFFFD") plus "column.bytes", the exact bytes in
+ * hex, which restore puts back: export + restore is byte for byte. */
+static json_t *text_value(json_t *row, const char *col, const char *s)
+{
+	size_t len = strlen(s);
+	if (tendo_text_utf8_valid(s, len))
+		return json_string(s);
+	char *fixed = tendo_text_utf8_repair(s, len), *hex = malloc(len * 2 + 1), key[128];
+	json_t *x = NULL;
+	if (fixed && hex) {
+		for (size_t k = 0; k < len; k++)
+			snprintf(hex + 2 * k, 3, "%02x", (unsigned char)s[k]);
+		snprintf(key, sizeof(key), "%s.bytes", col);
+		x = json_string(fixed);
+		json_object_set_new(row, key, json_string(hex));
+	}
+	free(fixed);
+	free(hex);
+	return x;
+}
+
 static int json_row(const char *table, int n, const char *const *cols, const tendo_value *v, void *user)
 {
 	json_t *tables = user;
@@ -55,19 +79,35 @@ static int json_row(const char *table, int n, const char *const *cols, const ten
 	for (int c = 0; c < n; c++) {
 		json_t *x = v[c].kind == TENDO_VAL_INT    ? json_integer(v[c].i)
 		          : v[c].kind == TENDO_VAL_REAL   ? json_real(v[c].r)
-		          : v[c].kind == TENDO_VAL_TEXT   ? json_string(v[c].s)
+		          : v[c].kind == TENDO_VAL_TEXT   ? text_value(o, cols[c], v[c].s)
 		                                          : json_null();
-		json_object_set_new(o, cols[c], x ? x : json_null());
+		if (!x) {
+			json_decref(o);
+			return tendo_error_set(TENDO_ENOMEM, "out of memory exporting %s", table);
+		}
+		/* the repaired text first, then its exact bytes */
+		json_t *bytes = NULL;
+		char key[128];
+		snprintf(key, sizeof(key), "%s.bytes", cols[c]);
+		if (v[c].kind == TENDO_VAL_TEXT && (bytes = json_object_get(o, key))) {
+			json_incref(bytes);
+			json_object_del(o, key);
+		}
+		json_object_set_new(o, cols[c], x);
+		if (bytes)
+			json_object_set_new(o, key, bytes);
 	}
 	json_array_append_new(arr, o);
 	return 0;
 }
 
-/* CSV: one file per table, written as the rows come (tables arrive in order) */
+/* CSV: one file per table, written as the rows come (tables arrive in
+ * order), into a folder replaced whole (cli_atomic_dir). */
 typedef struct {
 	const cli_ctx *ctx;
-	const char *dir;
+	cli_atomic_dir dir;
 	cli_atomic_file af;
+	bool open;        /* af is open */
 	char table[64];
 	int err;
 	size_t files, rows;
@@ -90,10 +130,11 @@ static void csv_field(FILE *f, const char *s)
 
 static int csv_start(csv_state *cs, const char *table, int n, const char *const *cols)
 {
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s.csv", cs->dir, table);
-	if ((cs->err = cli_atomic_open(cs->ctx, &cs->af, path)))
+	char name[80];
+	snprintf(name, sizeof(name), "%s.csv", table);
+	if ((cs->err = cli_dir_file(cs->ctx, &cs->dir, name, &cs->af)))
 		return cs->err;
+	cs->open = true;
 	snprintf(cs->table, sizeof(cs->table), "%s", table);
 	for (int c = 0; c < n; c++) {
 		if (c)
@@ -109,8 +150,11 @@ static int csv_row(const char *table, int n, const char *const *cols, const tend
 {
 	csv_state *cs = user;
 	if (strcmp(cs->table, table) != 0) {
-		if (cs->table[0] && (cs->err = cli_atomic_close(cs->ctx, &cs->af, true)))
-			return cs->err;
+		if (cs->open) {
+			cs->open = false;
+			if ((cs->err = cli_atomic_close(cs->ctx, &cs->af, true)))
+				return cs->err;
+		}
 		cs->table[0] = '\0';
 		if (csv_start(cs, table, n, cols))
 			return cs->err;
@@ -139,6 +183,8 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (!!a.csv == !!a.json)
 		return cli_usage(ctx, "give either --csv DIR or --json FILE");
+	if (cli_is_stdio(a.csv))
+		return cli_usage(ctx, "--csv takes a folder (one file per table), not -: --json - writes to standard output");
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	if (a.json) {
@@ -156,28 +202,33 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 			json_decref(doc);
 			return rc;
 		}
-		bool ok = json_dumpf(doc, af.f, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17)) == 0;
+		int jrc = json_dumpf(doc, af.f, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
 		fputc('\n', af.f);
 		json_decref(doc);
-		if ((rc = cli_atomic_close(ctx, &af, ok)))
+		if (jrc != 0 && !af.err) {
+			cli_atomic_close(ctx, &af, false);
+			return cli_fail(ctx, "cannot write %s: the log could not be put in JSON", a.json);
+		}
+		if ((rc = cli_atomic_close(ctx, &af, true)))
 			return rc;
-		printf("exported the log to %s\n", a.json);
+		if (!cli_is_stdio(a.json))
+			printf("exported the log to %s\n", a.json);
 		return 0;
 	}
-	if (mkdir(a.csv, 0700) != 0 && errno != EEXIST)
-		return cli_fail(ctx, "cannot make folder %s: %s", a.csv, strerror(errno));
-	struct stat st;
-	if (stat(a.csv, &st) != 0 || !S_ISDIR(st.st_mode))
-		return cli_fail(ctx, "%s is not a folder", a.csv);
-	csv_state cs = { .ctx = ctx, .dir = a.csv };
+	csv_state cs = { .ctx = ctx };
+	if ((rc = cli_dir_open(ctx, &cs.dir, a.csv, ".csv")))
+		return rc;
 	rc = tendo_store_dump(ctx->store, csv_row, &cs);
-	if (cs.table[0]) {
+	if (rc < 0)
+		rc = cli_lib_error(ctx, rc);
+	if (cs.open) {
 		int crc = cli_atomic_close(ctx, &cs.af, rc == 0);
 		if (!rc)
 			rc = crc;
 	}
-	if (rc)
-		return rc > 0 ? rc : cli_lib_error(ctx, rc);
+	int drc = cli_dir_close(ctx, &cs.dir, rc == 0);
+	if (rc || drc)
+		return rc ? rc : drc;
 	printf("exported %zu rows in %zu CSV files to %s\n", cs.rows, cs.files, a.csv);
 	return 0;
 }
@@ -186,47 +237,75 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 
 static const cli_opt restore_opts[] = {
 	{ "db", required_argument, O_DB, "PATH", "the database to restore into (must be new or empty)" },
+	{ "json", no_argument, O_RJSON, NULL, "print what was restored as JSON (rows, database, the profile)" },
 	{ 0 }
 };
-static const cli_spec restore_spec = { "restore FILE.json [--db PATH]",
-	"Restore a JSON export (tendo export --json) into a new or empty database.", restore_opts };
+static const cli_spec restore_spec = { "restore FILE.json [--db PATH] [--json]",
+	"Restore a JSON export (tendo export --json) into a new or empty database (- reads it from standard input).", restore_opts };
 
 static int restore_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
-	(void)u;
 	if (id == O_DB)
 		ctx->db_path = v;
+	else if (id == O_RJSON)
+		*(bool *)u = true;
+	return 0;
+}
+
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* "column.bytes": the exact bytes of a text column that is not UTF-8 (see
+ * text_value()); it replaces the column's readable repair, which comes
+ * before it in the row. */
+static int exact_text(json_t *row, const char *key, json_t *v, size_t collen, const char **cols, tendo_value *vals,
+                      char **exact, int n, char *msg, size_t msgsz)
+{
+	const char *hex = json_string_value(v);
+	size_t len = hex ? strlen(hex) : 0;
+	int c = 0;
+	while (c < n && (strlen(cols[c]) != collen || strncmp(cols[c], key, collen) != 0))
+		c++;
+	(void)row;
+	if (c == n || vals[c].kind != TENDO_VAL_TEXT || !hex || len % 2) {
+		snprintf(msg, msgsz, "%s must follow its text column and hold hex digits", key);
+		return TENDO_EINVAL;
+	}
+	char *b = malloc(len / 2 + 1);
+	if (!b) {
+		snprintf(msg, msgsz, "out of memory");
+		return TENDO_ENOMEM;
+	}
+	for (size_t k = 0; k < len / 2; k++) {
+		int hi = hexval(hex[2 * k]), lo = hexval(hex[2 * k + 1]);
+		if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
+			free(b);
+			snprintf(msg, msgsz, "%s must hold hex digits of bytes other than 00", key);
+			return TENDO_EINVAL;
+		}
+		b[k] = (char)(hi * 16 + lo);
+	}
+	b[len / 2] = '\0';
+	free(exact[c]);
+	exact[c] = b;
+	vals[c].s = b;
 	return 0;
 }
 
 int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 {
-	/* the contract puts --db after the file: take it from anywhere */
-	char *args[64];
-	int na = 0;
-	for (int i = 0; i < argc && na < 63; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			ctx->db_path = argv[++i];
-			continue;
-		}
-		if (strncmp(argv[i], "--db=", 5) == 0) {
-			ctx->db_path = argv[i] + 5;
-			continue;
-		}
-		args[na++] = argv[i];
-	}
-	args[na] = NULL;
-	argc = na;
-	argv = args;
 	int first = 0;
-	int rc = cli_parse(ctx, &restore_spec, argc, argv, restore_opt, NULL, &first);
+	bool json = false;
+	int rc = cli_parse(ctx, &restore_spec, argc, argv, restore_opt, &json, &first);
 	if (rc)
 		return rc;
 	if (argc - first != 1)
 		return cli_usage(ctx, "give one JSON file made by tendo export --json");
 	const char *file = argv[first];
 	json_error_t jerr;
-	json_t *doc = json_load_file(file, 0, &jerr);
+	json_t *doc = cli_is_stdio(file) ? json_loadf(stdin, 0, &jerr) : json_load_file(file, 0, &jerr);
 	if (!doc)
 		return cli_fail(ctx, "%s: not a JSON export (line %d: %s)", file, jerr.line, jerr.text);
 	json_t *tables = json_object_get(doc, "tables");
@@ -237,9 +316,12 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		json_decref(doc);
 		return cli_fail(ctx, "%s: not a tendo export (no format \"tendo-export\" with tables and schema)", file);
 	}
-	if (json_integer_value(schema) > TENDO_STORE_SCHEMA_VERSION) {
+	long long version = (long long)json_integer_value(schema);
+	if (version > TENDO_STORE_SCHEMA_VERSION || version < 1) {
 		json_decref(doc);
-		return cli_fail(ctx, "%s: made by a newer tendo (schema %lld)", file, (long long)json_integer_value(schema));
+		return version < 1 ? cli_fail(ctx, "%s: schema %lld is not a tendo schema", file, version)
+		                   : cli_fail(ctx, "%s: made by a newer tendo (schema %lld; this one reads up to %d)", file,
+		                              version, TENDO_STORE_SCHEMA_VERSION);
 	}
 
 	char path[4096];
@@ -281,6 +363,7 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		{
 			const char *cols[64];
 			tendo_value vals[64];
+			char *exact[64] = { 0 }; /* "column.bytes": the text's exact bytes */
 			int n = 0;
 			const char *k;
 			json_t *v;
@@ -291,6 +374,12 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 			}
 			json_object_foreach(row, k, v)
 			{
+				size_t kl = strlen(k);
+				if (kl > 6 && strcmp(k + kl - 6, ".bytes") == 0) {
+					if ((rc = exact_text(row, k, v, kl - 6, cols, vals, exact, n, msg, sizeof(msg))))
+						break;
+					continue;
+				}
 				cols[n] = k;
 				memset(&vals[n], 0, sizeof(vals[n]));
 				if (json_is_integer(v)) {
@@ -309,10 +398,18 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 				}
 				n++;
 			}
-			if (rc)
-				break;
-			if ((rc = tendo_store_restore_row(ctx->store, names[t], n, cols, vals))) {
-				snprintf(msg, sizeof(msg), "row %zu: %s", i + 1, tendo_error_last());
+			if (!rc && (rc = tendo_store_restore_row(ctx->store, names[t], n, cols, vals)))
+				snprintf(msg, sizeof(msg), "table %s row %zu: %s", names[t], i + 1, tendo_error_last());
+			for (int c = 0; c < n; c++)
+				free(exact[c]);
+			if (rc) {
+				if (msg[0] == '\0')
+					snprintf(msg, sizeof(msg), "table %s row %zu: %s", names[t], i + 1, tendo_error_last());
+				else if (strncmp(msg, "table ", 6) != 0) {
+					char m2[512];
+					snprintf(m2, sizeof(m2), "table %s row %zu: %s", names[t], i + 1, msg);
+					memcpy(msg, m2, sizeof(msg));
+				}
 				break;
 			}
 			rows++;
@@ -336,6 +433,15 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		}
 		return cli_fail(ctx, "%s: nothing restored: %s", file, msg[0] ? msg : tendo_error_last());
 	}
-	printf("restored %zu rows from %s into %s\n", rows, file, dbp);
+	if (json) {
+		tendo_profile rp;
+		tendo_schedule rs;
+		json_t *o = json_pack("{s:I,s:o,s:o}", "rows", (json_int_t)rows, "from", cli_jstr(file), "database",
+		                      cli_jstr(dbp));
+		if (tendo_store_get_profile(ctx->store, &rp) == 0 && tendo_store_get_schedule(ctx->store, &rs) == 0)
+			json_object_set_new(o, "profile", cli_profile_json(&rp, &rs));
+		return cli_print_json(o);
+	}
+	printf("restored %zu rows from %s into %s\n", rows, cli_text(file), cli_text(dbp));
 	return 0;
 }

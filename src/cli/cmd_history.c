@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_units.h"
 
 /* One entry of any kind, for listing. */
 typedef struct {
@@ -92,7 +93,7 @@ static void score(char *buf, size_t sz, const char *label, int v)
 }
 
 /* All entries of a log, sorted; release with free_entries(). */
-static entry *collect(const tendo_log *L, size_t *out_n)
+static entry *collect(const cli_ctx *ctx, const tendo_log *L, size_t *out_n)
 {
 	size_t total = L->n_pain + L->n_runs + L->n_rehab + L->n_cross + L->n_tests + L->n_flags + L->n_sitting + L->n_visa;
 	entry *arr = calloc(total ? total : 1, sizeof(entry));
@@ -127,23 +128,30 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 		                      tendo_intent_name(x->intent), "walk_breaks", x->walk_breaks, "rpe", int_or_null(x->rpe),
 		                      "pain_during", int_or_null(x->pain_during), "pain_after", int_or_null(x->pain_after),
 		                      "sharp", x->sharp, "time", time_json(x->time_min), "imported", x->imported);
-		if (x->km > 0)
-			snprintf(s3, sizeof(s3), " %.1f km", x->km);
-		else
+		json_object_set_new(j, "title", x->title[0] ? cli_jstr(x->title) : json_null());
+		if (x->km > 0) {
+			char dist[32];
+			snprintf(s3, sizeof(s3), " %s", cli_fmt_distance(ctx, x->km, 1, dist, sizeof(dist)));
+		} else {
 			s3[0] = '\0';
+		}
+		char title[TENDO_TITLE_MAX + 4] = "";
+		if (x->title[0])
+			snprintf(title, sizeof(title), " \"%s\"", cli_text(x->title));
 		char rpe[24] = "";
 		if (x->rpe >= 0)
 			snprintf(rpe, sizeof(rpe), ", RPE %d", x->rpe);
-		add(&arr, &n, x->id, x->date, "run", j, "run %.0f min%s%s %s %s%s%s%s%s%s", x->minutes, s3,
+		add(&arr, &n, x->id, x->date, "run", j, "run%s %.0f min%s%s %s %s%s%s%s%s%s", title, x->minutes, s3,
 		    time_text(tm, sizeof(tm), x->time_min), tendo_terrain_name(x->terrain), tendo_intent_name(x->intent),
 		    x->walk_breaks ? " run/walk" : "", rpe, s1, s2, x->sharp ? ", SHARP pain" : "");
 	}
 	for (size_t k = 0; k < L->n_rehab; k++) {
 		const tendo_rehab *x = &L->rehab[k];
 		score(s1, sizeof(s1), "pain", x->pain_during);
-		if (x->kg > 0)
-			snprintf(s2, sizeof(s2), " @ %.1f kg", x->kg);
-		else
+		if (x->kg > 0) {
+			char w[32];
+			snprintf(s2, sizeof(s2), " @ %s", cli_fmt_load(ctx, x->kg, w, sizeof(w)));
+		} else
 			s2[0] = '\0';
 		json_t *j = json_pack("{s:s,s:i,s:o,s:o,s:o,s:s,s:o,s:o,s:b,s:o,s:o}", "exercise", x->exercise, "sets", x->sets,
 		                      "reps", int_or_null(x->reps), "hold_s", int_or_null(x->hold_s), "kg", num_or_null(x->kg),
@@ -168,11 +176,15 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 	for (size_t k = 0; k < L->n_cross; k++) {
 		const tendo_cross *x = &L->cross[k];
 		score(s1, sizeof(s1), "pain", x->pain_during);
+		char title[TENDO_TITLE_MAX + 4] = "";
+		if (x->title[0])
+			snprintf(title, sizeof(title), " \"%s\"", cli_text(x->title));
 		add(&arr, &n, x->id, x->date, "cross",
-		    json_pack("{s:s,s:f,s:o,s:b,s:o}", "kind", tendo_cross_kind_name(x->kind), "minutes", x->minutes,
-		              "pain_during", int_or_null(x->pain_during), "sharp", x->sharp, "time", time_json(x->time_min)),
-		    "%s %.0f min%s%s%s", tendo_cross_kind_name(x->kind), x->minutes, time_text(tm, sizeof(tm), x->time_min), s1,
-		    x->sharp ? ", SHARP pain" : "");
+		    json_pack("{s:s,s:f,s:o,s:b,s:o,s:o}", "kind", tendo_cross_kind_name(x->kind), "minutes", x->minutes,
+		              "pain_during", int_or_null(x->pain_during), "sharp", x->sharp, "time", time_json(x->time_min),
+		              "title", x->title[0] ? cli_jstr(x->title) : json_null()),
+		    "%s%s %.0f min%s%s%s", tendo_cross_kind_name(x->kind), title, x->minutes,
+		    time_text(tm, sizeof(tm), x->time_min), s1, x->sharp ? ", SHARP pain" : "");
 	}
 	for (size_t k = 0; k < L->n_tests; k++) {
 		const tendo_test *x = &L->tests[k];
@@ -182,8 +194,11 @@ static entry *collect(const tendo_log *L, size_t *out_n)
 			m += snprintf(b + m, sizeof(b) - (size_t)m, " drop lunge %d/10", x->drop_lunge_pain);
 		if (x->bridge_left >= 0)
 			m += snprintf(b + m, sizeof(b) - (size_t)m, " bridge L%d/R%d", x->bridge_left, x->bridge_right);
-		if (x->curl_left >= 0)
-			m += snprintf(b + m, sizeof(b) - (size_t)m, " curl 10RM L%.1f/R%.1f kg", x->curl_left, x->curl_right);
+		if (x->curl_left >= 0) {
+			char wl[32], wr[32];
+			m += snprintf(b + m, sizeof(b) - (size_t)m, " curl 10RM L %s/R %s", cli_fmt_load(ctx, x->curl_left, wl, sizeof(wl)),
+			              cli_fmt_load(ctx, x->curl_right, wr, sizeof(wr)));
+		}
 		if (x->rest_pain >= 0)
 			m += snprintf(b + m, sizeof(b) - (size_t)m, " rest %d/10", x->rest_pain);
 		snprintf(b + m, sizeof(b) - (size_t)m, "%s", time_text(tm, sizeof(tm), x->time_min));
@@ -229,10 +244,10 @@ static void free_entries(entry *arr, size_t n)
 	free(arr);
 }
 
-int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out)
+int cli_entry_find(const cli_ctx *ctx, const tendo_log *log, int64_t id, cli_entry *out)
 {
 	size_t n = 0;
-	entry *arr = collect(log, &n);
+	entry *arr = collect(ctx, log, &n);
 	int rc = -1;
 	for (size_t k = 0; arr && k < n; k++)
 		if (arr[k].id == id) {
@@ -245,6 +260,48 @@ int cli_entry_find(const tendo_log *log, int64_t id, cli_entry *out)
 		}
 	free_entries(arr, n);
 	return rc;
+}
+
+/* One entry as JSON: id, date, type, its fields (fields is taken), note. */
+static json_t *entry_object(tendo_store *store, int64_t id, tendo_date date, const char *type, json_t *fields)
+{
+	char d[TENDO_DATE_BUFSZ], note[1024];
+	json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "date", tendo_date_format(date, d), "type", type);
+	json_object_update(o, fields);
+	json_decref(fields);
+	if (store && tendo_store_entry_note(store, id, note, sizeof(note)) == 0 && note[0])
+		json_object_set_new(o, "note", cli_jstr(note));
+	return o;
+}
+
+json_t *cli_entry_json(const cli_ctx *ctx, const tendo_log *log, int64_t id)
+{
+	cli_entry e;
+	if (cli_entry_find(ctx, log, id, &e))
+		return NULL;
+	json_t *o = entry_object(ctx->store, id, e.date, e.type, e.json);
+	json_object_set_new(o, "what", cli_jstr(e.text));
+	return o;
+}
+
+int cli_print_entry(cli_ctx *ctx, int64_t id, tendo_date date, json_t *extra)
+{
+	tendo_log log = { 0 };
+	int rc = tendo_store_load_log_ext(ctx->store, &log, date, date, TENDO_LOAD_REPLACED);
+	if (rc) {
+		json_decref(extra);
+		return cli_lib_error(ctx, rc);
+	}
+	json_t *o = cli_entry_json(ctx, &log, id);
+	tendo_log_dispose(&log);
+	if (!o) {
+		json_decref(extra);
+		return cli_fail(ctx, "entry %lld is not in the log", (long long)id);
+	}
+	if (extra)
+		json_object_update(o, extra);
+	json_decref(extra);
+	return cli_print_json(o);
 }
 
 /* ------------------------------------------------------------- history */
@@ -266,7 +323,7 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = tendo_store_load_log_ext(ctx->store, &log, from, to, TENDO_LOAD_REPLACED)))
 		return cli_lib_error(ctx, rc);
 	size_t n = 0;
-	entry *arr = collect(&log, &n);
+	entry *arr = collect(ctx, &log, &n);
 	if (!arr) {
 		tendo_log_dispose(&log);
 		return cli_fail(ctx, "out of memory");
@@ -275,13 +332,8 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 	if (a.json) {
 		json_t *out = json_array();
 		for (size_t k = 0; k < n; k++) {
-			char note[1024];
-			json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)arr[k].id, "date",
-			                      tendo_date_format(arr[k].date, d), "type", arr[k].type);
-			json_object_update(o, arr[k].json);
-			if (tendo_store_entry_note(ctx->store, arr[k].id, note, sizeof(note)) == 0 && note[0])
-				json_object_set_new(o, "note", json_string(note));
-			json_array_append_new(out, o);
+			json_array_append_new(out, entry_object(ctx->store, arr[k].id, arr[k].date, arr[k].type, arr[k].json));
+			arr[k].json = NULL;
 		}
 		rc = cli_print_json(out);
 	} else if (n == 0) {
@@ -291,8 +343,8 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 			char note[1024];
 			if (tendo_store_entry_note(ctx->store, arr[k].id, note, sizeof(note)) != 0)
 				note[0] = '\0';
-			printf("#%-6" PRId64 " %s  %s%s%s%s\n", arr[k].id, tendo_date_format(arr[k].date, d), arr[k].text,
-			       note[0] ? " (" : "", note, note[0] ? ")" : "");
+			printf("#%-6" PRId64 " %s  %s%s%s%s\n", arr[k].id, tendo_date_format(arr[k].date, d),
+			       cli_text(arr[k].text), note[0] ? " (" : "", cli_text(note), note[0] ? ")" : "");
 		}
 	}
 	free_entries(arr, n);
@@ -302,18 +354,22 @@ int cmd_history(cli_ctx *ctx, int argc, char **argv)
 
 /* -------------------------------------------------------------- delete */
 
-static const cli_spec del_spec = { "delete ID", "Delete one mistaken entry (see tendo history for ids).", NULL };
+static const cli_opt del_opts[] = { { "json", no_argument, 1, NULL, "print the deleted entry as JSON" }, { 0 } };
+static const cli_spec del_spec = { "delete ID [--json]", "Delete one mistaken entry (see tendo history for ids).",
+	del_opts };
 
-static int no_opt(cli_ctx *ctx, int id, const char *v, void *u)
+static int del_opt(cli_ctx *ctx, int id, const char *v, void *u)
 {
-	(void)ctx, (void)id, (void)v, (void)u;
+	(void)ctx, (void)id, (void)v;
+	*(bool *)u = true;
 	return 0;
 }
 
 int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 {
 	int first = 0;
-	int rc = cli_parse(ctx, &del_spec, argc, argv, no_opt, NULL, &first);
+	bool json = false;
+	int rc = cli_parse(ctx, &del_spec, argc, argv, del_opt, &json, &first);
 	if (rc)
 		return rc;
 	if (argc - first != 1)
@@ -332,7 +388,7 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = tendo_store_load_log_ext(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED)))
 		return cli_lib_error(ctx, rc);
 	size_t n = 0;
-	entry *arr = collect(&log, &n);
+	entry *arr = collect(ctx, &log, &n);
 	const entry *hit = NULL;
 	for (size_t k = 0; arr && k < n; k++)
 		if (arr[k].id == id)
@@ -342,14 +398,24 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 	if (hit)
 		snprintf(what, sizeof(what), "%s  %s", tendo_date_format(hit->date, d), hit->text);
 	free_entries(arr, n);
+	/* the entry as it was, before it goes */
+	json_t *gone = hit && json ? cli_entry_json(ctx, &log, id) : NULL;
 	tendo_log_dispose(&log);
+	/* an entry the loader left out (it cannot be read) can still go */
 	if (!hit)
-		return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);
+		snprintf(what, sizeof(what), "an entry the log could not read");
 	if ((rc = tendo_store_begin(ctx->store)) || (rc = tendo_store_delete(ctx->store, id)) ||
 	    (rc = tendo_store_commit(ctx->store))) {
 		tendo_store_rollback(ctx->store);
+		json_decref(gone);
+		if (rc == TENDO_ENOTFOUND)
+			return cli_fail(ctx, "no entry with id %lld (see tendo history)", id);
 		return cli_lib_error(ctx, rc);
 	}
-	printf("deleted #%lld: %s\n", id, what);
+	if (json) {
+		json_object_set_new(gone, "deleted", json_true());
+		return cli_print_json(gone);
+	}
+	printf("deleted #%lld: %s\n", id, cli_text(what));
 	return 0;
 }

@@ -9,16 +9,17 @@
 
 #include "cli.h"
 
-enum { O_DATE = PO__END };
+enum { O_DATE = PO__END, O_JSON };
 
 static const cli_opt opts[] = {
 	CLI_PROFILE_OPTS,
 	{ "date", required_argument, O_DATE, "D", "start date of the programme (default today)" },
+	{ "json", no_argument, O_JSON, NULL, "print the new profile as JSON (as tendo profile --json), with the database" },
 	{ 0 }
 };
 
 static const cli_spec spec = { "init --side left|right|both [--ceiling N] [--name TEXT] [--tz ZONE] [--days mon,...]\n"
-	"       [--run-time HH:MM] [--rehab-time HH:MM] [--date D]\n"
+	"       [--run-time HH:MM] [--rehab-time HH:MM] [--units metric|imperial] [--date D] [--json]\n"
 	"       [--stage STAGE [--run-step MIN] [--week-min MIN] [--curl-kg KG] [--cleared-by TEXT]]",
 	"Create the database and set up the athlete (--side is required; --tz defaults to this machine's zone).\n"
 	"Already in rehab? --stage says where you are: strength with your loads, return_to_run with your\n"
@@ -28,6 +29,7 @@ static const cli_spec spec = { "init --side left|right|both [--ceiling N] [--nam
 typedef struct {
 	cli_profile_args prof;
 	const char *date;
+	bool json;
 } init_args;
 
 static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
@@ -35,6 +37,10 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 	init_args *a = u;
 	if (id == O_DATE) {
 		a->date = v;
+		return 0;
+	}
+	if (id == O_JSON) {
+		a->json = true;
 		return 0;
 	}
 	int rc = cli_profile_opt(ctx, &a->prof, id, v);
@@ -77,7 +83,8 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	tendo_schedule_default(&sc);
 	if ((rc = cli_profile_apply(ctx, &a.prof, &p, &sc)))
 		return rc;
-	p.start = tendo_date_of_instant(time(NULL), p.tz);
+	cli_set_today(ctx, p.tz); /* --date yesterday: in the athlete's zone */
+	p.start = ctx->today;
 	if ((a.date && (rc = cli_date(ctx, "date", a.date, &p.start))) || (rc = cli_check(ctx, tendo_check_profile(&p))))
 		return rc;
 
@@ -97,6 +104,11 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 		return cli_lib_error(ctx, rc);
 	}
 	char d[TENDO_DATE_BUFSZ];
+	if (a.json) {
+		json_t *o = cli_profile_json(&p, &sc);
+		json_object_set_new(o, "database", json_string(dbp));
+		return cli_print_json(o);
+	}
 	printf("set up %s%s%s: %s side, pain ceiling %d/10, time zone %s, starting %s\ndatabase: %s\n",
 	       cli_bold(ctx), p.name[0] ? p.name : "the athlete", cli_reset(ctx), tendo_side_name(p.side),
 	       p.settings.ceiling, p.tz, tendo_date_format(p.start, d), dbp);

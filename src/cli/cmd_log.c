@@ -18,11 +18,13 @@
 #include <tendo/validate.h>
 
 #include "cli.h"
+#include "cli_units.h"
 
 enum {
 	O_KIND = 1, O_SCORE, O_DATE, O_NOTE, O_MINUTES, O_KM, O_TERRAIN, O_INTENT, O_WALK, O_RPE,
 	O_PDURING, O_PAFTER, O_SHARP, O_EXERCISE, O_SETS, O_REPS, O_HOLD, O_KG, O_SIDE, O_LUNGE,
-	O_BL, O_BR, O_CL, O_CR, O_REST, O_HOURS, O_ITEMS, O_SESSION, O_TIME, O_STAGE, O_EXKIND, O__N
+	O_BL, O_BR, O_CL, O_CR, O_REST, O_HOURS, O_ITEMS, O_SESSION, O_TIME, O_STAGE, O_EXKIND, O_MI, O_DIST, O_LB, O_LOAD,
+	O_JSON, O__N
 };
 
 typedef struct {
@@ -45,6 +47,7 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 }
 
 #define DATE_OPT { "date", required_argument, O_DATE, "D", "the day, YYYY-MM-DD in your zone (default today)" }
+#define JSON_OPT { "json", no_argument, O_JSON, NULL, "print the new entry as JSON (as tendo history --json shows it)" }
 #define TIME_OPT { "time", required_argument, O_TIME, "HH:MM", "when it started, local time of day" }
 
 static int opt_score(cli_ctx *ctx, args *a, int id, const char *name, int *out)
@@ -70,6 +73,44 @@ static int opt_time(cli_ctx *ctx, args *a, int *out)
 	return a->v[O_TIME] ? cli_time(ctx, "time", a->v[O_TIME], out) : 0;
 }
 
+/* The distance of --distance (the athlete's units), --km or --mi, in km;
+ * *km keeps -1 when none is given. */
+static int opt_distance(cli_ctx *ctx, args *a, double *km)
+{
+	if (!!a->v[O_DIST] + !!a->v[O_KM] + !!a->v[O_MI] > 1)
+		return cli_usage(ctx, "give the distance once: --distance, --km or --mi");
+	double v = -1, per = 1;
+	int rc = 0;
+	if (a->v[O_KM])
+		rc = opt_double(ctx, a, O_KM, "km", 0, TENDO_KM_MAX, &v);
+	else if (a->v[O_MI])
+		rc = opt_double(ctx, a, O_MI, "mi", 0, TENDO_KM_MAX / (per = CLI_KM_PER_MI), &v);
+	else if (a->v[O_DIST])
+		rc = opt_double(ctx, a, O_DIST, "distance", 0, TENDO_KM_MAX / (per = cli_km_from_user(ctx, 1)), &v);
+	if (rc == 0 && v >= 0)
+		*km = v * per;
+	return rc;
+}
+
+/* The load of --load (the athlete's units), --kg or --lb, in kg; *kg keeps
+ * -1 (body weight) when none is given. */
+static int opt_load(cli_ctx *ctx, args *a, double *kg)
+{
+	if (!!a->v[O_LOAD] + !!a->v[O_KG] + !!a->v[O_LB] > 1)
+		return cli_usage(ctx, "give the load once: --load, --kg or --lb");
+	double v = -1, per = 1;
+	int rc = 0;
+	if (a->v[O_KG])
+		rc = opt_double(ctx, a, O_KG, "kg", 0, TENDO_KG_MAX, &v);
+	else if (a->v[O_LB])
+		rc = opt_double(ctx, a, O_LB, "lb", 0, TENDO_KG_MAX / (per = CLI_KG_PER_LB), &v);
+	else if (a->v[O_LOAD])
+		rc = opt_double(ctx, a, O_LOAD, "load", 0, TENDO_KG_MAX / (per = cli_kg_from_user(ctx, 1)), &v);
+	if (rc == 0 && v >= 0)
+		*kg = v * per;
+	return rc;
+}
+
 /* ---------------------------------------------------------------- pain */
 
 static const cli_opt pain_opts[] = {
@@ -80,6 +121,7 @@ static const cli_opt pain_opts[] = {
 	  "default: the day's run)" },
 	DATE_OPT,
 	{ "note", required_argument, O_NOTE, "TEXT", "where it hurt, what set it off" },
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec pain_spec = { "log pain --kind K --score 0-10 [--sharp] [--session ID] [--date D] [--note TEXT]",
@@ -187,7 +229,9 @@ static int log_pain(cli_ctx *ctx, args *a, logged *out)
 
 static const cli_opt run_opts[] = {
 	{ "minutes", required_argument, O_MINUTES, "M", "how long, 1-600 minutes" },
+	{ "distance", required_argument, O_DIST, "D", "distance in your units (km, or miles with profile --units imperial)" },
 	{ "km", required_argument, O_KM, "K", "distance, km" },
+	{ "mi", required_argument, O_MI, "M", "distance, miles" },
 	{ "terrain", required_argument, O_TERRAIN, "T", "flat|hilly|treadmill|trail (default flat)" },
 	{ "intent", required_argument, O_INTENT, "I", "easy|long|speed|hills (default easy)" },
 	{ "walk-breaks", no_argument, O_WALK, NULL, "run/walk pattern" },
@@ -197,9 +241,10 @@ static const cli_opt run_opts[] = {
 	{ "sharp", no_argument, O_SHARP, NULL, "there was sharp pain" },
 	TIME_OPT,
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
-static const cli_spec run_spec = { "log run --minutes M [--km K] [--terrain T] [--intent I] [--walk-breaks] [--rpe N] "
+static const cli_spec run_spec = { "log run --minutes M [--distance D | --km K | --mi M] [--terrain T] [--intent I] [--walk-breaks] [--rpe N] "
 	"[--pain-during N] [--pain-after N] [--sharp] [--time HH:MM] [--date D]", "Record a run.", run_opts };
 
 static int log_run(cli_ctx *ctx, args *a, logged *out)
@@ -209,7 +254,7 @@ static int log_run(cli_ctx *ctx, args *a, logged *out)
 	if (!a->v[O_MINUTES])
 		return cli_usage(ctx, "--minutes is required (1-600)");
 	if ((rc = opt_double(ctx, a, O_MINUTES, "minutes", TENDO_MINUTES_MIN, TENDO_MINUTES_MAX, &e.minutes)) ||
-	    (rc = opt_double(ctx, a, O_KM, "km", 0, TENDO_KM_MAX, &e.km)))
+	    (rc = opt_distance(ctx, a, &e.km)))
 		return rc;
 	if (a->v[O_TERRAIN] && tendo_terrain_parse(&e.terrain, a->v[O_TERRAIN]))
 		return cli_usage(ctx, "--terrain must be %s (got '%s')", tendo_terrain_names(), a->v[O_TERRAIN]);
@@ -236,7 +281,9 @@ static const cli_opt rehab_opts[] = {
 	{ "sets", required_argument, O_SETS, "S", "sets, 1-20" },
 	{ "reps", required_argument, O_REPS, "R", "reps per set, 1-100" },
 	{ "hold-s", required_argument, O_HOLD, "T", "hold per set, 1-600 seconds (isometrics)" },
+	{ "load", required_argument, O_LOAD, "W", "external load in your units (kg, or lb with profile --units imperial)" },
 	{ "kg", required_argument, O_KG, "W", "external load, kg" },
+	{ "lb", required_argument, O_LB, "W", "external load, lb" },
 	{ "side", required_argument, O_SIDE, "left|right|both", "which leg (default both)" },
 	{ "rpe", required_argument, O_RPE, "0-10", "how hard it felt" },
 	{ "pain-during", required_argument, O_PDURING, "0-10", "worst pain during" },
@@ -245,9 +292,10 @@ static const cli_opt rehab_opts[] = {
 	{ "ex-kind", required_argument, O_EXKIND, "KIND", "a custom exercise's kind: isometric|isotonic|plyometric" },
 	TIME_OPT,
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
-static const cli_spec rehab_spec = { "log rehab --exercise NAME --sets S (--reps R | --hold-s T) [--kg W] [--side S] "
+static const cli_spec rehab_spec = { "log rehab --exercise NAME --sets S (--reps R | --hold-s T) [--load W | --kg W | --lb W] [--side S] "
 	"[--rpe N] [--pain-during N] [--sharp]\n                 [--stage STAGE --ex-kind KIND] [--time HH:MM] [--date D]",
 	"Record one exercise of a rehab session (an exercise not in the library needs --stage and --ex-kind).", rehab_opts };
 
@@ -301,7 +349,7 @@ static int log_rehab(cli_ctx *ctx, args *a, logged *out)
 		return cli_usage(ctx, "give either --reps or --hold-s, not %s", a->v[O_REPS] ? "both" : "neither");
 	if ((rc = opt_int(ctx, a, O_REPS, "reps", 1, TENDO_REPS_MAX, &e.reps)) ||
 	    (rc = opt_int(ctx, a, O_HOLD, "hold-s", 1, TENDO_HOLD_S_MAX, &e.hold_s)) ||
-	    (rc = opt_double(ctx, a, O_KG, "kg", 0, TENDO_KG_MAX, &e.kg)))
+	    (rc = opt_load(ctx, a, &e.kg)))
 		return rc;
 	if (a->v[O_SIDE] && tendo_side_parse(&e.side, a->v[O_SIDE]))
 		return cli_usage(ctx, "--side must be %s (got '%s')", tendo_side_names(), a->v[O_SIDE]);
@@ -336,6 +384,7 @@ static const cli_opt cross_opts[] = {
 	{ "sharp", no_argument, O_SHARP, NULL, "there was sharp pain" },
 	TIME_OPT,
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec cross_spec = { "log cross --kind K --minutes M [--pain-during N] [--sharp] [--time HH:MM] [--date D]",
@@ -377,6 +426,7 @@ static const cli_opt test_opts[] = {
 	{ "rest-pain", required_argument, O_REST, "0-10", "pain at rest" },
 	TIME_OPT,
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec test_spec = { "log test [--drop-lunge-pain N] [--bridge-reps-left N --bridge-reps-right N] "
@@ -428,6 +478,7 @@ static const cli_opt flag_opts[] = {
 	{ "kind", required_argument, O_KIND, "K", "pop|bruising|numbness|tingling|night-pain|spreading (pain spreading down "
 	  "the leg), or cleared once a clinician has cleared you" },
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec flag_spec = { "log flag --kind pop|bruising|numbness|tingling|night-pain|cleared|spreading [--date D]",
@@ -459,6 +510,7 @@ static int log_flag(cli_ctx *ctx, args *a, logged *out)
 static const cli_opt sitting_opts[] = {
 	{ "hours", required_argument, O_HOURS, "H", "hours sat in one go, 0-24" },
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec sitting_spec = { "log sitting --hours H [--date D]",
@@ -469,6 +521,7 @@ static const cli_opt aggravator_opts[] = {
 	  "hip-flexion (heavy lifting into hip flexion)" },
 	{ "hours", required_argument, O_HOURS, "H", "hours in one go, 0-24: sitting and driving only" },
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec aggravator_spec = { "log aggravator --kind sitting|driving|stretching|hip-flexion [--hours H] [--date D]",
@@ -521,6 +574,7 @@ static const cli_opt visa_opts[] = {
 	{ "items", required_argument, O_ITEMS, "S1,...,S8",
 	  "the 8 item scores of the VISA-H: items 1-6 0-10, item 7 0|4|7|10, item 8 0-30" },
 	DATE_OPT,
+	JSON_OPT,
 	{ 0 }
 };
 static const cli_spec visa_spec = { "log visa --items S1,S2,S3,S4,S5,S6,S7,S8 [--date D]",
@@ -565,7 +619,7 @@ static void log_usage(FILE *f)
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
 		fprintf(f, "  %-10s %s\n", kinds[k].name, kinds[k].spec->summary);
 	fprintf(f, "\n'tendo log <kind> --help' for the options of each; with --json every kind prints the new\n"
-	           "entry as {\"id\", \"kind\", \"date\", \"what\"}.\n");
+	           "entry as tendo history --json shows it ({\"id\", \"date\", \"type\", its fields, \"note\"}) and \"what\".\n");
 }
 
 int cmd_log(cli_ctx *ctx, int argc, char **argv)
@@ -580,33 +634,29 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (strcmp(argv[1], kinds[i].name) == 0)
 			k = &kinds[i];
-	if (!k)
+	if (!k) {
+		const char *names[sizeof(kinds) / sizeof(kinds[0])];
+		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+			names[i] = kinds[i].name;
+		const char *near = cli_closest(argv[1], names, sizeof(names) / sizeof(names[0]));
+		if (near && argv[1][0] != '-')
+			return cli_usage(ctx, "unknown kind '%s'. Did you mean '%s'? (" KIND_NAMES ")", argv[1], near);
 		return cli_usage(ctx, "unknown kind '%s': " KIND_NAMES, argv[1]);
+	}
 
 	static char cmdname[32];
 	snprintf(cmdname, sizeof(cmdname), "log %s", k->name);
 	ctx->cmd = cmdname;
-	/* --json, common to every kind: taken out before the kind's own options */
-	bool json = false;
-	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "--json") == 0) {
-			json = true;
-			memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof(argv[0]));
-			argc--;
-			i--;
-		}
-	}
 	args a = { 0 };
 	int rc = cli_parse(ctx, k->spec, argc - 1, argv + 1, on_opt, &a, NULL);
 	if (rc)
 		return rc;
+	bool json = a.v[O_JSON] != NULL;
 	/* check every value before the database is touched: a usage error is a
 	 * usage error whether or not the database is there, locked or corrupt
 	 * (the future-date check needs the athlete's zone, so it waits) */
 	logged out = { .date = TENDO_DATE_NONE };
-	ctx->today = INT32_MAX;
+	ctx->today = tendo_date_from_ymd(TENDO_YEAR_MAX, 12, 31); /* any day the parser takes */
 	if ((rc = k->fn(ctx, &a, &out)))
 		return rc;
 	if ((rc = cli_open(ctx, true)))
@@ -629,12 +679,15 @@ int cmd_log(cli_ctx *ctx, int argc, char **argv)
 	}
 	char d[TENDO_DATE_BUFSZ], s[TENDO_DATE_BUFSZ];
 	if (json) {
-		rc = cli_print_json(json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)out.id, "kind", k->name, "date",
-		                              tendo_date_format(out.date, d), "what", out.what));
+		if (out.after[0])
+			rc = cli_print_entry(ctx, out.id, out.date, json_pack("{s:s}", "after", out.after));
+		else
+			rc = cli_print_entry(ctx, out.id, out.date, NULL);
+		tendo_date_format(out.date, d);
 		if (rc)
 			return rc;
 	} else {
-		printf("logged #%lld on %s: %s\n", (long long)out.id, tendo_date_format(out.date, d), out.what);
+		printf("logged #%lld on %s: %s\n", (long long)out.id, tendo_date_format(out.date, d), cli_text(out.what));
 		if (out.after[0])
 			printf("%s\n", out.after);
 	}

@@ -13,6 +13,7 @@
 #include <tendo/plan.h>
 
 #include "cli.h"
+#include "cli_units.h"
 
 enum { O_WEEKS = 1, O_FROM, O_JSON, O_ICS, O_ALARM };
 
@@ -20,7 +21,7 @@ static const cli_opt opts[] = {
 	{ "weeks", required_argument, O_WEEKS, "N", "how many weeks, 1-12 (default 2)" },
 	{ "from", required_argument, O_FROM, "D", "first day (default today)" },
 	{ "json", no_argument, O_JSON, NULL, "print JSON" },
-	{ "ics", required_argument, O_ICS, "FILE", "also write the plan as an iCalendar file (RFC 5545)" },
+	{ "ics", required_argument, O_ICS, "FILE", "also write the plan as an iCalendar file (RFC 5545); - : only the calendar, to standard output" },
 	{ "alarm", required_argument, O_ALARM, "MIN", "with --ics: a reminder MIN minutes before each session" },
 	{ 0 }
 };
@@ -70,6 +71,8 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "--alarm goes with --ics FILE");
 	if (a.ics && !a.ics[0])
 		return cli_usage(ctx, "--ics needs a file name");
+	if (cli_is_stdio(a.ics) && a.json)
+		return cli_usage(ctx, "--ics - and --json both write to standard output: give --ics a file");
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	if (from == TENDO_DATE_NONE)
@@ -105,6 +108,8 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		free(cal);
 		if (rc)
 			return rc;
+		if (cli_is_stdio(a.ics))
+			return 0; /* the calendar alone on standard output */
 		if (!a.json)
 			fprintf(stderr, "wrote %s (%d days)\n", a.ics, n);
 	}
@@ -165,11 +170,12 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 			snprintf(what, sizeof(what), "holds only");
 		else
 			snprintf(what, sizeof(what), "rest");
+		char u[800]; /* the engine's texts in the athlete's units */
 		printf("%s %s  %-16s %s%s%s\n", wd[tendo_date_weekday(x->date)], tendo_date_format(x->date, d), what,
-		       x->run ? x->run_why : x->rehab_why, x->test_due ? "; readiness tests due" : "",
-		       x->visa_due ? "; VISA-H due (tendo log visa)" : "");
+		       cli_text_units(ctx, x->run ? x->run_why : x->rehab_why, u, sizeof(u)),
+		       x->test_due ? "; readiness tests due" : "", x->visa_due ? "; VISA-H due (tendo log visa)" : "");
 		if (x->rehab[0] && !x->seek_care)
-			printf("%17s %s\n", "", x->rehab);
+			printf("%17s %s\n", "", cli_text_units(ctx, x->rehab, u, sizeof(u)));
 	}
 	printf("\nnext readiness tests: %s; next VISA-H: %s\n",
 	       next_test != TENDO_DATE_NONE ? nt : "not in these weeks (tendo status says where the stage stands)",

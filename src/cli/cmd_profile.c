@@ -2,6 +2,7 @@
  * cmd_profile.c - tendo profile: show the athlete's profile and settings,
  * or change them (side, ceiling, name, zone, any setting) in one transaction.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <tendo/validate.h>
 
 #include "cli.h"
+#include "cli_units.h"
 
 enum { O_JSON = PO__END, O_START };
 
@@ -20,7 +22,7 @@ static const cli_opt opts[] = {
 };
 
 static const cli_spec spec = { "profile [--side S] [--ceiling N] [--name TEXT] [--tz ZONE] [--days mon,...]\n"
-	"        [--run-time HH:MM] [--rehab-time HH:MM] [--set NAME=VALUE]... [--start D]\n"
+	"        [--run-time HH:MM] [--rehab-time HH:MM] [--units metric|imperial] [--set NAME=VALUE]... [--start D]\n"
 	"        [--stage STAGE [--run-step MIN] [--week-min MIN] [--curl-kg KG] [--cleared-by TEXT]] [--json]",
 	"Show the athlete's profile and settings; with options, change them.", opts };
 
@@ -62,6 +64,7 @@ int cli_profile_opt(const cli_ctx *ctx, cli_profile_args *a, int id, const char 
 	case PO_WEEK_MIN: a->week_min = v; return 1;
 	case PO_CURL_KG: a->curl_kg = v; return 1;
 	case PO_CLEARED_BY: a->cleared_by = v; return 1;
+	case PO_UNITS: a->units = v; return 1;
 	case PO_SET:
 		if (a->n_sets == 16)
 			return cli_usage(ctx, "too many --set options (16 at most)");
@@ -79,7 +82,7 @@ static bool start_given(const cli_profile_args *a)
 bool cli_profile_given(const cli_profile_args *a)
 {
 	return a->side || a->ceiling || a->name || a->tz || a->pace || a->cadence || a->days || a->run_time ||
-	       a->rehab_time || a->n_sets || start_given(a);
+	       a->rehab_time || a->n_sets || a->units || start_given(a);
 }
 
 /* The starting point (PROTOCOL.md 11): a new stage clears the numbers of the
@@ -100,6 +103,8 @@ static int apply_start(const cli_ctx *ctx, const cli_profile_args *a, tendo_prof
 	    (a->week_min && (rc = cli_num_int(ctx, "week-min", a->week_min, 1, TENDO_WEEK_MIN_MAX, &p->start_week_min))) ||
 	    (a->curl_kg && (rc = cli_num_double(ctx, "curl-kg", a->curl_kg, 0, TENDO_CURL_KG_MAX, &p->start_curl_kg))))
 		return rc;
+	if (a->curl_kg && p->units == TENDO_UNITS_IMPERIAL)
+		p->start_curl_kg *= CLI_KG_PER_LB;
 	if (a->run_step && p->start_run_step_min == 0)
 		return cli_usage(ctx, "--run-step must be %d-%d minutes (got 0)", 1, TENDO_RUN_STEP_MAX);
 	if (a->week_min && p->start_week_min == 0)
@@ -133,6 +138,14 @@ static int apply_set(const cli_ctx *ctx, tendo_settings *s, const char *arg)
 int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profile *p, tendo_schedule *sc)
 {
 	int rc;
+	if (a->units) {
+		if (strcmp(a->units, "metric") == 0)
+			p->units = TENDO_UNITS_METRIC;
+		else if (strcmp(a->units, "imperial") == 0)
+			p->units = TENDO_UNITS_IMPERIAL;
+		else
+			return cli_usage(ctx, "--units must be metric|imperial (got '%s')", a->units);
+	}
 	if (a->side && tendo_side_parse(&p->side, a->side))
 		return cli_usage(ctx, "--side must be %s (got '%s')", tendo_side_names(), a->side);
 	if (a->ceiling && (rc = cli_int(ctx, "ceiling", a->ceiling, 0, 5, &p->settings.ceiling)))
@@ -151,9 +164,12 @@ int cli_profile_apply(const cli_ctx *ctx, const cli_profile_args *a, tendo_profi
 	if (a->pace) {
 		int m, sec;
 		char extra;
-		if (sscanf(a->pace, "%d:%2d%c", &m, &sec, &extra) != 2 || m < 2 || m > 15 || sec < 0 || sec > 59)
-			return cli_usage(ctx, "--easy-pace must be minutes:seconds per km, 2:00-15:59 (got '%s')", a->pace);
-		p->settings.easy_pace_s_km = m * 60 + sec;
+		bool mi = p->units == TENDO_UNITS_IMPERIAL;
+		if (sscanf(a->pace, "%d:%2d%c", &m, &sec, &extra) != 2 || m < (mi ? 3 : 2) || m > (mi ? 25 : 15) || sec < 0 ||
+		    sec > 59)
+			return cli_usage(ctx, "--easy-pace must be minutes:seconds per %s, %s (got '%s')", mi ? "mile" : "km",
+			                 mi ? "3:00-25:59" : "2:00-15:59", a->pace);
+		p->settings.easy_pace_s_km = (int)lround((m * 60 + sec) / (mi ? CLI_KM_PER_MI : 1.0)); /* stored per km */
 	}
 	if (a->cadence && (rc = cli_int(ctx, "cadence", a->cadence, 100, 250, &p->settings.usual_cadence)))
 		return rc;
@@ -182,13 +198,40 @@ void cli_profile_start_text(const tendo_profile *p, char *buf, size_t sz)
 		sep = ", ";
 	}
 	if (p->start_curl_kg > 0 && len < sz) {
-		len += (size_t)snprintf(buf + len, sz - len, "%sprone curl %g kg", sep, p->start_curl_kg);
+		bool lb = p->units == TENDO_UNITS_IMPERIAL;
+		len += (size_t)snprintf(buf + len, sz - len, "%sprone curl %g %s", sep,
+		                        round((lb ? p->start_curl_kg / CLI_KG_PER_LB : p->start_curl_kg) * 10) / 10, lb ? "lb" : "kg");
 		sep = ", ";
 	}
 	if (strcmp(sep, ", ") == 0 && len < sz)
 		len += (size_t)snprintf(buf + len, sz - len, ")");
 	if (p->cleared_by[0] && len < sz)
 		snprintf(buf + len, sz - len, ", set by %s", p->cleared_by);
+}
+
+json_t *cli_profile_json(const tendo_profile *p, const tendo_schedule *sc)
+{
+	size_t ns;
+	const tendo_setting_info *si = tendo_settings_info(&ns);
+	char d[TENDO_DATE_BUFSZ], days[TENDO_DAYS_BUFSZ], rt[6], ht[6];
+	tendo_schedule_format_days(sc->days, days);
+	tendo_schedule_format_time(sc->run_time, rt);
+	tendo_schedule_format_time(sc->rehab_time, ht);
+	json_t *o = json_pack("{s:o,s:s,s:s,s:s,s:s,s:s,s:s}", "name", cli_jstr(p->name), "side", tendo_side_name(p->side), "tz",
+	                      p->tz, "start", tendo_date_format(p->start, d), "days", days, "run_time", rt, "rehab_time",
+	                      ht);
+	json_object_set_new(o, "units", json_string(p->units == TENDO_UNITS_IMPERIAL ? "imperial" : "metric"));
+	json_object_set_new(o, "start_stage", json_string(tendo_stage_name(p->start_stage)));
+	json_object_set_new(o, "start_run_step_min", p->start_run_step_min > 0 ? json_integer(p->start_run_step_min)
+	                                                                       : json_null());
+	json_object_set_new(o, "start_week_min", p->start_week_min > 0 ? json_integer(p->start_week_min) : json_null());
+	json_object_set_new(o, "start_curl_kg", p->start_curl_kg > 0 ? json_real(p->start_curl_kg) : json_null());
+	json_object_set_new(o, "cleared_by", p->cleared_by[0] ? cli_jstr(p->cleared_by) : json_null());
+	json_t *s = json_object();
+	for (size_t k = 0; k < ns; k++)
+		json_object_set_new(s, si[k].name, json_real(tendo_settings_get(&p->settings, &si[k])));
+	json_object_set_new(o, "settings", s);
+	return o;
 }
 
 int cmd_profile(cli_ctx *ctx, int argc, char **argv)
@@ -239,29 +282,18 @@ int cmd_profile(cli_ctx *ctx, int argc, char **argv)
 	tendo_schedule_format_days(sc.days, days);
 	tendo_schedule_format_time(sc.run_time, rt);
 	tendo_schedule_format_time(sc.rehab_time, ht);
-	if (a.json) {
-		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "name", p.name, "side", tendo_side_name(p.side), "tz",
-		                      p.tz, "start", tendo_date_format(p.start, d), "days", days, "run_time", rt,
-		                      "rehab_time", ht);
-		json_object_set_new(o, "start_stage", json_string(tendo_stage_name(p.start_stage)));
-		json_object_set_new(o, "start_run_step_min", p.start_run_step_min > 0 ? json_integer(p.start_run_step_min)
-		                                                                      : json_null());
-		json_object_set_new(o, "start_week_min", p.start_week_min > 0 ? json_integer(p.start_week_min) : json_null());
-		json_object_set_new(o, "start_curl_kg", p.start_curl_kg > 0 ? json_real(p.start_curl_kg) : json_null());
-		json_object_set_new(o, "cleared_by", p.cleared_by[0] ? json_string(p.cleared_by) : json_null());
-		json_t *s = json_object();
-		for (size_t k = 0; k < ns; k++)
-			json_object_set_new(s, si[k].name, json_real(tendo_settings_get(&p.settings, &si[k])));
-		json_object_set_new(o, "settings", s);
-		return cli_print_json(o);
-	}
+	if (a.json)
+		return cli_print_json(cli_profile_json(&p, &sc));
 	char st[200];
 	cli_profile_start_text(&p, st, sizeof(st));
 	printf("%s%s: %s side, pain ceiling %d/10, time zone %s, started %s\n", change ? "updated " : "",
-	       p.name[0] ? p.name : "athlete", tendo_side_name(p.side), p.settings.ceiling, p.tz,
+	       p.name[0] ? cli_text(p.name) : "athlete", tendo_side_name(p.side), p.settings.ceiling, p.tz,
 	       tendo_date_format(p.start, d));
-	printf("%s\n", st);
+	printf("%s\n", cli_text(st));
 	printf("training days %s; runs at %s, rehab at %s\n", sc.days == TENDO_DAYS_ALL ? "every day" : days, rt, ht);
+	printf("units %s (%s, %s, pace per %s)\n", p.units == TENDO_UNITS_IMPERIAL ? "imperial" : "metric",
+	       p.units == TENDO_UNITS_IMPERIAL ? "miles" : "km", p.units == TENDO_UNITS_IMPERIAL ? "lb" : "kg",
+	       p.units == TENDO_UNITS_IMPERIAL ? "mile" : "km");
 	bool any = false;
 	for (size_t k = 0; k < ns; k++) {
 		double v = tendo_settings_get(&p.settings, &si[k]), dv = tendo_settings_get(&def, &si[k]);

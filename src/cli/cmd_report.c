@@ -18,7 +18,7 @@ enum { O_FROM = 1, O_TO, O_HTML, O_SVG };
 static const cli_opt opts[] = {
 	{ "from", required_argument, O_FROM, "D", "first day (default: the day of tendo init)" },
 	{ "to", required_argument, O_TO, "D", "last day (default: today)" },
-	{ "html", required_argument, O_HTML, "FILE", "write the report as one HTML page" },
+	{ "html", required_argument, O_HTML, "FILE", "write the report as one HTML page (- : to standard output)" },
 	{ "svg", required_argument, O_SVG, "DIR", "write each chart as DIR/chart-*.svg (DIR is made if missing)" },
 	{ 0 }
 };
@@ -48,17 +48,23 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 
 static int write_svgs(cli_ctx *ctx, const char *dir, const tendo_report_chart *charts)
 {
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return cli_fail(ctx, "cannot make folder %s: %s", dir, strerror(errno));
-	for (int k = 0; k < TENDO_REPORT_CHARTS; k++) {
-		char path[4096];
-		if (snprintf(path, sizeof(path), "%s/%s.svg", dir, charts[k].id) >= (int)sizeof(path))
-			return cli_fail(ctx, "folder name too long: %s", dir);
-		int rc = cli_write_file(ctx, path, charts[k].svg, charts[k].len);
-		if (rc)
-			return rc;
+	cli_atomic_dir d;
+	int rc = cli_dir_open(ctx, &d, dir, ".svg");
+	for (int k = 0; !rc && k < TENDO_REPORT_CHARTS; k++) {
+		char name[80];
+		cli_atomic_file af;
+		snprintf(name, sizeof(name), "%s.svg", charts[k].id);
+		if (!(rc = cli_dir_file(ctx, &d, name, &af))) {
+			(void)fwrite(charts[k].svg, 1, charts[k].len, af.f); /* an error is in af.err */
+			rc = cli_atomic_close(ctx, &af, true);
+		}
 	}
-	return 0;
+	if (d.open) {
+		int drc = cli_dir_close(ctx, &d, rc == 0);
+		if (!rc)
+			rc = drc;
+	}
+	return rc;
 }
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv)
@@ -76,6 +82,10 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "say where to write it: --html FILE or --svg DIR");
 	if ((a.html && !a.html[0]) || (a.svg && !a.svg[0]))
 		return cli_usage(ctx, "--%s needs a name", a.html && !a.html[0] ? "html" : "svg");
+	if (cli_is_stdio(a.svg))
+		return cli_usage(ctx, "--svg takes a folder (its charts are several files), not -");
+	if (cli_is_stdio(a.html) && a.svg)
+		return cli_usage(ctx, "--html - writes the page to standard output: give --svg on its own run");
 	if ((rc = cli_open(ctx, false)))
 		return rc;
 	if (o.to == TENDO_DATE_NONE)
@@ -121,7 +131,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 			return rc;
 		}
 		char f[TENDO_DATE_BUFSZ], t[TENDO_DATE_BUFSZ];
-		printf("wrote %s (%s to %s, %zu KB)\n", a.html, tendo_date_format(o.from, f), tendo_date_format(o.to, t),
+		if (!cli_is_stdio(a.html))
+			printf("wrote %s (%s to %s, %zu KB)\n", a.html, tendo_date_format(o.from, f), tendo_date_format(o.to, t),
 		       (len + 1023) / 1024);
 	}
 	tendo_log_dispose(&log);

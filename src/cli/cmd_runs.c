@@ -10,10 +10,14 @@
 #include <tendo/timeline.h>
 
 #include "cli.h"
+#include "cli_units.h"
 
 static const cli_opt opts[] = { CLI_RANGE_OPTS, { 0 } };
 static const cli_spec spec = { "runs [--from D] [--to D] [--json]",
-	"The runs in the log: start, duration, distance, climbing, time on hills and faster than easy pace, step rate.",
+	"The runs in the log: local start (in your zone; a typed run shows a time only if it was given),\n"
+	"duration, distance and pace (km or miles: profile --units), climbing, time on hills and faster than\n"
+	"easy pace, step rate, and the activity's name. --json is metric (distance_m, pace_s_km) with the\n"
+	"start in UTC (start, imported runs) and local (start_local).",
 	opts };
 
 static json_t *num(double v)
@@ -27,6 +31,28 @@ static void iso(int64_t ms, char buf[21])
 		snprintf(buf, 21, "?");
 	else
 		tendo_instant_format((time_t)(ms / 1000), buf);
+}
+
+/* The local start "YYYY-MM-DD HH:MM" (sep ' ') or "YYYY-MM-DDTHH:MM" (sep
+ * 'T'): an imported run's from the watch, in the athlete's zone; a typed
+ * run's day and the time given, or the day alone (no time was given).
+ * Returns false when there is no time of day. */
+static bool local_start(const cli_ctx *ctx, const tendo_run *r, char sep, char *buf, size_t sz)
+{
+	char d[TENDO_DATE_BUFSZ], hm[6];
+	tendo_date day = r->date;
+	int tod = r->time_min;
+	if (r->imported && r->start_ms != INT64_MIN) {
+		time_t t = (time_t)(r->start_ms / 1000);
+		day = tendo_date_of_instant(t, ctx->profile.tz);
+		tod = tendo_time_of_instant(t, ctx->profile.tz);
+	}
+	if (tod < 0) {
+		snprintf(buf, sz, "%s", tendo_date_format(day, d));
+		return false;
+	}
+	snprintf(buf, sz, "%s%c%s", tendo_date_format(day, d), sep, tendo_schedule_format_time(tod, hm));
+	return true;
 }
 
 int cmd_runs(cli_ctx *ctx, int argc, char **argv)
@@ -80,11 +106,16 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			json_t *o = json_object();
 			json_object_set_new(o, "id", json_integer(r->id));
 			json_object_set_new(o, "date", json_string(tendo_date_format(r->date, d)));
-			json_object_set_new(o, "start", r->start_ms == INT64_MIN ? json_null() : json_string(t));
-			json_object_set_new(o, "sport", json_string(r->sport[0] ? r->sport : "running"));
+			char loc[32];
+			bool has_time = local_start(ctx, r, 'T', loc, sizeof(loc));
+			json_object_set_new(o, "start", r->imported && r->start_ms != INT64_MIN ? json_string(t) : json_null());
+			json_object_set_new(o, "start_local", has_time ? json_string(loc) : json_null());
+			json_object_set_new(o, "title", r->title[0] ? cli_jstr(r->title) : json_null());
+			json_object_set_new(o, "sport", cli_jstr(r->sport[0] ? r->sport : "running"));
 			json_object_set_new(o, "elapsed_s", num(r->imported ? r->elapsed_s : r->minutes * 60));
 			json_object_set_new(o, "moving_s", num(r->imported ? r->moving_s : r->minutes * 60));
 			json_object_set_new(o, "distance_m", r->km >= 0 ? json_real(r->km * 1000) : json_null());
+			json_object_set_new(o, "pace_s_km", r->km > 0.01 ? json_real(round(r->minutes * 60 / r->km)) : json_null());
 			json_object_set_new(o, "ascent_m", num(r->ascent_m));
 			json_object_set_new(o, "uphill_s", num(r->uphill_s));
 			json_object_set_new(o, "fast_s", num(r->fast_s));
@@ -96,7 +127,7 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			json_object_set_new(o, "terrain", json_string(tendo_terrain_name(r->terrain)));
 			json_object_set_new(o, "run_walk", json_boolean(r->walk_breaks));
 			json_object_set_new(o, "pain_during", r->pain_during >= 0 ? json_integer(r->pain_during) : json_null());
-			json_object_set_new(o, "source", json_string(r->source[0] ? r->source : "log"));
+			json_object_set_new(o, "source", cli_jstr(r->source[0] ? r->source : "log"));
 			json_array_append_new(arr, o);
 		}
 		tendo_log_dispose(&all);
@@ -106,14 +137,16 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 	if (log.n_runs == 0)
 		printf("no runs%s\n", a.from || a.to ? " in that range" : " yet");
 	else
-		printf("%-7s %-20s %6s %7s %6s %7s %6s %5s %4s  %s\n", "id", "start (UTC)", "min", "km", "climb", "hills", "fast",
-		       "spm", "hr", "source");
+		printf("%-7s %-16s %6s %7s %9s %6s %7s %6s %5s %4s  %s\n", "id", "start", "min", cli_dist_unit(ctx), "pace",
+		       "climb", "hills", "fast", "spm", "hr", "source");
 	for (size_t k = 0; k < log.n_runs; k++) {
 		const tendo_run *r = &log.runs[k];
-		iso(r->start_ms, t);
+		char start[32], pace[16];
+		local_start(ctx, r, ' ', start, sizeof(start));
+		cli_fmt_pace(ctx, r->minutes, r->km, pace, sizeof(pace));
 		char km[16] = "-", climb[16] = "-", hills[16] = "-", fast[16] = "-", spm[16] = "-", hr[16] = "-";
 		if (r->km >= 0)
-			snprintf(km, sizeof(km), "%.2f", r->km);
+			snprintf(km, sizeof(km), "%.2f", cli_km_to_user(ctx, r->km));
 		if (isfinite(r->ascent_m))
 			snprintf(climb, sizeof(climb), "%.0fm", r->ascent_m);
 		if (isfinite(r->uphill_s))
@@ -124,9 +157,10 @@ int cmd_runs(cli_ctx *ctx, int argc, char **argv)
 			snprintf(spm, sizeof(spm), "%.0f", r->cadence_spm);
 		if (isfinite(r->avg_hr))
 			snprintf(hr, sizeof(hr), "%.0f", r->avg_hr);
-		printf("#%-6lld %-20s %6.0f %7s %6s %7s %6s %5s %4s  %s%s%s\n", (long long)r->id, t, r->minutes, km, climb,
-		       hills, fast, spm, hr, r->source[0] ? r->source : "log", r->walk_breaks ? " run/walk" : "",
-		       is_long[k] ? " long" : "");
+		printf("#%-6lld %-16s %6.0f %7s %9s %6s %7s %6s %5s %4s  %s%s%s%s%s%s\n", (long long)r->id, start, r->minutes, km,
+		       pace, climb, hills, fast, spm, hr, r->source[0] ? cli_text(r->source) : "log",
+		       r->walk_breaks ? " run/walk" : "", is_long[k] ? " long" : "", r->title[0] ? " \"" : "",
+		       r->title[0] ? cli_text(r->title) : "", r->title[0] ? "\"" : "");
 	}
 	tendo_log_dispose(&all);
 	free(is_long);

@@ -2,12 +2,16 @@
  * main.c - the tendo command: global options, then a table of commands,
  * one cmd_<name>.c each.
  */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+
+static int cmd_help(cli_ctx *ctx, int argc, char **argv);
 
 typedef struct {
 	const char *name;
@@ -33,25 +37,30 @@ static const command commands[] = {
 	{ "restore", cmd_restore, "restore a JSON export into a new or empty database" },
 	{ "exercises", cmd_exercises, "the exercise library" },
 	{ "rules", cmd_rules, "the rules the engine applies, with their sources, and the settings" },
+	{ "help", cmd_help, "the help of a command: tendo help log run" },
+	{ "serve", cmd_serve, "serve the check-in, today's advice and a JSON API to a browser or phone" },
 };
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: tendo [--db PATH] <command> [options]\n\n"
+	fprintf(f, "usage: tendo [--db PATH] [--no-color] <command> [options]\n\n"
 	           "tendo coaches a runner with proximal hamstring tendinopathy back to running:\n"
 	           "it keeps the log and says what to do today, and why.\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fprintf(f, "\nglobal options:\n"
-	           "  --db PATH  the database (default $TENDO_DB, else $XDG_DATA_HOME/tendo/tendo.db)\n"
-	           "  --version  print the version\n"
-	           "  --help     this help; 'tendo <command> --help' for a command\n");
+	fprintf(f, "\nglobal options (before or after the command):\n"
+	           "  --db PATH   the database (default $TENDO_DB, else $XDG_DATA_HOME/tendo/tendo.db)\n"
+	           "  --no-color  no colour or bold (also NO_COLOR=1, TERM=dumb, or output not a terminal)\n"
+	           "  --version   print the version\n"
+	           "  --help      this help; 'tendo help <command>' or 'tendo <command> --help' for a command\n"
+	           "\nOptions may follow the arguments; '--' ends the options; a FILE of '-' is standard input or\n"
+	           "output. A date D is YYYY-MM-DD, today, yesterday or -N (N days ago).\n");
 }
 
 /* "init, log, ... or rules", for one-line messages. */
 static const char *command_names(void)
 {
-	static char buf[160];
+	static char buf[200];
 	size_t n = sizeof(commands) / sizeof(commands[0]), len = 0;
 	for (size_t k = 0; k < n && len < sizeof(buf); k++)
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", k == 0 ? "" : k + 1 == n ? " or " : ", ",
@@ -59,12 +68,75 @@ static const char *command_names(void)
 	return buf;
 }
 
+static const command *find_command(const char *name)
+{
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (strcmp(name, commands[k].name) == 0)
+			return &commands[k];
+	return NULL;
+}
+
+/* The command closest to name (distance 2 at most), or NULL. */
+static const char *closest_command(const char *name)
+{
+	const char *names[sizeof(commands) / sizeof(commands[0])];
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		names[k] = commands[k].name;
+	return cli_closest(name, names, sizeof(names) / sizeof(names[0]));
+}
+
+static int unknown_command(const char *name)
+{
+	const char *near = closest_command(name);
+	if (near)
+		fprintf(stderr, "tendo: '%s' is not a tendo command. Did you mean '%s'?\n", cli_text(name), near);
+	else
+		fprintf(stderr, "tendo: '%s' is not a tendo command: %s (see tendo --help)\n", cli_text(name), command_names());
+	return EXIT_USAGE;
+}
+
+/* tendo help [COMMAND [KIND]]: the same as tendo COMMAND [KIND] --help. */
+static int cmd_help(cli_ctx *ctx, int argc, char **argv)
+{
+	/* the global options may be here too (tendo help --db X log) */
+	char *rest[8] = { argv[0] };
+	int n_rest = 1;
+	for (int i = 1; i < argc && n_rest < 8; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			ctx->db_path = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) != 0 && strcmp(argv[i], "--no-color") != 0 &&
+		         strcmp(argv[i], "--help") != 0 && strcmp(argv[i], "-h") != 0)
+			rest[n_rest++] = argv[i];
+	}
+	if (n_rest == 1) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	argv = rest;
+	argc = n_rest;
+	const command *c = find_command(argv[1]);
+	if (!c || c->fn == cmd_help) {
+		if (c)
+			usage(stdout);
+		return c ? EXIT_OK : unknown_command(argv[1]);
+	}
+	char *args[4] = { argv[1], NULL, NULL, NULL };
+	int n = 1;
+	if (argc > 2 && strcmp(argv[1], "log") == 0)
+		args[n++] = argv[2];
+	static char help[] = "--help";
+	args[n++] = help;
+	ctx->cmd = c->name;
+	return c->fn(ctx, n, args);
+}
+
 int main(int argc, char **argv)
 {
 	cli_ctx ctx = { 0 };
-	const char *nc = getenv("NO_COLOR");
-	ctx.color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	ctx.color = isatty(STDOUT_FILENO) && !(nc && nc[0]) && !(term && strcmp(term, "dumb") == 0);
 	ctx.db_path = NULL;
+	cli_set_today(&ctx, NULL); /* until cli_open() knows the athlete's zone */
 
 	int i = 1;
 	while (i < argc && argv[i][0] == '-') {
@@ -78,6 +150,9 @@ int main(int argc, char **argv)
 			i += 2;
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			ctx.db_path = a + 5;
+			i++;
+		} else if (strcmp(a, "--no-color") == 0) {
+			ctx.color = false;
 			i++;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
@@ -98,18 +173,19 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tendo: --db needs a path\n");
 		return EXIT_USAGE;
 	}
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
-		if (strcmp(argv[i], commands[k].name) == 0) {
-			ctx.cmd = commands[k].name;
-			int rc = commands[k].fn(&ctx, argc - i, argv + i);
-			cli_close(&ctx);
-			if (fflush(stdout) != 0 && rc == 0) {
-				fprintf(stderr, "tendo: %s: cannot write the output\n", ctx.cmd);
-				return EXIT_RUNTIME;
-			}
-			return rc >= 100 ? rc - 100 : rc;
-		}
+	const command *c = find_command(argv[i]);
+	if (!c)
+		return unknown_command(argv[i]);
+	ctx.cmd = c->name;
+	int rc = c->fn(&ctx, argc - i, argv + i);
+	cli_close(&ctx);
+	/* a full disk or a closed pipe behind stdout is an error with its
+	 * reason, whatever the command printed before */
+	errno = 0;
+	bool bad = ferror(stdout) != 0;
+	if (fflush(stdout) != 0 || bad) {
+		fprintf(stderr, "tendo: %s: cannot write the standard output: %s\n", ctx.cmd, strerror(errno ? errno : EIO));
+		return EXIT_RUNTIME;
 	}
-	fprintf(stderr, "tendo: unknown command '%s': %s (see tendo --help)\n", argv[i], command_names());
-	return EXIT_USAGE;
+	return rc >= 100 ? rc - 100 : rc;
 }

@@ -216,7 +216,7 @@ bad 2 "--note" "1000" log pain --kind task --score 3 --date $D --note "$(printf 
 
 # ------------------------------------------------------------ dates
 
-for v in yesterday 2026-2-3 2026/03/04 20260304 2026-03-04x " 2026-03-04" ""; do
+for v in tomorrow -x 1d 2026-2-3 2026/03/04 20260304 2026-03-04x " 2026-03-04" ""; do
 	bad 2 "--date" "YYYY-MM-DD" log pain --kind task --score 3 --date "$v"
 	bad 2 "--date" "YYYY-MM-DD" today --date "$v"
 	bad 2 "--date" "YYYY-MM-DD" status --date "$v" --json
@@ -233,7 +233,7 @@ done
 # a malformed date on every log kind
 bad 2 "--date" "YYYY-MM-DD" log run --minutes 20 --date 2026-02-30
 bad 2 "--date" "YYYY-MM-DD" log rehab --exercise clam --sets 3 --reps 15 --date 2026-13-01
-bad 2 "--date" "YYYY-MM-DD" log cross --kind swim --minutes 30 --date yesterday
+bad 2 "--date" "YYYY-MM-DD" log cross --kind swim --minutes 30 --date last-week
 bad 2 "--date" "YYYY-MM-DD" log test --rest-pain 0 --date 2026-2-3
 bad 2 "--date" "YYYY-MM-DD" log flag --kind pop --date 2026-02-30
 bad 2 "--date" "YYYY-MM-DD" log sitting --hours 8 --date 2026-13-01

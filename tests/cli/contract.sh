@@ -287,7 +287,9 @@ def today_ok(j, date):
         need(isint(x.get('sets')), "%s: rehab sets %r" % (date, x))
         need((isint(x.get('reps')) and x.get('hold_s') is None) or (x.get('reps') is None and isint(x.get('hold_s'))),
              "%s: one of reps and hold_s: %r" % (date, x))
-        need(isinstance(x.get('load'), str), "%s: load %r" % (date, x))
+        need(x.get('load') is None or isinstance(x.get('load'), (int, float)), "%s: load not a number %r" % (date, x))
+        need(x.get('load') == x.get('kg'), "%s: load is the kg %r" % (date, x))
+        need(isinstance(x.get('load_text'), str), "%s: load_text %r" % (date, x))
     av = j.get('avoid')
     need(isinstance(av, list) and all(isinstance(a, str) and a for a in av), "%s: avoid %r" % (date, av))
     rules = j.get('rules')

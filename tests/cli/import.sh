@@ -9,7 +9,7 @@ DATA="${TENDO_TESTS:-$(dirname "$0")/..}/data"
 ok init --side right --tz UTC --date 2010-01-01
 
 # one GPX run
-ok import "$DATA/gpx/togeojson-run.gpx"
+ok import "$DATA/gpx/togeojson-run.gpx" --verbose
 expect_out "^imported +.*togeojson-run.gpx: run on 2012-10-2[45]" "a GPX run is imported"
 expect_out "1 file: 1 imported, 0 duplicates, 0 skipped, 0 errors" "summary line"
 t runs --json
@@ -22,7 +22,7 @@ expect_json "j[0]['start'].endswith('Z')" True "start is ISO 8601 UTC"
 expect_json "abs(j[0]['distance_m'] - 3100) < 40" True "distance within about 1% of the reference"
 
 # again, and gzipped: duplicates, nothing new
-ok import "$DATA/gpx/togeojson-run.gpx"
+ok import --verbose "$DATA/gpx/togeojson-run.gpx"
 expect_out "^duplicate" "re-import is a duplicate"
 python3 -c "import gzip,shutil,sys; shutil.copyfileobj(open(sys.argv[1],'rb'), gzip.open(sys.argv[2],'wb'))" \
 	"$DATA/gpx/togeojson-run.gpx" "$WORK/run.gpx.gz"
@@ -33,7 +33,8 @@ t runs --json
 expect_json "len(j)" 1 "still one run"
 
 # a Strava-style export: names and types from activities.csv, a route, a
-# damaged member; the rest imports and the exit status says one failed
+# damaged member; the rest imports, the damaged one is listed and (exit 0 by
+# default, 1 with --strict)
 python3 - "$DATA" "$WORK/export_1.zip" <<'PY'
 import gzip, io, sys, zipfile
 data, out = sys.argv[1], sys.argv[2]
@@ -50,8 +51,19 @@ with zipfile.ZipFile(out, "w") as z:
     z.writestr("activities/4.fit", b"\x0e\x10\x00\x00\x00\x00\x00\x00.FIT" + b"\xff" * 40)
     z.writestr("routes/5.gpx", gpx)
 PY
+cp "$DB" "$WORK/before-zip.db"
 t import "$WORK/export_1.zip"
-expect_rc 1 "an archive with a damaged member exits 1"
+expect_rc 0 "an archive with a damaged member: the rest imports, exit 0"
+expect_out "^error +.*export_1.zip:activities/4.fit: " "by default the damaged member is listed"
+expect_out "^skipped +.*routes/5.gpx: a route" "and the skipped ones"
+CHECKS=$((CHECKS + 1))
+printf '%s' "$OUT" | grep -q "^imported" && fail "by default the imported files are not listed one by one"
+expect_out "6 files: 2 imported, 1 duplicate, 2 skipped, 1 error" "the summary"
+CHECKS=$((CHECKS + 1))
+[ -z "$ERR" ] || fail "a damaged file is not an error on stderr without --strict: $ERR"
+cp "$WORK/before-zip.db" "$DB"
+t import "$WORK/export_1.zip" --strict --verbose
+expect_rc 1 "--strict: an archive with a damaged member exits 1"
 expect_out "^imported +.*export_1.zip:activities/1.fit.gz: run on 2017-06-11" "FIT inside .gz inside the zip"
 expect_out "^imported +.*export_1.zip:activities/2.tcx: run on 2012-12-26" "TCX in the zip"
 expect_out "^duplicate +.*export_1.zip:activities/3.gpx" "the GPX imported before is a duplicate"
@@ -72,11 +84,11 @@ with zipfile.ZipFile(inner, "w") as z:
 with zipfile.ZipFile(out, "w") as z:
     z.writestr("DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", inner.getvalue())
 PY
-ok import "$WORK/garmin.zip"
+ok import "$WORK/garmin.zip" --verbose
 expect_out "UploadedFiles_0-_Part1.zip:2013-02-06.fit: run on 2013-02-06" "a FIT in a zip in a zip"
 
 # folders: everything below, non-activities skipped
-ok import "$DATA/tcx"
+ok import "$DATA/tcx" --verbose
 expect_out "^duplicate +.*tcxparser-test.tcx" "the TCX already imported from the zip"
 expect_out "^imported +.*tcxparser-sup_activity_1.tcx: other" "another sport becomes cross-training"
 t history --json
@@ -95,6 +107,42 @@ expect_json "j['rules'][[r['id'] for r in j['rules']].index('run.compared')]['re
 expect_json "j['last_run']['date']" 2013-02-06 "and in --json: last_run"
 expect_json "j['last_run']['imported']" True "last_run.imported"
 expect_json "j['last_run']['summary'].startswith('ran 36 min')" True "last_run.summary"
+
+# Strava: names in runs and history; activities typed by hand (rows of
+# activities.csv without a file) imported from time, distance and type
+python3 - "$WORK/export_2.zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("activities.csv",
+               "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,"
+               "Filename,Elapsed Time,Moving Time,Distance\n"
+               "71,\"Mar 2, 2021, 6:05:12 PM\",\"Treadmill, easy\",Run,,1800,5.01,,1800.0,1750.0,5010.5\n"
+               "72,\"Mar 3, 2021, 7:00:00 AM\",Pool,Swim,,2400,1.5,,2400.0,2400.0,1500.0\n"
+               "73,2021-03-04 08:00:00,Track,Run,,1200,4.0,,,,\n"
+               "74,yesterday,Unreadable,Run,,,,,,,\n")
+PY
+t import "$WORK/export_2.zip" --verbose
+expect_rc 0 "a Strava export with manual activities"
+expect_out "^imported +.*export_2.zip:activities.csv#71: run on 2021-03-02: 29 min, 5.01 km" "a manual run: moving time and the distance in metres"
+expect_out "^imported +.*#72: swimming on 2021-03-03: 40 min \\(cross-training: swim" "a manual swim is cross-training"
+expect_out "^imported +.*#73: run on 2021-03-04: 20 min, 4.00 km" "ISO date, elapsed time, the distance in km"
+expect_out "^skipped +.*#74: " "a row without a readable date is skipped"
+t import "$WORK/export_2.zip"
+expect_out "5 files: 0 imported, 3 duplicates, 2 skipped, 0 errors" "manual activities again: duplicates"
+t runs --from 2021-03-01 --to 2021-03-31 --json
+expect_json "[(r['title'], r['source'], r['start_local']) for r in j]" \
+	"[('Treadmill, easy', 'strava', '2021-03-02T18:05'), ('Track', 'strava', '2021-03-04T08:00')]" \
+	"runs --json: the activities' names, local starts (UTC zone)"
+t runs --from 2021-03-01 --to 2021-03-31
+expect_out '"Treadmill, easy"' "runs shows the activity's name"
+t runs --from 2017-06-01 --to 2017-06-30
+expect_out '"Fenix run"' "runs shows a Strava file's name from activities.csv"
+t history --from 2021-03-02 --to 2021-03-02
+expect_out 'run "Treadmill, easy" 29 min 5.0 km' "history shows the name"
+t history --from 2021-03-02 --to 2021-03-02 --json
+expect_json "j[0]['title']" "Treadmill, easy" "history --json: title"
+t history --from 2021-03-03 --to 2021-03-03
+expect_out 'swim "Pool" 40 min at 07:00' "history shows a cross-training activity's name"
 
 # bad input
 t import

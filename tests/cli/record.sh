@@ -249,7 +249,7 @@ PY
 }
 
 fit_run "$WORK/rpe.fit" 5 70
-ok import "$WORK/rpe.fit"
+ok import "$WORK/rpe.fit" --verbose
 expect_out "imported .*rpe.fit: run on $(day 5): 30 min" "a FIT run with workout_rpe imports"
 FITRUN=$(count)
 "$TENDO" --db "$DB" history --json >"$WORK/h.json"

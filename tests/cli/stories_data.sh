@@ -156,7 +156,7 @@ def load_kg(item):
     for key in ("kg", "load_kg"):
         if isinstance(item.get(key), (int, float)):
             return float(item[key])
-    m = re.search(r"(\d+(?:\.\d+)?)\s*kg", str(item.get("load") or ""))
+    m = re.search(r"(\d+(?:\.\d+)?)\s*kg", str(item.get("load_text") or ""))
     return float(m.group(1)) if m else None
 
 
@@ -212,7 +212,7 @@ def check(j, text):
         kgs = [x["kg_" + side] if side in ("left", "right") and isinstance(x.get("kg_" + side), (int, float))
                else load_kg(x) for x in items]
         if any(k is None for k in kgs):
-            return False, "%s has no load in kg: %s" % (name, [x.get("load") for x in items])
+            return False, "%s has no load in kg: %s" % (name, [x.get("load_text") for x in items])
         on_step = step is None or all(abs(k / step - round(k / step)) < 1e-6 for k in kgs)
         return all(a <= k <= b for k in kgs) and on_step, "%s kg: %s%s" % (
             sub[0], kgs, "" if on_step else " (not a multiple of %g kg)" % step)
@@ -241,7 +241,7 @@ def said(j, kind):
         return json.dumps(j)[:300]
     run = j.get("run") or {}
     rules = " ".join(r.get("id", "") for r in j.get("rules", []))
-    rehab = ", ".join("%s%s" % (x.get("exercise"), " (%s)" % x.get("load") if x.get("load") and x.get("load") != "body weight" else "")
+    rehab = ", ".join("%s%s" % (x.get("exercise"), " (%s)" % x.get("load_text") if x.get("load") is not None else "")
                       for x in j.get("rehab", []))
     if kind == "status":
         return "stage=%s decision=%s run_step=%s" % (j.get("stage"), j.get("decision"), j.get("run_step_min"))

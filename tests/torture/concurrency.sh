@@ -7,15 +7,15 @@
 # other bytes, as if exported again). Afterwards: every command exited 0, none said
 # "database is locked" (or busy), the database is intact, every entry is
 # there (nothing lost) and every activity is stored once (no duplicates).
-# The same archive imported by two importers at once is finding 5 (the
-# duplicate check runs outside the write transaction): DUP_RACE=xfail (the
-# default in short mode, so ctest stays green until it is fixed) reports a
-# duplicate without failing; DUP_RACE=check (the default in full mode) fails.
+# The same activities imported by two importers at once were stored twice
+# before finding 5 was fixed (the duplicate check ran outside the write
+# transaction); DUP_RACE=xfail reports a duplicate without failing (for a
+# branch without the fix), DUP_RACE=check (the default) fails.
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 if [ "$MODE" = full ]; then
 	writers=6 logs=60 copies=60 rounds=${ROUNDS:-5} race=${DUP_RACE:-check}
 else
-	writers=3 logs=10 copies=15 rounds=${ROUNDS:-1} race=${DUP_RACE:-xfail}
+	writers=3 logs=10 copies=15 rounds=${ROUNDS:-1} race=${DUP_RACE:-check}
 fi
 echo "concurrency ($MODE): $rounds rounds of $writers writers x $logs logs, 5 importers of $copies-activity archives"
 make_zip "$WORK/a.zip" "$copies" 1000
@@ -72,7 +72,7 @@ while [ "$r" -lt "$rounds" ]; do
 	if [ "$same" != 0 ]; then
 		if [ "$race" = xfail ]; then
 			XFAILS=$((XFAILS + 1))
-			echo "  XFAIL (finding 5): round $r: the archive imported twice at once stored $same activities twice"
+			echo "  XFAIL (finding 5): round $r: the activities imported twice at once stored $same twice"
 		else
 			check 1 "round $r: $same activities stored twice (finding 5: the duplicate check races)"
 		fi

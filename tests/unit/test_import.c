@@ -275,6 +275,79 @@ static void strava_export(void **state)
 	free(ride_gz);
 }
 
+/* tendo_import_buffer(): one input in memory (standard input), sniffed by
+ * content; a Strava export's names and its activities typed by hand. */
+static void buffer_and_manual(void **state)
+{
+	ctx *c = *state;
+	tendo_import_options o;
+	tendo_import_options_default(&o);
+	o.on_result = on_result;
+	o.user = c;
+	tendo_import_summary sum;
+	char *run = gpx_run(1767800000, 900, 2.8, 52.0);
+	assert_int_equal(tendo_import_buffer(c->s, "-", (const uint8_t *)run, strlen(run), &o, &sum), 0);
+	assert_int_equal(sum.imported, 1);
+	assert_int_equal(sum.files, 1);
+	assert_non_null(strstr(c->msgs, "imported -: run on"));
+	/* gzip from memory: the same run, a duplicate */
+	size_t zn;
+	uint8_t *z = gzip_mem(run, strlen(run), &zn);
+	assert_int_equal(tendo_import_buffer(c->s, "-", z, zn, &o, &sum), 0);
+	assert_int_equal(sum.duplicates, 1);
+	free(z);
+
+	/* a Strava export in memory: a file row with its name, two rows typed
+	 * by hand (a run, a swim), one with no readable date */
+	char *other = gpx_run(1767900000, 600, 3.0, 40.0);
+	const char *csv = "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename,"
+	                  "Moving Time,Distance\n"
+	                  "9,\"Jan 9, 2026, 7:06:40 PM\",Hill reps,Run,600,1.8,activities/9.gpx,600,1800\n"
+	                  "10,\"Jan 10, 2026, 6:30:00 AM\",Treadmill,Run,1800,5.2,,1750,5200.0\n"
+	                  "11,2026-01-11 12:00:00,Pool,Swim,2400,1.5,,,\n"
+	                  "12,soon,Bad,Run,,,,,\n";
+	const char *names[] = { "activities.csv", "activities/9.gpx" };
+	const void *data[] = { csv, other };
+	size_t lens[] = { strlen(csv), strlen(other) };
+	uint8_t *zip = archive_mem(false, 2, names, data, lens, &zn);
+	memset(c->n, 0, sizeof(c->n));
+	c->msgs[0] = '\0';
+	assert_int_equal(tendo_import_buffer(c->s, "-", zip, zn, &o, &sum), 0);
+	assert_int_equal(sum.imported, 3); /* the file, the manual run and swim */
+	assert_int_equal(sum.skipped, 2);  /* the csv, the row without a date */
+	assert_non_null(strstr(c->msgs, "-:activities.csv#10: run on 2026-01-10: 29 min, 5.20 km"));
+	assert_non_null(strstr(c->msgs, "-:activities.csv#12: a manual activity without"));
+	tendo_log log = { 0 };
+	assert_int_equal(tendo_store_load_log(c->s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_runs, 3);
+	bool hill = false, tread = false;
+	for (size_t k = 0; k < log.n_runs; k++) {
+		if (strcmp(log.runs[k].title, "Hill reps") == 0)
+			hill = true;
+		if (strcmp(log.runs[k].title, "Treadmill") == 0) {
+			tread = true;
+			assert_string_equal(log.runs[k].source, "strava");
+			assert_true(fabs(log.runs[k].km - 5.2) < 1e-9);
+			assert_true(fabs(log.runs[k].minutes - 29.2) < 0.05);
+			assert_int_equal(log.runs[k].time_min, 6 * 60 + 30); /* the fixture's zone */
+		}
+	}
+	assert_true(hill && tread);
+	assert_int_equal(log.n_cross, 1);
+	assert_int_equal(log.cross[0].kind, TENDO_CROSS_SWIM);
+	tendo_log_dispose(&log);
+	/* again: every activity a duplicate */
+	assert_int_equal(tendo_import_buffer(c->s, "-", zip, zn, &o, &sum), 0);
+	assert_int_equal(sum.imported, 0);
+	assert_int_equal(sum.duplicates, 3);
+	/* the athlete's pain goes with one activity file, not an archive */
+	o.pain_during = 2;
+	assert_int_equal(tendo_import_buffer(c->s, "-", zip, zn, &o, &sum), TENDO_EINVAL);
+	free(zip);
+	free(other);
+	free(run);
+}
+
 static void garmin_nested_and_tar(void **state)
 {
 	ctx *c = *state;
@@ -446,6 +519,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(file_then_duplicates, setup, teardown),
 		cmocka_unit_test_setup_teardown(strava_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(buffer_and_manual, setup, teardown),
 		cmocka_unit_test_setup_teardown(garmin_nested_and_tar, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_archives, setup, teardown),
 		cmocka_unit_test_setup_teardown(folders, setup, teardown),

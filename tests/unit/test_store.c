@@ -307,8 +307,9 @@ static void test_migrate_v1(void **state)
 	                   .side = TENDO_SIDE_LEFT, .rpe = -1, .pain_during = -1, .time_min = TENDO_TOD_NONE };
 	assert_int_equal(tendo_store_add_rehab(s, &rh, 0, NULL), 0);
 	tendo_store_close(s);
-	/* back to v1: v5's index, v4's columns, v3's tables and columns, v2's table */
-	sq_exec(c->db, "DROP INDEX entry_type_date; ALTER TABLE entry DROP COLUMN time_min;"
+	/* back to v1: v6's column, v5's index, v4's columns, v3's tables and columns, v2's table */
+	sq_exec(c->db, "ALTER TABLE profile DROP COLUMN units;"
+	               " DROP INDEX entry_type_date; ALTER TABLE entry DROP COLUMN time_min;"
 	               " CREATE TABLE pr AS SELECT entry_id, kind, score FROM pain_report; DROP TABLE pain_report;"
 	               " CREATE TABLE pain_report (entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,"
 	               "  kind TEXT NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10));"
@@ -1237,7 +1238,7 @@ static void test_readonly(void **state)
 	assert_int_equal(tendo_store_open(&s, c->db, TENDO_STORE_READONLY), 0);
 	tendo_pain pain = { .date = fx_day(1), .kind = TENDO_PAIN_MORNING, .score = 1 };
 	assert_int_equal(tendo_store_add_pain(s, &pain, noon(pain.date), NULL, &id), TENDO_ESTORE);
-	assert_msg("attempt to write a readonly database");
+	assert_msg("cannot be written: it or its folder is read-only");
 	assert_int_equal(id, -5);
 	tendo_rehab r = { .date = fx_day(1), .exercise = "iso-bridge", .sets = 2, .reps = -1,
 	                  .hold_s = 30, .kg = -1 };
@@ -1260,12 +1261,15 @@ static void test_readonly(void **state)
 	assert_int_equal(sq_int(c->db, "SELECT count(*) FROM setting"), 0);
 }
 
-/* Rows the loader cannot understand are reported, and nothing leaks. */
+/* Rows the loader cannot understand are left out and reported; the rest
+ * loads, delete removes the bad row, and a whole-store check refuses it. */
 static void test_load_bad_rows(void **state)
 {
 	ctx *c = *state;
 	tendo_store *s = open_new(c);
 	tendo_log log;
+	int64_t id;
+	char msg[300];
 
 	add_pain(s, 0, 1);
 	add_rehab3(s, 0);
@@ -1273,18 +1277,34 @@ static void test_load_bad_rows(void **state)
 	sq_exec(c->db, "UPDATE rehab_session SET side = 'middle'");
 	s = NULL;
 	assert_int_equal(tendo_store_open(&s, c->db, 0), 0);
-	memset(&log, 0xAB, sizeof(log));
-	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), TENDO_ESTORE);
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_pain, 1);  /* the good row */
+	assert_int_equal(log.n_rehab, 0); /* the bad one, left out */
+	assert_int_equal(tendo_store_skipped(s, &id, msg, sizeof(msg)), 1);
+	assert_int_equal(id, sq_int(c->db, "SELECT entry_id FROM rehab_session"));
+	assert_non_null(strstr(msg, "has an unknown side 'middle'"));
+	tendo_log_dispose(&log);
+	assert_int_equal(tendo_store_check_all(s), TENDO_EINVAL);
 	assert_msg("has an unknown side 'middle'");
-	assert_null(log.pain); /* freed and zeroed */
-	assert_int_equal(log.n_pain, 0);
 	tendo_store_close(s);
 
-	sq_exec(c->db, "UPDATE rehab_session SET side = 'left'; UPDATE entry SET date = '2026-13-01'");
+	/* a date the loader refuses (as one imported from a file whose clock
+	 * said the year 9999 once could be) */
+	sq_exec(c->db, "UPDATE rehab_session SET side = 'left'; UPDATE entry SET date = '9999-01-01' WHERE type = 'rehab'");
 	s = NULL;
 	assert_int_equal(tendo_store_open(&s, c->db, 0), 0);
-	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), TENDO_ESTORE);
-	assert_msg("has a bad date '2026-13-01'");
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(log.n_pain, 1);
+	assert_int_equal(log.n_rehab, 0);
+	assert_int_equal(tendo_store_skipped(s, &id, msg, sizeof(msg)), 1);
+	assert_non_null(strstr(msg, "has a bad date '9999-01-01'"));
+	tendo_log_dispose(&log);
+	assert_int_equal(tendo_store_delete(s, id), 0);
+	assert_int_equal(tendo_store_load_log(s, &log, TENDO_DATE_NONE, TENDO_DATE_NONE), 0);
+	assert_int_equal(tendo_store_skipped(s, NULL, NULL, 0), 0);
+	assert_int_equal(log.n_pain, 1);
+	tendo_log_dispose(&log);
+	assert_int_equal(tendo_store_check_all(s), 0);
 	tendo_store_close(s);
 }
 

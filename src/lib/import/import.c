@@ -34,7 +34,7 @@
 
 #define DEFAULT_MAX_BYTES ((size_t)512 << 20) /* one activity file, inflated */
 #define MAX_DEPTH 4                           /* archives inside archives */
-#define MAX_RATIO 1000                        /* inflated / compressed, beyond = a bomb */
+#define MAX_RATIO 100 /* inflated / compressed: FIT, GPX, TCX inflate 3-30 times; beyond = a bomb */
 
 typedef struct {
 	tendo_store *store;
@@ -43,6 +43,7 @@ typedef struct {
 	uint64_t total;           /* bytes to read, for progress */
 	strava_names names;       /* activities.csv of the archive being read */
 	int fatal;                /* a store error that stops everything */
+	size_t held;              /* bytes of inflated entries held, all levels */
 } importer;
 
 const char *tendo_import_status_name(tendo_import_status s)
@@ -120,6 +121,14 @@ static bool ends_with(const char *s, const char *suffix)
 static size_t max_bytes(const importer *im)
 {
 	return im->opt->limits.max_bytes ? im->opt->limits.max_bytes : DEFAULT_MAX_BYTES;
+}
+
+/* What one more inflated entry may take: archives inside archives share
+ * one budget (max_bytes), so the memory of an import is bounded by it
+ * however deep the nesting, not by it once per level. */
+static size_t budget(const importer *im)
+{
+	return im->held < max_bytes(im) ? max_bytes(im) - im->held : 0;
 }
 
 /* The sport of a non-running activity as a cross-training kind. */
@@ -255,6 +264,7 @@ static int gunzip(const uint8_t *in, size_t n, size_t limit, uint8_t **out, size
 }
 
 static void import_buffer(importer *im, const char *path, const uint8_t *data, size_t len, int depth);
+static void import_manual(importer *im, const char *csv, const strava_manual *m);
 static void import_archive(importer *im, const char *path, const char *file, const uint8_t *mem, size_t mlen,
                            int depth);
 
@@ -320,21 +330,7 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 	char hash[17];
 	tendo_import_hash(hash, data, len);
 	int64_t id = 0;
-	char other[200] = "";
-	int found = tendo_store_find_import(im->store, hash, f.start_ms, f.elapsed_s, f.is_run, &id, other, sizeof(other));
-	if (found < 0) {
-		im->fatal = found;
-		report(im, path, TENDO_IMPORT_ERROR, fmt, NULL, 0, &f, a.warning, "%s", tendo_error_last());
-		tendo_activity_dispose(&a);
-		return;
-	}
 	const char *kind = f.is_run ? "run" : "cross";
-	if (found) {
-		report(im, path, TENDO_IMPORT_DUPLICATE, fmt, kind, id, &f, a.warning, "already in the log as #%lld (%s)",
-		       (long long)id, other);
-		tendo_activity_dispose(&a);
-		return;
-	}
 	/* the file, as the store keeps it */
 	tendo_import_record rec = { .format = fmt, .name = path, .title = sv ? sv->name : a.name,
 		.device = a.device, .sport = f.sport, .start_ms = f.start_ms, .elapsed_s = f.elapsed_s,
@@ -372,15 +368,37 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 		tendo_activity_dispose(&a);
 		return;
 	}
-	if ((rc = tendo_store_begin(im->store)) ||
-	    (rc = tendo_store_add_import(im->store, &rec, f.is_run ? &run : NULL, f.is_run ? NULL : &cross, &id)) ||
-	    (rc = tendo_store_commit(im->store))) {
+	/* The duplicate check and the insert in one write transaction (BEGIN
+	 * IMMEDIATE): two importers given the same run at once store it once. */
+	char other[200] = "";
+	int found = 0;
+	if ((rc = tendo_store_begin(im->store)) == 0 &&
+	    (found = tendo_store_find_import(im->store, hash, f.start_ms, f.elapsed_s, f.is_run, &id, other,
+	                                     sizeof(other))) == 0)
+		rc = tendo_store_add_import(im->store, &rec, f.is_run ? &run : NULL, f.is_run ? NULL : &cross, &id);
+	if (found > 0) {
+		tendo_store_rollback(im->store);
+		report(im, path, TENDO_IMPORT_DUPLICATE, fmt, kind, id, &f, a.warning, "already in the log as #%lld (%s)",
+		       (long long)id, other);
+		tendo_activity_dispose(&a);
+		return;
+	}
+	if (found < 0)
+		rc = found;
+	if (rc == 0)
+		rc = tendo_store_commit(im->store);
+	if (rc) {
 		const char *msg = tendo_error_last();
 		tendo_store_rollback(im->store);
 		if (rc == TENDO_EBUSY || rc == TENDO_ESTORE || rc == TENDO_ENOMEM)
 			im->fatal = rc;
-		report(im, path, rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE : TENDO_IMPORT_ERROR, fmt, kind, 0, &f,
-		       a.warning, "%s", msg);
+		/* out of the ranges every way in obeys (tendo/validate.h): skipped,
+		 * naming the field */
+		report(im, path,
+		       rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE
+		       : rc == TENDO_EINVAL ? TENDO_IMPORT_SKIPPED
+		                            : TENDO_IMPORT_ERROR,
+		       fmt, kind, 0, &f, a.warning, "%s%s", rc == TENDO_EINVAL ? "not imported: " : "", msg);
 		tendo_activity_dispose(&a);
 		return;
 	}
@@ -411,15 +429,18 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 	case F_GZIP: {
 		uint8_t *out = NULL;
 		size_t n = 0;
-		int rc = gunzip(data, len, max_bytes(im), &out, &n);
+		if (depth >= MAX_DEPTH) {
+			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "compressed too many times over");
+			return;
+		}
+		int rc = gunzip(data, len, budget(im), &out, &n);
 		if (rc) {
 			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
 			return;
 		}
-		if (depth >= MAX_DEPTH)
-			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "compressed too many times over");
-		else
-			import_buffer(im, path, out, n, depth + 1); /* the name stays the file's own */
+		im->held += n;
+		import_buffer(im, path, out, n, depth + 1); /* the name stays the file's own */
+		im->held -= n;
 		free(out);
 		return;
 	}
@@ -438,6 +459,19 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 		import_archive(im, path, NULL, data, len, depth + 1);
 		return;
 	case F_CSV:
+		if (ends_with(path, "activities.csv") && !has_extra(im->opt)) {
+			/* a Strava export unpacked into a folder: its manual activities */
+			strava_names csv;
+			strava_names_init(&csv);
+			strava_parse(&csv, data, len);
+			report(im, path, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL,
+			       "the export's list of activities (%zu with a file, %zu typed by hand, imported below)", csv.n,
+			       csv.n_manual);
+			for (size_t i = 0; i < csv.n_manual && !im->fatal; i++)
+				import_manual(im, path, &csv.manual[i]);
+			strava_names_dispose(&csv);
+			return;
+		}
 		report(im, path, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL, "not an activity: a CSV file");
 		return;
 	case F_UNKNOWN:
@@ -445,6 +479,81 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 	}
 	report(im, path, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL, "not an activity file (%s)",
 	       len == 0 ? "empty" : "not FIT, GPX or TCX");
+}
+
+/* An activity typed into Strava by hand (a row of activities.csv without a
+ * file): a run or cross-training from its type, start, time and distance,
+ * with the duplicate check of a file (a hash of the row's id and date, and
+ * the same sport, start and duration). */
+static void import_manual(importer *im, const char *csv, const strava_manual *m)
+{
+	char where[1100];
+	snprintf(where, sizeof(where), "%s#%s", csv, m->id ? m->id : "?");
+	const char *fmt = "strava";
+	double secs = isfinite(m->moving_s) && m->moving_s > 0 ? m->moving_s : m->elapsed_s;
+	if (m->start_ms == INT64_MIN || !(secs > 0)) {
+		report(im, where, TENDO_IMPORT_SKIPPED, fmt, NULL, 0, NULL, NULL,
+		       "a manual activity without a readable date and time (Activity Date, Elapsed Time)");
+		return;
+	}
+	bool is_run = strstr(m->sport, "running") != NULL;
+	const char *kind = is_run ? "run" : "cross";
+	double elapsed = isfinite(m->elapsed_s) && m->elapsed_s > 0 ? m->elapsed_s : secs;
+	char key[300], hash[17];
+	int kl = snprintf(key, sizeof(key), "strava-manual:%s:%lld:%.0f", m->id ? m->id : "", (long long)m->start_ms, elapsed);
+	tendo_import_hash(hash, (const uint8_t *)key, kl > 0 && (size_t)kl < sizeof(key) ? (size_t)kl : strlen(key));
+	int64_t id = 0;
+	tendo_import_record rec = { .format = fmt, .name = where, .title = m->name, .sport = m->sport,
+		.start_ms = m->start_ms, .elapsed_s = elapsed, .moving_s = isfinite(m->moving_s) ? m->moving_s : NAN,
+		.distance_m = m->distance_m > 0 ? m->distance_m : NAN, .ascent_m = NAN, .descent_m = NAN, .uphill_s = NAN,
+		.fast_s = NAN, .cadence_avg = NAN, .cadence_median = NAN, .avg_hr = NAN, .walk_breaks = 0,
+		.workout_rpe = -1, .workout_feel = -1 };
+	memcpy(rec.hash, hash, sizeof(rec.hash));
+	time_t t0 = (time_t)(m->start_ms / 1000);
+	tendo_date date = tendo_date_of_instant(t0, im->opt->tz);
+	int time_min = tendo_time_of_instant(t0, im->opt->tz);
+	tendo_run run = { .date = date, .minutes = round(secs / 6.0) / 10.0,
+		.km = m->distance_m > 0 ? m->distance_m / 1000.0 : -1, .terrain = TENDO_TERRAIN_FLAT,
+		.intent = TENDO_INTENT_EASY, .rpe = -1, .pain_during = -1, .pain_after = -1, .time_min = time_min,
+		.imported = true };
+	tendo_cross cross = { .date = date, .kind = cross_kind(m->sport, ""), .minutes = round(secs / 6.0) / 10.0,
+		.pain_during = -1, .time_min = time_min };
+	/* the duplicate check and the insert in one write transaction, as for a file */
+	char other[200] = "";
+	int rc, found = 0;
+	if ((rc = tendo_store_begin(im->store)) == 0 &&
+	    (found = tendo_store_find_import(im->store, hash, m->start_ms, elapsed, is_run, &id, other, sizeof(other))) == 0)
+		rc = tendo_store_add_import(im->store, &rec, is_run ? &run : NULL, is_run ? NULL : &cross, &id);
+	if (found > 0) {
+		tendo_store_rollback(im->store);
+		report(im, where, TENDO_IMPORT_DUPLICATE, fmt, kind, id, NULL, NULL, "already in the log as #%lld (%s)",
+		       (long long)id, other);
+		return;
+	}
+	if (found < 0)
+		rc = found;
+	if (rc == 0)
+		rc = tendo_store_commit(im->store);
+	if (rc) {
+		const char *msg = tendo_error_last();
+		tendo_store_rollback(im->store);
+		if (rc == TENDO_EBUSY || rc == TENDO_ESTORE || rc == TENDO_ENOMEM)
+			im->fatal = rc;
+		report(im, where,
+		       rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE
+		       : rc == TENDO_EINVAL ? TENDO_IMPORT_SKIPPED
+		                            : TENDO_IMPORT_ERROR,
+		       fmt, kind, 0, NULL, NULL, "%s%s", rc == TENDO_EINVAL ? "not imported: " : "", msg);
+		return;
+	}
+	char d[TENDO_DATE_BUFSZ];
+	if (is_run)
+		report(im, where, TENDO_IMPORT_IMPORTED, fmt, kind, id, NULL, NULL, "run on %s: %.0f min, %.2f km (manual)",
+		       tendo_date_format(date, d), secs / 60, m->distance_m > 0 ? m->distance_m / 1000 : 0);
+	else
+		report(im, where, TENDO_IMPORT_IMPORTED, fmt, kind, id, NULL, NULL,
+		       "%s on %s: %.0f min (cross-training: %s, manual)", m->sport, tendo_date_format(date, d), secs / 60,
+		       tendo_cross_kind_name(cross.kind));
 }
 
 /* ------------------------------------------------------------ archives */
@@ -467,10 +576,25 @@ static struct archive *archive_open(const char *file, const uint8_t *mem, size_t
 	return ar;
 }
 
-/* Read the current entry into a new buffer, bounded. */
-static int read_entry(struct archive *ar, size_t limit, uint8_t **out, size_t *out_len)
+/* Read the current entry into a new buffer, bounded three ways: by the
+ * size its header declares (checked before reading anything), by limit
+ * while reading (a header may lie or say nothing), and by MAX_RATIO
+ * inflated bytes per archive byte consumed (a compression bomb stops
+ * early, not at the limit). The buffer is sized from the header when it
+ * has one, so it is not doubled past what the entry holds. */
+static int read_entry(struct archive *ar, struct archive_entry *e, size_t limit, uint8_t **out, size_t *out_len)
 {
 	size_t cap = 1 << 16, len = 0;
+	if (archive_entry_size_is_set(e)) {
+		la_int64_t declared = archive_entry_size(e);
+		if (declared < 0 || (uint64_t)declared >= limit)
+			return tendo_error_set(TENDO_ELIMIT, "declares %lld bytes, more than the %zu bytes left to an import",
+			                       (long long)declared, limit);
+		cap = (size_t)declared + 1; /* +1: the end is seen without a realloc */
+	}
+	if (cap > limit)
+		cap = limit ? limit : 1;
+	la_int64_t in0 = archive_filter_bytes(ar, -1);
 	uint8_t *buf = tendo_malloc(cap);
 	if (!buf)
 		return tendo_error_set(TENDO_ENOMEM, "out of memory reading an archive entry");
@@ -478,7 +602,7 @@ static int read_entry(struct archive *ar, size_t limit, uint8_t **out, size_t *o
 		if (len == cap) {
 			if (cap >= limit) {
 				free(buf);
-				return tendo_error_set(TENDO_ELIMIT, "larger than %zu bytes", limit);
+				return tendo_error_set(TENDO_ELIMIT, "larger than the %zu bytes left to an import", limit);
 			}
 			size_t nc = cap * 2 > limit ? limit : cap * 2;
 			uint8_t *nb = tendo_realloc(buf, nc);
@@ -489,7 +613,9 @@ static int read_entry(struct archive *ar, size_t limit, uint8_t **out, size_t *o
 			buf = nb;
 			cap = nc;
 		}
-		la_ssize_t n = archive_read_data(ar, buf + len, cap - len);
+		/* at most 1 MiB a call, so the ratio is judged as it grows */
+		size_t want = cap - len < ((size_t)1 << 20) ? cap - len : (size_t)1 << 20;
+		la_ssize_t n = archive_read_data(ar, buf + len, want);
 		if (n == 0)
 			break;
 		if (n < 0) {
@@ -498,6 +624,13 @@ static int read_entry(struct archive *ar, size_t limit, uint8_t **out, size_t *o
 			                       archive_error_string(ar) ? archive_error_string(ar) : "damaged entry");
 		}
 		len += (size_t)n;
+		/* the archive is read ahead in blocks: judge the ratio past 1 MiB */
+		la_int64_t used = archive_filter_bytes(ar, -1) - in0;
+		if (len > ((size_t)1 << 20) && (uint64_t)len / (uint64_t)(used > 0 ? used : 1) > MAX_RATIO) {
+			free(buf);
+			return tendo_error_set(TENDO_ELIMIT, "inflates more than %d times its size (a compression bomb?)",
+			                       MAX_RATIO);
+		}
 	}
 	*out = buf;
 	*out_len = len;
@@ -523,7 +656,7 @@ static void import_archive(importer *im, const char *path, const char *file, con
 		if (name && ends_with(name, "activities.csv") && archive_entry_filetype(e) == AE_IFREG) {
 			uint8_t *buf = NULL;
 			size_t n = 0;
-			if (read_entry(ar, (size_t)64 << 20, &buf, &n) == 0) {
+			if (read_entry(ar, e, budget(im) < ((size_t)64 << 20) ? budget(im) : (size_t)64 << 20, &buf, &n) == 0) {
 				strava_parse(&im->names, buf, n);
 				free(buf);
 			}
@@ -559,17 +692,20 @@ static void import_archive(importer *im, const char *path, const char *file, con
 			continue;
 		}
 		if (name && ends_with(name, "activities.csv")) {
-			report(im, sub, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL, "the export's list of activities (%zu)",
-			       im->names.n);
+			report(im, sub, TENDO_IMPORT_SKIPPED, NULL, NULL, 0, NULL, NULL,
+			       "the export's list of activities (%zu with a file, %zu typed by hand)", im->names.n,
+			       im->names.n_manual);
 			continue;
 		}
 		uint8_t *buf = NULL;
 		size_t n = 0;
-		if (read_entry(ar, max_bytes(im), &buf, &n) != 0) {
+		if (read_entry(ar, e, budget(im), &buf, &n) != 0) {
 			report(im, sub, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
 			continue;
 		}
+		im->held += n;
 		import_buffer(im, sub, buf, n, depth);
+		im->held -= n;
 		free(buf);
 		if (file && depth == 1) {
 			int64_t pos = archive_filter_bytes(ar, -1);
@@ -581,6 +717,11 @@ static void import_archive(importer *im, const char *path, const char *file, con
 		}
 	}
 	archive_read_free(ar);
+	/* the activities typed into Strava, which have no file */
+	char csv[1060];
+	snprintf(csv, sizeof(csv), "%s:activities.csv", path);
+	for (size_t i = 0; i < im->names.n_manual && !im->fatal; i++)
+		import_manual(im, csv, &im->names.manual[i]);
 	strava_names_dispose(&im->names);
 	im->names = saved;
 }
@@ -603,12 +744,13 @@ static int read_file(const char *path, size_t limit, uint8_t **out, size_t *out_
 		fclose(f);
 		return tendo_error_set(TENDO_ENOMEM, "out of memory reading it");
 	}
+	errno = 0;
 	size_t got = fread(buf, 1, n, f);
-	int bad = ferror(f);
+	int bad = ferror(f), e = errno;
 	fclose(f);
 	if (bad || got != n) {
 		free(buf);
-		return tendo_error_set(TENDO_EFORMAT, "read error");
+		return tendo_error_set(TENDO_EFORMAT, "cannot read it: %s", bad && e ? strerror(e) : "it changed while read");
 	}
 	*out = buf;
 	*out_len = n;
@@ -727,6 +869,30 @@ static int walk(file_list *l, const char *dir, int depth)
 	return err;
 }
 
+int tendo_import_buffer(tendo_store *store, const char *name, const uint8_t *data, size_t len,
+                        const tendo_import_options *opt, tendo_import_summary *out)
+{
+	tendo_import_options defo;
+	if (!opt) {
+		tendo_import_options_default(&defo);
+		opt = &defo;
+	}
+	memset(out, 0, sizeof(*out));
+	importer im = { .store = store, .opt = opt, .sum = out, .total = len };
+	if (has_extra(opt)) {
+		kind_t k = sniff(name, data, len);
+		if (k == F_ZIP || k == F_TAR)
+			return tendo_error_set(TENDO_EINVAL, "%s is an archive: pain, RPE and sharp pain go with a single "
+			                       "activity file", name);
+	}
+	strava_names_init(&im.names);
+	import_buffer(&im, name, data, len, 0);
+	strava_names_dispose(&im.names);
+	out->bytes = len;
+	progress(&im);
+	return im.fatal;
+}
+
 int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, const tendo_import_options *opt,
                        tendo_import_summary *out)
 {
@@ -748,6 +914,8 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 		if (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode))
 			return tendo_error_set(TENDO_EINVAL, "%s is a folder: pain, RPE and sharp pain go with a single "
 			                       "activity file", paths[0]);
+		if (stat(paths[0], &st) == 0 && !S_ISREG(st.st_mode))
+			return tendo_error_set(TENDO_EINVAL, "%s is not a regular file (a FIFO, device or socket)", paths[0]);
 		FILE *f = fopen(paths[0], "rb");
 		if (f) {
 			hn = fread(head, 1, sizeof(head), f);
@@ -764,13 +932,19 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 	for (size_t i = 0; i < n && !err; i++) {
 		struct stat st;
 		if (stat(paths[i], &st) != 0) {
-			report(&im, paths[i], TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "no such file or folder");
+			report(&im, paths[i], TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s",
+			       errno == ENOENT ? "no such file or folder" : strerror(errno));
 			missing = 1;
 			continue;
 		}
 		if (S_ISDIR(st.st_mode))
 			err = walk(&files, paths[i], 0);
-		else
+		else if (!S_ISREG(st.st_mode)) {
+			/* a FIFO would block the import until something writes to it */
+			report(&im, paths[i], TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL,
+			       "not a regular file (a FIFO, device or socket): give a file or a folder");
+			missing = 1;
+		} else
 			err = list_add(&files, paths[i], (uint64_t)st.st_size);
 	}
 	for (size_t i = 0; i < files.n; i++)

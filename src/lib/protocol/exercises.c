@@ -5,6 +5,7 @@
  * Data, not code paths: the engine picks from this table by stage.
  */
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <tendo/errors.h>
@@ -77,16 +78,21 @@ const tendo_exercise *tendo_exercise_find(const char *name)
 	return NULL;
 }
 
+static char joined[512];
+static pthread_once_t joined_once = PTHREAD_ONCE_INIT;
+
+static void join_names(void)
+{
+	for (size_t i = 0; i < sizeof(library) / sizeof(library[0]); i++) {
+		if (i)
+			strcat(joined, ", ");
+		strcat(joined, library[i].name);
+	}
+}
+
 const char *tendo_exercise_names(void)
 {
-	static char joined[512];
-	if (!joined[0]) {
-		for (size_t i = 0; i < sizeof(library) / sizeof(library[0]); i++) {
-			if (i)
-				strcat(joined, ", ");
-			strcat(joined, library[i].name);
-		}
-	}
+	pthread_once(&joined_once, join_names); /* built once, whichever thread asks first */
 	return joined;
 }
 

@@ -14,6 +14,9 @@
  * structs). Every detail row hangs off entry(id) with ON DELETE CASCADE, so
  * deleting an entry deletes everything about it.
  */
+#include <errno.h>
+#include <string.h>
+
 #include "store/store_int.h"
 
 #include "tendo/errors.h"
@@ -167,6 +170,9 @@ static const char *const migrations[] = {
 	"PRAGMA user_version = 4;\n",
 	/* 4 -> 5: each loader reads its own type of entry in date order */
 	"CREATE INDEX entry_type_date ON entry (type, date, id);\nPRAGMA user_version = 5;\n",
+	/* 5 -> 6: the units the athlete reads and types (stored values stay metric) */
+	"ALTER TABLE profile ADD COLUMN units TEXT NOT NULL DEFAULT 'metric' CHECK (units IN ('metric', 'imperial'));\n"
+	"PRAGMA user_version = 6;\n",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,
@@ -186,6 +192,20 @@ int store_fail(sqlite3 *db, const char *path, int rc)
 		return tendo_error_set(TENDO_EBUSY, "database %s is locked by another process", path);
 	case SQLITE_NOMEM:
 		return tendo_error_set(TENDO_ENOMEM, "out of memory reading database %s", path);
+	case SQLITE_READONLY:
+		return tendo_error_set(TENDO_ESTORE, "database %s cannot be written: it or its folder is read-only", path);
+	case SQLITE_FULL:
+		return tendo_error_set(TENDO_ESTORE, "database %s: the disk is full (%s); nothing was written", path,
+		                       strerror(ENOSPC));
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN: {
+		/* the operating system's reason, when SQLite kept one */
+		int e = sqlite3_system_errno(db);
+		const char *m = sqlite3_errmsg(db);
+		if (e)
+			return tendo_error_set(TENDO_ESTORE, "database %s: %s (%s)", path, m, strerror(e));
+		return tendo_error_set(TENDO_ESTORE, "database %s: %s", path, m);
+	}
 	default:
 		return tendo_error_set(TENDO_ESTORE, "database %s: %s", path, sqlite3_errmsg(db));
 	}

@@ -11,13 +11,16 @@
 #include "store/store_int.h"
 #include "util/alloc.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <libgen.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "tendo/date.h"
 #include "tendo/errors.h"
@@ -68,6 +71,37 @@ static int make_parent_dirs(const char *path)
 	return err;
 }
 
+/*
+ * A WAL database read from a folder nobody may write to (a backup on
+ * read-only media, a physio's read-only copy): SQLite cannot make the -shm
+ * file it reads a WAL database with, and fails with "attempt to write a
+ * readonly database". When the folder is not writable and there is no
+ * -wal file with content (so the database file is the whole log), it is
+ * opened immutable: read as it is, no locks, no -shm. Returns the URI
+ * (freed by the caller), or NULL to open the path as usual.
+ */
+static char *immutable_uri(const char *path)
+{
+	char copy[4096], wal[4200];
+	snprintf(copy, sizeof(copy), "%s", path);
+	struct stat st;
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	if (access(dirname(copy), W_OK) == 0 || (stat(wal, &st) == 0 && st.st_size > 0))
+		return NULL;
+	size_t n = strlen(path);
+	char *uri = tendo_malloc(n * 3 + 32), *o = uri;
+	if (!uri)
+		return NULL;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (isalnum(*p) || strchr("/-_.~", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	sprintf(o, "?immutable=1");
+	return uri;
+}
+
 static int store_open(tendo_store **out, const char *path, int flags)
 {
 	tendo_store *s;
@@ -109,7 +143,11 @@ static int store_open(tendo_store **out, const char *path, int flags)
 	 * each worker its own): no per-call mutex */
 	oflags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY
 	                                         : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	char *uri = readonly ? immutable_uri(path) : NULL;
+	if (uri)
+		oflags |= SQLITE_OPEN_URI;
+	rc = sqlite3_open_v2(uri ? uri : path, &s->db, oflags, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		err = s->db ? store_fail(s->db, path, rc)
 		            : tendo_error_set(TENDO_ENOMEM, "out of memory opening database %s", path);
@@ -332,7 +370,7 @@ int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
 
 	memset(out, 0, sizeof(*out));
 	if ((err = prepare(s, &st, "SELECT name, side, tz, start_date, start_stage, start_run_step_min,"
-	                           " start_week_min, start_curl_kg, cleared_by FROM profile WHERE id = 1")) < 0)
+	                           " start_week_min, start_curl_kg, cleared_by, units FROM profile WHERE id = 1")) < 0)
 		return err;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
@@ -372,6 +410,7 @@ int tendo_store_get_profile(tendo_store *s, tendo_profile *out)
 	out->start_week_min = col_opt_int(st, 6) < 0 ? 0 : col_opt_int(st, 6);
 	out->start_curl_kg = col_opt_double(st, 7) < 0 ? 0 : col_opt_double(st, 7);
 	snprintf(out->cleared_by, sizeof(out->cleared_by), "%s", col_text(st, 8) ? col_text(st, 8) : "");
+	out->units = col_text(st, 9) && strcmp(col_text(st, 9), "imperial") == 0 ? TENDO_UNITS_IMPERIAL : TENDO_UNITS_METRIC;
 	snprintf(out->name, sizeof(out->name), "%s", name ? name : "");
 	memcpy(out->tz, tz, strlen(tz) + 1);
 	sqlite3_finalize(st);
@@ -456,8 +495,8 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 
 	if ((err = prepare(s, &st,
 	                   "INSERT INTO profile (id, name, side, tz, start_date, created_utc, start_stage,"
-	                   " start_run_step_min, start_week_min, start_curl_kg, cleared_by)"
-	                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) < 0)
+	                   " start_run_step_min, start_week_min, start_curl_kg, cleared_by, units)"
+	                   " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")) < 0)
 		goto done;
 	rc = SQLITE_OK;
 	bind_text(st, 1, p->name, &rc);
@@ -466,6 +505,7 @@ int tendo_store_init_profile(tendo_store *s, const tendo_profile *p)
 	bind_text(st, 4, tendo_date_format(p->start, start), &rc);
 	bind_text(st, 5, tendo_instant_format(time(NULL), now), &rc);
 	bind_start(st, 6, p, &rc);
+	bind_text(st, 11, p->units == TENDO_UNITS_IMPERIAL ? "imperial" : "metric", &rc);
 	if ((err = step_done(s, st, rc)) < 0)
 		goto done;
 	err = write_settings(s, &p->settings);
@@ -486,12 +526,13 @@ int tendo_store_update_profile(tendo_store *s, const tendo_profile *p)
 		return err;
 	if ((err = prepare(s, &st, "UPDATE profile SET name = ?1, side = ?2, tz = ?3,"
 	                           " start_stage = ?4, start_run_step_min = ?5, start_week_min = ?6,"
-	                           " start_curl_kg = ?7, cleared_by = ?8 WHERE id = 1")) < 0)
+	                           " start_curl_kg = ?7, cleared_by = ?8, units = ?9 WHERE id = 1")) < 0)
 		goto done;
 	bind_text(st, 1, p->name, &rc);
 	bind_text(st, 2, tendo_side_name(p->side), &rc);
 	bind_text(st, 3, p->tz, &rc);
 	bind_start(st, 4, p, &rc);
+	bind_text(st, 9, p->units == TENDO_UNITS_IMPERIAL ? "imperial" : "metric", &rc);
 	if ((err = step_done(s, st, rc)) < 0)
 		goto done;
 	if (sqlite3_changes(s->db) == 0) {
@@ -800,6 +841,8 @@ int tendo_store_add_import(tendo_store *s, const tendo_import_record *rec, const
 	if (!run == !cross)
 		return tendo_error_set(TENDO_EINVAL, "%s: an imported activity is a run or cross-training, one of them",
 		                       rec->name);
+	if ((err = tendo_check_import_record(rec)) < 0)
+		return err;
 	time_t at = rec->start_ms != INT64_MIN ? (time_t)(rec->start_ms / 1000) : time(NULL);
 	if ((err = write_begin(s, &outer)) < 0)
 		return err;
@@ -1188,6 +1231,18 @@ static int row_head(tendo_store *s, sqlite3_stmt *st, int64_t *id, tendo_date *d
 	return 0;
 }
 
+/* A row the loader cannot read (a bad date, an unknown name) is left out
+ * and counted, with the first one's message, for tendo_store_skipped():
+ * one bad row must never lock the log (nor keep `delete` from removing
+ * it). tendo_store_check_all() refuses a store with any. */
+static void skip_row(tendo_store *s, int64_t id)
+{
+	if (s->n_skipped++ == 0) {
+		s->skipped_id = id;
+		snprintf(s->skipped_msg, sizeof(s->skipped_msg), "%s", tendo_error_last());
+	}
+}
+
 static int bad_name(tendo_store *s, int64_t id, const char *what, const char *name)
 {
 	return tendo_error_set(TENDO_ESTORE, "entry %lld in %s has an unknown %s '%s'",
@@ -1221,11 +1276,14 @@ static int load_pain(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 			break;
 		p = &out->pain[out->n_pain];
 		memset(p, 0, sizeof(*p));
-		if ((err = row_head(s, st, &p->id, &p->date)) < 0)
-			break;
+		if (row_head(s, st, &p->id, &p->date) < 0) {
+			skip_row(s, p->id);
+			continue;
+		}
 		if (!col_text(st, 2) || tendo_pain_kind_parse(&p->kind, col_text(st, 2)) < 0) {
-			err = bad_name(s, p->id, "pain kind", col_text(st, 2));
-			break;
+			(void)bad_name(s, p->id, "pain kind", col_text(st, 2));
+			skip_row(s, p->id);
+			continue;
 		}
 		p->score = sqlite3_column_int(st, 3);
 		p->session_id = sqlite3_column_type(st, 4) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 4);
@@ -1260,7 +1318,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 	                               " d.walk_breaks, d.rpe, d.pain_during, d.pain_after, d.sharp,"
 	                               " a.id, a.start_ms, a.moving_s, a.ascent_m, a.uphill_s, a.fast_s,"
 	                               " a.cadence_median, a.avg_hr, a.walk_breaks, e.at_utc, a.elapsed_s,"
-	                               " a.format, a.sport, e.time_min"
+	                               " a.format, a.sport, e.time_min, a.title"
 	                               FROM_ENTRY "run d ON d.entry_id = e.id"
 	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE("run"),
 	                       from, to)) < 0)
@@ -1272,19 +1330,23 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 			break;
 		r = &out->runs[out->n_runs];
 		memset(r, 0, sizeof(*r));
-		if ((err = row_head(s, st, &r->id, &r->date)) < 0)
-			break;
+		if (row_head(s, st, &r->id, &r->date) < 0) {
+			skip_row(s, r->id);
+			continue;
+		}
 		r->minutes = sqlite3_column_double(st, 2);
 		r->km = col_opt_double(st, 3);
 		r->terrain = TENDO_TERRAIN_FLAT;
 		if (col_text(st, 4) && tendo_terrain_parse(&r->terrain, col_text(st, 4)) < 0) {
-			err = bad_name(s, r->id, "terrain", col_text(st, 4));
-			break;
+			(void)bad_name(s, r->id, "terrain", col_text(st, 4));
+			skip_row(s, r->id);
+			continue;
 		}
 		r->intent = TENDO_INTENT_EASY;
 		if (col_text(st, 5) && tendo_intent_parse(&r->intent, col_text(st, 5)) < 0) {
-			err = bad_name(s, r->id, "run intent", col_text(st, 5));
-			break;
+			(void)bad_name(s, r->id, "run intent", col_text(st, 5));
+			skip_row(s, r->id);
+			continue;
 		}
 		r->walk_breaks = sqlite3_column_int(st, 6) != 0;
 		r->rpe = col_opt_int(st, 7);
@@ -1305,6 +1367,7 @@ static int load_runs(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		r->time_min = col_opt_int(st, 24);
 		snprintf(r->source, sizeof(r->source), "%s", r->imported && col_text(st, 22) ? col_text(st, 22) : "log");
 		snprintf(r->sport, sizeof(r->sport), "%s", col_text(st, 23) ? col_text(st, 23) : "");
+		snprintf(r->title, sizeof(r->title), "%s", col_text(st, 25) ? col_text(st, 25) : "");
 		out->n_runs++;
 	}
 	return load_end(s, st, rc, err);
@@ -1334,17 +1397,21 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 			break;
 		r = &out->rehab[out->n_rehab];
 		memset(r, 0, sizeof(*r));
-		if ((err = row_head(s, st, &r->id, &r->date)) < 0)
-			break;
+		if (row_head(s, st, &r->id, &r->date) < 0) {
+			skip_row(s, r->id);
+			continue;
+		}
 		if (!exercise || strlen(exercise) >= sizeof(r->exercise)) {
-			err = bad_name(s, r->id, "exercise", exercise);
-			break;
+			(void)bad_name(s, r->id, "exercise", exercise);
+			skip_row(s, r->id);
+			continue;
 		}
 		memcpy(r->exercise, exercise, strlen(exercise) + 1);
 		r->side = TENDO_SIDE_BOTH;
 		if (col_text(st, 3) && tendo_side_parse(&r->side, col_text(st, 3)) < 0) {
-			err = bad_name(s, r->id, "side", col_text(st, 3));
-			break;
+			(void)bad_name(s, r->id, "side", col_text(st, 3));
+			skip_row(s, r->id);
+			continue;
 		}
 		r->rpe = col_opt_int(st, 4);
 		r->pain_during = col_opt_int(st, 5);
@@ -1358,12 +1425,14 @@ static int load_rehab(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 			tendo_stage stage;
 			tendo_ex_kind kind;
 			if (tendo_stage_parse(&stage, col_text(st, 11)) < 0) {
-				err = bad_name(s, r->id, "custom exercise stage", col_text(st, 11));
-				break;
+				(void)bad_name(s, r->id, "custom exercise stage", col_text(st, 11));
+				skip_row(s, r->id);
+				continue;
 			}
 			if (!col_text(st, 12) || tendo_ex_kind_parse(&kind, col_text(st, 12)) < 0) {
-				err = bad_name(s, r->id, "custom exercise kind", col_text(st, 12));
-				break;
+				(void)bad_name(s, r->id, "custom exercise kind", col_text(st, 12));
+				skip_row(s, r->id);
+				continue;
 			}
 			r->custom_stage = (int)stage;
 			r->custom_kind = (int)kind;
@@ -1380,8 +1449,10 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 	size_t cap = 0;
 	int rc, err;
 
-	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during, d.sharp, e.time_min"
-	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id" IN_RANGE("cross"),
+	if ((err = range_query(s, &st, "SELECT e.id, e.date, d.kind, d.minutes, d.pain_during, d.sharp, e.time_min,"
+	                               " a.title"
+	                               FROM_ENTRY "cross_training d ON d.entry_id = e.id"
+	                               " LEFT JOIN activity_file a ON a.entry_id = e.id" IN_RANGE("cross"),
 	                       from, to)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1392,16 +1463,20 @@ static int load_cross(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		c = &out->cross[out->n_cross];
 		memset(c, 0, sizeof(*c));
 		c->time_min = TENDO_TOD_NONE;
-		if ((err = row_head(s, st, &c->id, &c->date)) < 0)
-			break;
+		if (row_head(s, st, &c->id, &c->date) < 0) {
+			skip_row(s, c->id);
+			continue;
+		}
 		if (!col_text(st, 2) || tendo_cross_kind_parse(&c->kind, col_text(st, 2)) < 0) {
-			err = bad_name(s, c->id, "cross-training kind", col_text(st, 2));
-			break;
+			(void)bad_name(s, c->id, "cross-training kind", col_text(st, 2));
+			skip_row(s, c->id);
+			continue;
 		}
 		c->minutes = sqlite3_column_double(st, 3);
 		c->pain_during = col_opt_int(st, 4);
 		c->sharp = sqlite3_column_int(st, 5) != 0;
 		c->time_min = col_opt_int(st, 6);
+		snprintf(c->title, sizeof(c->title), "%s", col_text(st, 7) ? col_text(st, 7) : "");
 		out->n_cross++;
 	}
 	return load_end(s, st, rc, err);
@@ -1426,8 +1501,10 @@ static int load_tests(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		t = &out->tests[out->n_tests];
 		memset(t, 0, sizeof(*t));
 		t->time_min = TENDO_TOD_NONE;
-		if ((err = row_head(s, st, &t->id, &t->date)) < 0)
-			break;
+		if (row_head(s, st, &t->id, &t->date) < 0) {
+			skip_row(s, t->id);
+			continue;
+		}
 		t->drop_lunge_pain = col_opt_int(st, 2);
 		t->bridge_left = col_opt_int(st, 3);
 		t->bridge_right = col_opt_int(st, 4);
@@ -1456,11 +1533,14 @@ static int load_flags(tendo_store *s, tendo_log *out, tendo_date from, tendo_dat
 		if (err < 0)
 			break;
 		f = &out->flags[out->n_flags];
-		if ((err = row_head(s, st, &f->id, &f->date)) < 0)
-			break;
+		if (row_head(s, st, &f->id, &f->date) < 0) {
+			skip_row(s, f->id);
+			continue;
+		}
 		if (!col_text(st, 2) || tendo_flag_kind_parse(&f->kind, col_text(st, 2)) < 0) {
-			err = bad_name(s, f->id, "red flag kind", col_text(st, 2));
-			break;
+			(void)bad_name(s, f->id, "red flag kind", col_text(st, 2));
+			skip_row(s, f->id);
+			continue;
 		}
 		out->n_flags++;
 	}
@@ -1484,12 +1564,15 @@ static int load_sitting(tendo_store *s, tendo_log *out, tendo_date from, tendo_d
 			break;
 		d = &out->sitting[out->n_sitting];
 		memset(d, 0, sizeof(*d));
-		if ((err = row_head(s, st, &d->id, &d->date)) < 0)
-			break;
+		if (row_head(s, st, &d->id, &d->date) < 0) {
+			skip_row(s, d->id);
+			continue;
+		}
 		d->hours = col_opt_double(st, 2);
 		if (!col_text(st, 3) || tendo_aggravator_kind_parse(&d->kind, col_text(st, 3)) < 0) {
-			err = bad_name(s, d->id, "aggravator kind", col_text(st, 3));
-			break;
+			(void)bad_name(s, d->id, "aggravator kind", col_text(st, 3));
+			skip_row(s, d->id);
+			continue;
 		}
 		out->n_sitting++;
 	}
@@ -1512,13 +1595,16 @@ static int load_visa(tendo_store *s, tendo_log *out, tendo_date from, tendo_date
 		if (err < 0)
 			break;
 		v = &out->visa[out->n_visa];
-		if ((err = row_head(s, st, &v->id, &v->date)) < 0)
-			break;
+		if (row_head(s, st, &v->id, &v->date) < 0) {
+			skip_row(s, v->id);
+			continue;
+		}
 		const char *items = col_text(st, 2);
 		if (!items || tendo_visa_parse(v, items) < 0) {
-			err = tendo_error_set(TENDO_ESTORE, "entry %lld in %s has bad VISA-H items '%s'",
+			(void)tendo_error_set(TENDO_ESTORE, "entry %lld in %s has bad VISA-H items '%s'",
 			                      (long long)v->id, s->path, items ? items : "");
-			break;
+			skip_row(s, v->id);
+			continue;
 		}
 		out->n_visa++;
 	}
@@ -1557,6 +1643,9 @@ int tendo_store_load_log_ext(tendo_store *s, tendo_log *out, tendo_date from, te
 	int err = 0;
 
 	memset(out, 0, sizeof(*out));
+	s->n_skipped = 0;
+	s->skipped_id = 0;
+	s->skipped_msg[0] = '\0';
 	/* One read transaction, so the kinds are loaded from one snapshot. */
 	if (own && (err = exec(s, "BEGIN")) < 0)
 		return err;
@@ -1569,6 +1658,15 @@ int tendo_store_load_log_ext(tendo_store *s, tendo_log *out, tendo_date from, te
 	else if (!(flags & TENDO_LOAD_REPLACED))
 		drop_replaced(out);
 	return err;
+}
+
+size_t tendo_store_skipped(const tendo_store *s, int64_t *first_id, char *msg, size_t msgsz)
+{
+	if (first_id)
+		*first_id = s->skipped_id;
+	if (msg && msgsz)
+		snprintf(msg, msgsz, "%s", s->n_skipped ? s->skipped_msg : "");
+	return s->n_skipped;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1644,6 +1742,10 @@ int tendo_store_check_all(tendo_store *s)
 		return err;
 	if ((err = tendo_store_load_log_ext(s, &l, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED)) < 0)
 		return err;
+	if (s->n_skipped) {
+		tendo_log_dispose(&l);
+		return tendo_error_set(TENDO_EINVAL, "%s", s->skipped_msg);
+	}
 	if ((err = imported_ids(s, &imp, &n_imp)) < 0) {
 		tendo_log_dispose(&l);
 		return err;
@@ -1736,6 +1838,8 @@ int tendo_store_delete(tendo_store *s, int64_t id)
 	sqlite3_finalize(st);
 	if (err == 0 && sqlite3_changes(s->db) == 0)
 		err = tendo_error_set(TENDO_ENOTFOUND, "no entry with id %lld", (long long)id);
+	if (err == 0)
+		s->n_skipped = 0; /* what the last load left out may be gone now */
 	return err;
 }
 

@@ -19,6 +19,10 @@ struct tendo_store {
 	sqlite3 *db;     /* owned connection */
 	char *path;      /* owned copy of the path, for messages */
 	bool readonly;   /* opened with TENDO_STORE_READONLY */
+	/* rows the last tendo_store_load_log() left out (skip_row) */
+	size_t n_skipped;
+	int64_t skipped_id;
+	char skipped_msg[300];
 };
 
 /*

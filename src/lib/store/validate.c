@@ -5,6 +5,7 @@
  * cross-training check with the ranges of an imported activity.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "store/store_int.h"
@@ -49,7 +50,15 @@ static int check_score(const char *field, int v)
 
 static int check_date(tendo_date d)
 {
-	return d == TENDO_DATE_NONE ? tendo_error_set(TENDO_EINVAL, "date must be a day (got none)") : 0;
+	if (d == TENDO_DATE_NONE)
+		return tendo_error_set(TENDO_EINVAL, "date must be a day (got none)");
+	if (!tendo_date_in_range(d)) {
+		int y, m, dd;
+		tendo_date_to_ymd(d, &y, &m, &dd);
+		return tendo_error_set(TENDO_EINVAL, "date must be in the years %d-%d (got the year %d)", TENDO_YEAR_MIN,
+		                       TENDO_YEAR_MAX, y);
+	}
+	return 0;
 }
 
 static int check_time(int t)
@@ -65,6 +74,41 @@ static int check_enum(const char *field, const char *name, const char *names, in
 	if (name && strcmp(name, "?") != 0)
 		return 0;
 	return tendo_error_set(TENDO_EINVAL, "%s must be %s (got %d)", field, names, v);
+}
+
+static int check_fact(const char *field, double v, double lo, double hi)
+{
+	return isnan(v) ? 0 : check_double(field, v, lo, hi);
+}
+
+int tendo_check_import_record(const tendo_import_record *r)
+{
+	const double max_s = TENDO_IMPORT_MINUTES_MAX * 60.0;
+	int err;
+	if (r->start_ms != INT64_MIN) {
+		/* floor division: a start before 1970 is a negative day */
+		int64_t day = r->start_ms / 86400000 - (r->start_ms % 86400000 < 0);
+		if (day < INT32_MIN || day > INT32_MAX || !tendo_date_in_range((tendo_date)day))
+			return tendo_error_set(TENDO_EINVAL, "start must be in the years %d-%d (the file's clock says %s)",
+			                       TENDO_YEAR_MIN, TENDO_YEAR_MAX,
+			                       r->start_ms > 0 ? "a later one" : "an earlier one");
+	}
+	if ((err = check_fact("elapsed_s", r->elapsed_s, 0, max_s)) ||
+	    (err = check_fact("moving_s", r->moving_s, 0, max_s)) ||
+	    (err = check_fact("distance_m", r->distance_m, 0, TENDO_IMPORT_KM_MAX * 1000.0)) ||
+	    (err = check_fact("ascent_m", r->ascent_m, 0, 20000)) ||
+	    (err = check_fact("descent_m", r->descent_m, 0, 20000)) ||
+	    (err = check_fact("uphill_s", r->uphill_s, 0, max_s)) ||
+	    (err = check_fact("fast_s", r->fast_s, 0, max_s)) ||
+	    (err = check_fact("cadence_avg", r->cadence_avg, 0, 400)) ||
+	    (err = check_fact("cadence_median", r->cadence_median, 0, 400)) ||
+	    (err = check_fact("avg_hr", r->avg_hr, 20, 250)) ||
+	    (err = check_opt_int("workout_rpe", r->workout_rpe, 0, 100)) ||
+	    (err = check_opt_int("workout_feel", r->workout_feel, 0, 100)))
+		return err;
+	if (r->walk_breaks < 0)
+		return out_of_range("walk_breaks", 0, INT32_MAX, r->walk_breaks);
+	return 0;
 }
 
 int tendo_check_note(const char *note)

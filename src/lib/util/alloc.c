@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long fail_at;  /* 0 = never */
-static long count;    /* allocations since the last fail_at() */
+/* per thread: a test injects failures in its own thread, and tendo serve's
+ * workers allocate at once without racing on a shared counter */
+static _Thread_local long fail_at;  /* 0 = never */
+static _Thread_local long count;    /* allocations since the last fail_at() */
 
 static int should_fail(void)
 {

@@ -15,7 +15,7 @@ void *tendo_calloc(size_t count, size_t size);
 void *tendo_realloc(void *p, size_t n);
 char *tendo_strdup(const char *s);
 
-/* Test hook: make the nth allocation from now fail (1 = the next one);
+/* Test hook (per thread): make the nth allocation from now fail (1 = the next one);
  * 0 turns failures off. */
 void tendo_alloc_fail_at(long n);
 /* Allocations made since the last tendo_alloc_fail_at(). */

@@ -3,9 +3,11 @@
  *
  * Day numbers use Howard Hinnant's days_from_civil algorithm, exact for the
  * proleptic Gregorian calendar. Zone conversions go through the C library's
- * tz database by setting TZ for the duration of the call.
+ * tz database by setting TZ for the duration of the call, under one lock so
+ * that threads (tendo serve's workers) never see each other's zone.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +62,7 @@ int tendo_date_parse(tendo_date *out, const char *s)
 	/* the digits are checked: read them directly (the loader parses every row's date) */
 	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < TENDO_YEAR_MIN || y > TENDO_YEAR_MAX || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return tendo_error_set(TENDO_EINVAL, "'%s' is not a real date", s);
 	*out = tendo_date_from_ymd(y, m, d);
 	return 0;
@@ -70,11 +72,19 @@ char *tendo_date_format(tendo_date date, char buf[TENDO_DATE_BUFSZ])
 {
 	int y, m, d;
 	tendo_date_to_ymd(date, &y, &m, &d);
-	if (y < 0 || y > 9999)
+	/* to_ymd always gives a month 1-12 and a day 1-31; saying so here also tells the
+	 * compiler that "YYYY-MM-DD" fits the buffer (-Wformat-truncation at -O2) */
+	if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
 		snprintf(buf, TENDO_DATE_BUFSZ, "0000-00-00");
 	else
 		snprintf(buf, TENDO_DATE_BUFSZ, "%04d-%02d-%02d", y, m, d);
 	return buf;
+}
+
+bool tendo_date_in_range(tendo_date date)
+{
+	return date != TENDO_DATE_NONE && date >= tendo_date_from_ymd(TENDO_YEAR_MIN, 1, 1) &&
+	       date <= tendo_date_from_ymd(TENDO_YEAR_MAX, 12, 31);
 }
 
 int tendo_date_weekday(tendo_date date)
@@ -107,9 +117,13 @@ typedef struct {
 	char value[256]; /* its value (a longer one is restored as unset) */
 } tz_saved;
 
+/* Held from tz_push() to tz_pop(): TZ is the process's, one zone at a time. */
+static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Run with TZ set to tz; tz_pop() restores the previous value. */
 static void tz_push(tz_saved *sv, const char *tz)
 {
+	pthread_mutex_lock(&tz_lock);
 	const char *old = getenv("TZ");
 	sv->had = old && strlen(old) < sizeof(sv->value);
 	if (sv->had)
@@ -125,6 +139,7 @@ static void tz_pop(const tz_saved *sv)
 	else
 		unsetenv("TZ");
 	tzset();
+	pthread_mutex_unlock(&tz_lock);
 }
 
 tendo_date tendo_date_of_instant(time_t t, const char *tz)

@@ -1,0 +1,93 @@
+/*
+ * data.c - what the pages and the API read and write, through libtendo's
+ * public API as the CLI does: the athlete and today, today's prescription
+ * (cmd_today.c's path), and a pain report in a transaction of its own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "server_int.h"
+
+int srv_athlete_get(const srv_req *q, srv_athlete *out)
+{
+	int rc = tendo_store_get_profile(q->store, &out->profile);
+	if (rc == 0)
+		rc = tendo_store_get_schedule(q->store, &out->schedule);
+	if (rc)
+		return rc;
+	/* the preferred run time judges spacing in hours (PROTOCOL.md 10.8), as cli_open() */
+	out->profile.run_time_set = true;
+	out->profile.run_time_min = out->schedule.run_time;
+	tendo_date fake = srv_today_override(q->s); /* tests replaying a day, as the CLI */
+	out->today = fake != TENDO_DATE_NONE ? fake : tendo_date_of_instant(time(NULL), out->profile.tz);
+	return 0;
+}
+
+int srv_prescribe(tendo_store *store, const srv_athlete *a, tendo_log *log, tendo_prescription *rx)
+{
+	int rc = tendo_store_load_log(store, log, TENDO_DATE_NONE, a->today);
+	if (rc == 0)
+		rc = tendo_engine_prescribe(rx, &a->profile, log, a->today);
+	return rc;
+}
+
+static int add_one(tendo_store *store, const srv_athlete *a, const tendo_pain *e, const char *note, int64_t *out_id)
+{
+	time_t at = e->date == a->today ? time(NULL) : tendo_date_noon_utc(e->date, a->profile.tz);
+	return tendo_store_add_pain(store, e, at, note, out_id);
+}
+
+int srv_add_pains(tendo_store *store, const srv_athlete *a, const tendo_pain *first, const tendo_pain *second,
+                  int64_t *out_id)
+{
+	/* the library's checks before the write lock is taken */
+	int rc = tendo_check_pain(first);
+	if (rc == 0 && second)
+		rc = tendo_check_pain(second);
+	if (rc)
+		return rc;
+	if ((rc = tendo_store_begin(store)))
+		return rc;
+	int64_t id = 0;
+	rc = add_one(store, a, first, NULL, &id);
+	if (rc == 0 && second)
+		rc = add_one(store, a, second, NULL, NULL);
+	if (rc == 0 && first->date < a->profile.start)
+		rc = tendo_store_set_start(store, first->date);
+	if (rc == 0)
+		rc = tendo_store_commit(store);
+	if (rc) {
+		tendo_store_rollback(store);
+		return rc;
+	}
+	if (out_id)
+		*out_id = id;
+	return 0;
+}
+
+int srv_add_pain(tendo_store *store, const srv_athlete *a, const tendo_pain *e, const char *note, int64_t *out_id)
+{
+	int rc = tendo_check_pain(e);
+	if (rc == 0)
+		rc = tendo_check_note(note);
+	if (rc)
+		return rc;
+	if ((rc = tendo_store_begin(store)))
+		return rc;
+	rc = add_one(store, a, e, note, out_id);
+	if (rc == 0 && e->date < a->profile.start)
+		rc = tendo_store_set_start(store, e->date);
+	if (rc == 0)
+		rc = tendo_store_commit(store);
+	if (rc)
+		tendo_store_rollback(store);
+	return rc;
+}
+
+void srv_message_field(const char *msg, char *out, size_t outsz)
+{
+	size_t n = strspn(msg, "abcdefghijklmnopqrstuvwxyz_");
+	out[0] = '\0';
+	if (n > 0 && n < outsz && (msg[n] == ' ' || msg[n] == ':'))
+		snprintf(out, outsz, "%.*s", (int)n, msg);
+}

@@ -1,0 +1,180 @@
+/*
+ * server_int.h - what the files of the server share (internal).
+ *
+ *   server.c  the daemon: start, dispatch by a table of routes, security
+ *             headers on every answer, body limit, per-thread store, stop
+ *   auth.c    the token file, constant-time comparison, sessions, CSRF
+ *   form.c    application/x-www-form-urlencoded bodies and query strings
+ *   pages.c   the HTML pages (check-in, today, log) and the stylesheet
+ *   api.c     the JSON API under /api/
+ *   qr.c      the start-up URL as a QR code of Unicode half blocks
+ *
+ * A handler fills a srv_reply; server.c turns it into the HTTP response.
+ * Nothing here is thread-unsafe except where said: the session table has
+ * its own lock, and each worker thread has its own SQLite connection.
+ */
+#ifndef TENDO_SERVER_INT_H
+#define TENDO_SERVER_INT_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include <tendo/buf.h>
+#include <tendo/tendo.h>
+#include <tendo/validate.h>
+
+#include "server.h"
+
+#define SRV_TOKEN_HEX 64      /* 256 bits as lowercase hex */
+#define SRV_SESSIONS_MAX 256  /* sessions kept; the least recently used goes first */
+#define SRV_SESSION_IDLE (30 * 24 * 3600) /* seconds a session lives unused */
+#define SRV_COOKIE "tendo_session"
+#define SRV_FIELDS_MAX 32     /* fields read from one form */
+
+/* ------------------------------------------------------------- auth.c */
+
+typedef struct {
+	char id[SRV_TOKEN_HEX + 1];   /* the cookie's value */
+	char csrf[SRV_TOKEN_HEX + 1]; /* the forms' token */
+	time_t last;                  /* last use, for expiry and eviction */
+	bool used;
+} srv_session;
+
+typedef struct {
+	pthread_mutex_t lock;
+	srv_session s[SRV_SESSIONS_MAX];
+} srv_sessions;
+
+/* n random bytes from getrandom(2) (else /dev/urandom) as 2n hex digits
+ * into out (2n+1 bytes). 0, or -1 with errno. */
+int auth_random_hex(char *out, size_t nbytes);
+/* Equal strings, in time that depends only on the length of `secret`. */
+bool auth_equal(const char *given, const char *secret);
+/* The token kept in dir/serve-token (mode 0600; dir made 0700 if missing):
+ * read, or created from 256 random bits. dir NULL: $XDG_CONFIG_HOME/tendo,
+ * else $HOME/.config/tendo. 0, or -1 with the reason in err. */
+int auth_token_load(char out[SRV_TOKEN_HEX + 1], const char *dir, char *path_out, size_t path_sz, char *err,
+                    size_t errsz);
+void auth_sessions_init(srv_sessions *t);
+void auth_sessions_dispose(srv_sessions *t);
+/* A new session into *out (copied); 0 or -1 (no random bytes). */
+int auth_session_new(srv_sessions *t, srv_session *out);
+/* The session of cookie value id into *out; false if none (or expired). */
+bool auth_session_find(srv_sessions *t, const char *id, srv_session *out);
+
+/* ------------------------------------------------------------- form.c */
+
+typedef struct {
+	char *name, *value; /* decoded, NUL-terminated, inside the form's copy */
+} srv_field;
+
+typedef struct {
+	char *copy;         /* owned: the decoded text */
+	srv_field f[SRV_FIELDS_MAX];
+	size_t n;
+} srv_form;
+
+/* Parse an urlencoded body or query (len bytes; '+' is a space, %XX a
+ * byte). 0, or -1 for a malformed one (a bad escape, a NUL byte, too many
+ * fields); release with form_dispose() either way. */
+int form_parse(srv_form *out, const char *s, size_t len);
+void form_dispose(srv_form *f);
+/* The first value of name, or NULL. */
+const char *form_get(const srv_form *f, const char *name);
+
+/* ----------------------------------------------------------- server.c */
+
+typedef struct srv srv;
+
+/* The answer a handler gives. */
+typedef struct {
+	int status;               /* HTTP status */
+	const char *type;         /* Content-Type (static) */
+	char *body;               /* owned (malloc), or NULL with body_static */
+	size_t len;
+	const char *body_static;  /* a static body instead of body */
+	char location[256];       /* for 303, or "" */
+	char allow[48];           /* for 405, or "" */
+	bool www_auth;            /* 401 of the API: WWW-Authenticate: Bearer */
+} srv_reply;
+
+/* One request as the handlers see it. */
+typedef struct {
+	srv *s;
+	const char *method;       /* "GET", "POST" (HEAD is served as GET) */
+	const char *path;         /* without the query */
+	const char *query_token;  /* /login?token=..., or NULL */
+	const char *content_type; /* or NULL */
+	const char *csrf_header;  /* X-CSRF-Token, or NULL */
+	const char *body;         /* NUL-terminated copy of the body */
+	size_t body_len;
+	tendo_store *store;       /* this worker's connection */
+	bool have_session;        /* a valid session cookie came with it, or was made now */
+	srv_session session;      /* valid when have_session */
+	bool new_session;         /* made now: send its cookie */
+	bool bearer;              /* a right Authorization: Bearer token */
+	bool authed;              /* may read and write (session, bearer, or loopback) */
+} srv_req;
+
+/* The server's token (for the login and the bearer check). */
+const char *srv_token(const srv *s);
+bool srv_loopback(const srv *s);
+/* $TENDO_TODAY as read at start, or TENDO_DATE_NONE. */
+tendo_date srv_today_override(const srv *s);
+srv_sessions *srv_sessions_of(srv *s);
+
+/* Replies. The body is taken over (freed with free()). */
+void reply_take(srv_reply *r, int status, const char *type, char *body, size_t len);
+void reply_static(srv_reply *r, int status, const char *type, const char *body);
+void reply_redirect(srv_reply *r, const char *location);
+/* From a buffer (taken and emptied); 500 when it failed. */
+void reply_buf(srv_reply *r, int status, const char *type, tendo_buf *b);
+
+/* The athlete's profile (and schedule) and today in the athlete's zone
+ * ($TENDO_TODAY, read once at start, overrides it as for the CLI): 0, or a
+ * negative code with tendo_error_last(). */
+typedef struct {
+	tendo_profile profile;
+	tendo_schedule schedule;
+	tendo_date today;
+} srv_athlete;
+int srv_athlete_get(const srv_req *q, srv_athlete *out);
+/* Today's prescription as `tendo today` makes it: 0 or a negative code. */
+int srv_prescribe(tendo_store *store, const srv_athlete *a, tendo_log *log, tendo_prescription *rx);
+/* Add one pain report in a transaction of its own (moving the programme's
+ * start back to it if needed): 0 and *out_id, or a negative code with the
+ * library's message (TENDO_EINVAL: it names the field). */
+int srv_add_pain(tendo_store *store, const srv_athlete *a, const tendo_pain *e, const char *note, int64_t *out_id);
+/* Two at once (check-in: the task score and rest pain), one transaction;
+ * second may be NULL. */
+int srv_add_pains(tendo_store *store, const srv_athlete *a, const tendo_pain *first, const tendo_pain *second,
+                  int64_t *out_id);
+/* The field a library message names ("score must be 0-10" -> "score"),
+ * into out; "" if none. */
+void srv_message_field(const char *msg, char *out, size_t outsz);
+
+/* ------------------------------------------------------------ pages.c */
+
+void page_home(srv_req *q, srv_reply *r);
+void page_today(srv_req *q, srv_reply *r);
+void page_checkin_get(srv_req *q, srv_reply *r);
+void page_checkin_post(srv_req *q, srv_reply *r);
+void page_log(srv_req *q, srv_reply *r);
+void page_log_pain_post(srv_req *q, srv_reply *r);
+void page_login(srv_req *q, srv_reply *r);
+void page_login_post(srv_req *q, srv_reply *r);
+void page_css(srv_req *q, srv_reply *r);
+/* A short HTML page for an error status, message escaped. */
+void page_error(srv_reply *r, int status, const char *title, const char *message);
+
+/* -------------------------------------------------------------- api.c */
+
+void api_today(srv_req *q, srv_reply *r);
+void api_status(srv_req *q, srv_reply *r);
+void api_log_pain(srv_req *q, srv_reply *r);
+/* {"error": message, "field": field or null} with status. */
+void api_error(srv_reply *r, int status, const char *message, const char *field);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * shapes.h - the JSON shapes of tendo's read commands, one truth for the
+ * CLI's --json and the server's /api/ (jansson).
+ *
+ * `tendo today --json` and GET /api/today are shape_today(); `tendo status
+ * --json` and GET /api/status are shape_status(). Every builder returns a
+ * new reference the caller releases with json_decref(), or NULL when out
+ * of memory. Nothing here prints or touches the store.
+ */
+#ifndef TENDO_SHAPES_H
+#define TENDO_SHAPES_H
+
+#include <stdbool.h>
+
+#include <jansson.h>
+#include <tendo/tendo.h>
+#include <tendo/metrics.h>
+#include <tendo/report.h>
+
+/* A JSON string of stored text: exact when it is UTF-8, else its repair
+ * (U+FFFD for each stray byte); never NULL for a NULL-free input (json null
+ * only when out of memory), so a field is never dropped. NULL gives "". */
+json_t *shape_str(const char *s);
+/* v >= 0 as a number, else null; a day as "YYYY-MM-DD", else null. */
+json_t *shape_opt_int(int v);
+json_t *shape_opt_real(double v);
+json_t *shape_opt_date(tendo_date d);
+
+/* The prescription (shared by today and status). */
+json_t *shape_prescription(const tendo_prescription *rx);
+/* `tendo today --json`: the prescription and whether its day is a
+ * training day of the schedule. */
+json_t *shape_today(const tendo_prescription *rx, const tendo_schedule *schedule);
+
+/* What `tendo status` shows besides the prescription, computed once for
+ * the text and the JSON. */
+typedef struct {
+	int days_in;             /* days in the current stage, counting today */
+	const char *trend;       /* "rising", "falling", "steady", "unknown" (static) */
+	tendo_metrics load;      /* valid when have_load */
+	bool have_load;
+	tendo_adherence adherence; /* the 28 days up to yesterday; valid when have_adherence */
+	tendo_date adherence_from;
+	int adherence_days;
+	bool have_adherence;
+	const tendo_visa *visa_first, *visa_last; /* borrowed from the log, or NULL */
+} shape_status_facts;
+
+/* Fill f from the prescription, profile and log (the log is borrowed by
+ * f's visa pointers). Returns 0, or TENDO_ENOMEM. */
+int shape_status_facts_get(shape_status_facts *f, const tendo_prescription *rx, const tendo_profile *p,
+                           const tendo_log *log);
+/* `tendo status --json`. */
+json_t *shape_status(const shape_status_facts *f, const tendo_prescription *rx, const tendo_profile *p,
+                     const tendo_log *log);
+
+#endif

@@ -1,0 +1,936 @@
+/*
+ * test_server.c - `tendo serve` through a real HTTP client (libcurl).
+ *
+ *   test_server routes TENDO       every route and error on loopback: 200,
+ *                                  303, 400, 403, 404, 405, 413, 415; CSRF;
+ *                                  an XSS payload rendered inert; check-in
+ *                                  changing /api/today; the API's writes
+ *   test_server remote TENDO       bound off loopback: login by token,
+ *                                  cookie, bearer, refusals; the token in
+ *                                  the log only in the start-up URL
+ *   test_server concurrent TENDO   200 `tendo log pain` beside 200 API
+ *                                  POSTs from 4 clients at once: 400
+ *                                  entries, no "locked"; a request in
+ *                                  flight at SIGTERM finished
+ *
+ * Each starts the real binary as a child (`serve --port 0`) on a fresh
+ * database in a temporary folder, reads the URL it prints, and ends it
+ * with SIGTERM, which must exit 0. Every answer is checked for the
+ * security headers.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+#include <jansson.h>
+
+static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+static _Atomic int checks, fails; /* the concurrent test checks from several threads */
+
+#define CHECK(cond, ...)                                                  \
+	do {                                                                  \
+		checks++;                                                         \
+		if (!(cond)) {                                                    \
+			fails++;                                                      \
+			fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);          \
+			fprintf(stderr, __VA_ARGS__);                                 \
+			fputc('\n', stderr);                                          \
+		}                                                                 \
+	} while (0)
+
+static const char *tendo_bin;
+static char work[256];
+
+/* ------------------------------------------------------------ the child */
+
+typedef struct {
+	pid_t pid;
+	char base[128];    /* http://127.0.0.1:PORT */
+	char url[512];     /* as printed */
+	char out[300], err[300];
+	char token[80];
+} server;
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0;
+	char *s = malloc(cap);
+	size_t got;
+	while (s && (got = fread(s + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (cap - n < 2) {
+			char *t = realloc(s, cap *= 2);
+			if (!t) {
+				free(s);
+				s = NULL;
+			} else {
+				s = t;
+			}
+		}
+	}
+	fclose(f);
+	if (s)
+		s[n] = '\0';
+	if (len)
+		*len = n;
+	return s;
+}
+
+static int run_tendo_to(const char *db, const char *const *args, const char *outpath, const char *errpath)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		int ofd = outpath ? open(outpath, O_WRONLY | O_CREAT | O_TRUNC, 0600) : fd;
+		dup2(ofd, 1);
+		int efd = errpath ? open(errpath, O_WRONLY | O_CREAT | O_APPEND, 0600) : fd;
+		dup2(efd, 2);
+		const char *argv[24] = { tendo_bin, "--db", db };
+		int n = 3;
+		for (int k = 0; args[k] && n < 23; k++)
+			argv[n++] = args[k];
+		argv[n] = NULL;
+		execv(tendo_bin, (char *const *)argv);
+		_exit(127);
+	}
+	int st;
+	if (pid < 0 || waitpid(pid, &st, 0) < 0)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+static int run_tendo(const char *db, const char *const *args, const char *errpath)
+{
+	return run_tendo_to(db, args, NULL, errpath);
+}
+
+static int run_tendo_out(const char *db, const char *const *args, const char *outpath)
+{
+	return run_tendo_to(db, args, outpath, NULL);
+}
+
+static int server_start(server *s, const char *db, const char *bind, const char *tag)
+{
+	memset(s, 0, sizeof(*s));
+	snprintf(s->out, sizeof(s->out), "%s/%s.out", work, tag);
+	snprintf(s->err, sizeof(s->err), "%s/%s.err", work, tag);
+	s->pid = fork();
+	if (s->pid == 0) {
+		int o = open(s->out, O_WRONLY | O_CREAT | O_TRUNC, 0600), e = open(s->err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		dup2(o, 1);
+		dup2(e, 2);
+		execl(tendo_bin, tendo_bin, "--db", db, "serve", "--port", "0", "--bind", bind, (char *)NULL);
+		_exit(127);
+	}
+	for (int k = 0; k < 200; k++) { /* 10 s */
+		char *text = slurp(s->out, NULL);
+		char *nl = text ? strchr(text, '\n') : NULL;
+		if (nl && strncmp(text, "tendo serve: ", 13) == 0) {
+			*nl = '\0';
+			snprintf(s->url, sizeof(s->url), "%s", text + 13);
+			free(text);
+			const char *colon = strrchr(s->url + 7, ':');
+			int port = colon ? atoi(colon + 1) : 0;
+			snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", port);
+			const char *t = strstr(s->url, "token=");
+			if (t)
+				snprintf(s->token, sizeof(s->token), "%s", t + 6);
+			return port > 0 ? 0 : -1;
+		}
+		free(text);
+		int st;
+		if (waitpid(s->pid, &st, WNOHANG) == s->pid) {
+			char *e = slurp(s->err, NULL);
+			fprintf(stderr, "server exited at start: %s\n", e ? e : "");
+			free(e);
+			s->pid = 0;
+			return -1;
+		}
+		usleep(50 * 1000);
+	}
+	return -1;
+}
+
+/* SIGTERM, then its exit status (-1 if it did not stop within 15 s). */
+static int server_stop(server *s)
+{
+	if (s->pid <= 0)
+		return -1;
+	kill(s->pid, SIGTERM);
+	for (int k = 0; k < 300; k++) {
+		int st;
+		if (waitpid(s->pid, &st, WNOHANG) == s->pid) {
+			s->pid = 0;
+			return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		}
+		usleep(50 * 1000);
+	}
+	kill(s->pid, SIGKILL);
+	waitpid(s->pid, NULL, 0);
+	s->pid = 0;
+	return -1;
+}
+
+/* ------------------------------------------------------------ requests */
+
+typedef struct {
+	long status;
+	char *body;
+	size_t len;
+	char headers[16384];
+	size_t hlen;
+	json_t *json;      /* the body parsed, when it is JSON */
+} resp;
+
+static size_t on_body(char *p, size_t sz, size_t n, void *u)
+{
+	resp *r = u;
+	char *t = realloc(r->body, r->len + sz * n + 1);
+	if (!t)
+		return 0;
+	r->body = t;
+	memcpy(r->body + r->len, p, sz * n);
+	r->len += sz * n;
+	r->body[r->len] = '\0';
+	return sz * n;
+}
+
+static size_t on_header(char *p, size_t sz, size_t n, void *u)
+{
+	resp *r = u;
+	size_t k = sz * n;
+	if (r->hlen + k < sizeof(r->headers)) {
+		memcpy(r->headers + r->hlen, p, k);
+		r->hlen += k;
+		r->headers[r->hlen] = '\0';
+	}
+	return k;
+}
+
+static void resp_free(resp *r)
+{
+	free(r->body);
+	json_decref(r->json);
+	memset(r, 0, sizeof(*r));
+}
+
+/* The value of header name (case-insensitive) into out; false if absent. */
+static bool header(const resp *r, const char *name, char *out, size_t outsz)
+{
+	size_t n = strlen(name);
+	for (const char *line = r->headers; line && *line;) {
+		if (strncasecmp(line, name, n) == 0 && line[n] == ':') {
+			const char *v = line + n + 1;
+			while (*v == ' ')
+				v++;
+			size_t len = strcspn(v, "\r\n");
+			snprintf(out, outsz, "%.*s", (int)len, v);
+			return true;
+		}
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	return false;
+}
+
+static _Atomic int answered;
+/* libmicrohttpd answers a request whose headers overflow the connection's
+ * memory (431) itself, before tendo sees it: a fixed page that echoes
+ * nothing and closes the connection, without tendo's headers */
+static bool mhd_own_answer;
+
+/* One request; extra headers NULL-terminated. Every answer must carry the
+ * security headers. */
+static void req(resp *r, const server *s, const char *method, const char *path, const char *body, size_t body_len,
+                const char *const *hdrs)
+{
+	memset(r, 0, sizeof(*r));
+	CURL *c = curl_easy_init();
+	char url[1024];
+	snprintf(url, sizeof(url), "%s%s", s->base, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	if (strcmp(method, "HEAD") == 0)
+		curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+	else
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	if (body) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)body_len);
+	}
+	struct curl_slist *h = NULL;
+	h = curl_slist_append(h, "Expect:");
+	for (int k = 0; hdrs && hdrs[k]; k++)
+		h = curl_slist_append(h, hdrs[k]);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
+	CURLcode rc = curl_easy_perform(c);
+	if (rc == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+	if (rc != CURLE_OK) {
+		r->status = -1;
+		return;
+	}
+	answered++;
+	char v[512];
+	if (mhd_own_answer) {
+		CHECK(r->status == 431 && r->body && !strstr(r->body, "bbbb"), "MHD's own 431 echoes nothing: %ld", r->status);
+		return;
+	}
+	CHECK(header(r, "Content-Security-Policy", v, sizeof(v)) && strcmp(v, CSP) == 0, "%s %s: CSP '%s'", method,
+	      path, header(r, "Content-Security-Policy", v, sizeof(v)) ? v : "(none)");
+	CHECK(header(r, "X-Content-Type-Options", v, sizeof(v)) && strcmp(v, "nosniff") == 0, "%s %s: nosniff", method,
+	      path);
+	CHECK(header(r, "Referrer-Policy", v, sizeof(v)) && strcmp(v, "no-referrer") == 0, "%s %s: Referrer-Policy",
+	      method, path);
+	if (header(r, "Content-Type", v, sizeof(v)) && strncmp(v, "application/json", 16) == 0 && r->body)
+		r->json = json_loads(r->body, 0, NULL);
+}
+
+static void get(resp *r, const server *s, const char *path, const char *const *hdrs)
+{
+	req(r, s, "GET", path, NULL, 0, hdrs);
+}
+
+static void post(resp *r, const server *s, const char *path, const char *body, const char *const *hdrs)
+{
+	req(r, s, "POST", path, body, strlen(body), hdrs);
+}
+
+/* "Cookie: tendo_session=..." from a Set-Cookie answer into out. */
+static bool cookie_of(const resp *r, char *out, size_t outsz)
+{
+	char v[512];
+	if (!header(r, "Set-Cookie", v, sizeof(v)))
+		return false;
+	size_t n = strcspn(v, ";");
+	snprintf(out, outsz, "Cookie: %.*s", (int)n, v);
+	return true;
+}
+
+/* The CSRF token of the first form of a page into out. */
+static bool csrf_of(const resp *r, char *out, size_t outsz)
+{
+	const char *p = r->body ? strstr(r->body, "name=\"csrf\" value=\"") : NULL;
+	if (!p)
+		return false;
+	p += strlen("name=\"csrf\" value=\"");
+	size_t n = strcspn(p, "\"");
+	snprintf(out, outsz, "%.*s", (int)n, p);
+	return n == 64;
+}
+
+static const char *jstr(json_t *o, const char *path1, const char *path2)
+{
+	json_t *v = json_object_get(o, path1);
+	if (path2)
+		v = json_object_get(v, path2);
+	return json_string_value(v);
+}
+
+static json_t *jget(json_t *o, const char *a, const char *b)
+{
+	json_t *v = json_object_get(o, a);
+	return b ? json_object_get(v, b) : v;
+}
+
+static void init_db(const char *db)
+{
+	const char *args[] = { "init", "--side", "right", "--tz", "Europe/London", NULL };
+	CHECK(run_tendo(db, args, NULL) == 0, "tendo init");
+}
+
+static char *read_token(void)
+{
+	char path[400];
+	snprintf(path, sizeof(path), "%s/config/tendo/serve-token", work);
+	char *t = slurp(path, NULL);
+	if (t)
+		t[strcspn(t, "\n")] = '\0';
+	return t;
+}
+
+/* ---------------------------------------------------------------- routes */
+
+static void test_routes(void)
+{
+	char db[300];
+	snprintf(db, sizeof(db), "%s/routes.db", work);
+	init_db(db);
+	server s;
+	if (server_start(&s, db, "127.0.0.1", "routes")) {
+		CHECK(0, "server did not start");
+		return;
+	}
+	CHECK(strstr(s.url, "token") == NULL, "loopback URL has no token: %s", s.url);
+	resp r;
+
+	get(&r, &s, "/static/app.css", NULL);
+	char v[512];
+	CHECK(r.status == 200 && header(&r, "Content-Type", v, sizeof(v)) && strncmp(v, "text/css", 8) == 0,
+	      "css: %ld", r.status);
+	resp_free(&r);
+
+	get(&r, &s, "/api/today", NULL);
+	CHECK(r.status == 200 && json_is_true(jget(r.json, "provisional", NULL)), "api/today before check-in: %ld",
+	      r.status);
+	CHECK(jstr(r.json, "decision", NULL) && json_is_object(jget(r.json, "run", NULL)) &&
+	          json_is_array(jget(r.json, "rules", NULL)) && json_is_boolean(jget(r.json, "training_day", NULL)),
+	      "api/today has the CLI's shape");
+	resp_free(&r);
+	get(&r, &s, "/api/status", NULL);
+	CHECK(r.status == 200 && json_is_null(jget(r.json, "morning", "today")), "api/status morning null: %ld", r.status);
+	CHECK(jstr(r.json, "athlete", "side") && strcmp(jstr(r.json, "athlete", "side"), "right") == 0, "status athlete");
+	resp_free(&r);
+
+	/* the home page is the check-in before the morning score */
+	get(&r, &s, "/", NULL);
+	char cookie[200] = "", csrf[80] = "";
+	CHECK(r.status == 200 && r.body && strstr(r.body, "name=\"score\" value=\"10\""), "check-in page: %ld", r.status);
+	CHECK(cookie_of(&r, cookie, sizeof(cookie)), "a session cookie on loopback");
+	CHECK(header(&r, "Set-Cookie", v, sizeof(v)) && strstr(v, "HttpOnly") && strstr(v, "SameSite=Strict"),
+	      "cookie HttpOnly SameSite=Strict: %s", v);
+	CHECK(csrf_of(&r, csrf, sizeof(csrf)), "check-in form has a CSRF token");
+	CHECK(r.body && !strstr(r.body, "<script") && !strstr(r.body, " style="), "no script, no inline style");
+	resp_free(&r);
+	const char *with_cookie[] = { cookie, NULL };
+	/* another session's token */
+	get(&r, &s, "/checkin", NULL);
+	char other[80] = "";
+	CHECK(r.status == 200 && csrf_of(&r, other, sizeof(other)) && strcmp(other, csrf) != 0, "second session");
+	resp_free(&r);
+
+	char body[600];
+	/* forged posts */
+	post(&r, &s, "/checkin", "score=3", NULL);
+	CHECK(r.status == 403, "check-in without cookie or token: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/checkin", "score=3", with_cookie);
+	CHECK(r.status == 403, "check-in without CSRF token: %ld", r.status);
+	resp_free(&r);
+	snprintf(body, sizeof(body), "csrf=%s&score=3", other);
+	post(&r, &s, "/checkin", body, with_cookie);
+	CHECK(r.status == 403, "check-in with another session's token: %ld", r.status);
+	resp_free(&r);
+	snprintf(body, sizeof(body), "csrf=%s&score=3", csrf);
+	post(&r, &s, "/checkin", body, NULL);
+	CHECK(r.status == 403, "check-in with a token and no cookie: %ld", r.status);
+	resp_free(&r);
+	const char *plain[] = { cookie, "Content-Type: text/plain", NULL };
+	post(&r, &s, "/checkin", body, plain);
+	CHECK(r.status == 415, "check-in as text/plain: %ld", r.status);
+	resp_free(&r);
+	/* malformed bodies */
+	const char *bad[] = { "csrf=%zz&score=1", "%", "score=%4", "a=%00", "&&&&", "=", "csrf" };
+	for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+		post(&r, &s, "/checkin", bad[k], with_cookie);
+		CHECK(r.status == 400 || r.status == 403, "malformed form '%s': %ld", bad[k], r.status);
+		resp_free(&r);
+	}
+	snprintf(body, sizeof(body), "csrf=%s&score=eleven", csrf);
+	post(&r, &s, "/checkin", body, with_cookie);
+	CHECK(r.status == 400 && r.body && strstr(r.body, "score must be a whole number 0-10"), "check-in bad score: %ld",
+	      r.status);
+	resp_free(&r);
+
+	/* the check-in: 303 to today, and the morning signal changes */
+	snprintf(body, sizeof(body), "csrf=%s&rest=1&score=4", csrf);
+	post(&r, &s, "/checkin", body, with_cookie);
+	CHECK(r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/today") == 0, "check-in: %ld",
+	      r.status);
+	resp_free(&r);
+	get(&r, &s, "/api/today", NULL);
+	CHECK(r.status == 200 && json_is_false(jget(r.json, "provisional", NULL)), "api/today after check-in");
+	resp_free(&r);
+	get(&r, &s, "/api/status", NULL);
+	CHECK(json_integer_value(jget(r.json, "morning", "today")) == 4 && json_is_true(jget(r.json, "morning", "is_task")),
+	      "api/status morning today 4 (task)");
+	CHECK(json_integer_value(jget(r.json, "entries", "pain")) == 2, "task and rest pain stored");
+	resp_free(&r);
+	get(&r, &s, "/", with_cookie);
+	CHECK(r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/today") == 0,
+	      "home after check-in goes to today: %ld", r.status);
+	resp_free(&r);
+	get(&r, &s, "/checkin", with_cookie);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "score is in already (4/10)"), "check-in again says it replaces");
+	resp_free(&r);
+	get(&r, &s, "/today", with_cookie);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "<details>") && strstr(r.body, "pain.morning") &&
+	          strstr(r.body, "<h2>Avoid</h2>"),
+	      "today page: %ld", r.status);
+	resp_free(&r);
+
+	/* 404, 405 */
+	req(&r, &s, "HEAD", "/today", NULL, 0, with_cookie);
+	CHECK(r.status == 200 && r.len == 0, "HEAD /today: %ld, %zu bytes", r.status, r.len);
+	resp_free(&r);
+	get(&r, &s, "/nope", NULL);
+	CHECK(r.status == 404 && r.body && strstr(r.body, "<html"), "404 page: %ld", r.status);
+	resp_free(&r);
+	get(&r, &s, "/static/", NULL);
+	CHECK(r.status == 404, "no directory listing: %ld", r.status);
+	resp_free(&r);
+	get(&r, &s, "/api/nope", NULL);
+	CHECK(r.status == 404 && jstr(r.json, "error", NULL), "404 JSON: %ld", r.status);
+	resp_free(&r);
+	req(&r, &s, "DELETE", "/today", NULL, 0, NULL);
+	CHECK(r.status == 405 && header(&r, "Allow", v, sizeof(v)) && strstr(v, "GET"), "DELETE /today: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/today", "{}", NULL);
+	CHECK(r.status == 405 && jstr(r.json, "error", NULL), "POST /api/today: %ld", r.status);
+	resp_free(&r);
+	get(&r, &s, "/log/pain", NULL);
+	CHECK(r.status == 405, "GET /log/pain: %ld", r.status);
+	resp_free(&r);
+
+	/* the log form: the library's message next to the field, 400 */
+	get(&r, &s, "/log", with_cookie);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "action=\"/log/pain\""), "log page: %ld", r.status);
+	resp_free(&r);
+	snprintf(body, sizeof(body), "csrf=%s&kind=rest&score=11", csrf);
+	post(&r, &s, "/log/pain", body, with_cookie);
+	CHECK(r.status == 400 && r.body && strstr(r.body, "id=\"score-err\"") &&
+	          strstr(r.body, "score must be 0-10 (got 11)") && strstr(r.body, "aria-invalid=\"true\""),
+	      "log pain score 11: %ld", r.status);
+	resp_free(&r);
+	snprintf(body, sizeof(body), "csrf=%s&kind=bogus&score=1", csrf);
+	post(&r, &s, "/log/pain", body, with_cookie);
+	CHECK(r.status == 400 && r.body && strstr(r.body, "id=\"kind-err\"") && strstr(r.body, "kind must be"),
+	      "log pain bad kind: %ld", r.status);
+	resp_free(&r);
+
+	/* an XSS payload in a note is shown as text */
+	snprintf(body, sizeof(body),
+	         "csrf=%s&kind=sitting&score=2&note=%%3Cscript%%3Ealert(1)%%3C%%2Fscript%%3E%%22%%3E%%3Cimg+src%%3Dx+"
+	         "onerror%%3Dalert(2)%%3E",
+	         csrf);
+	post(&r, &s, "/log/pain", body, with_cookie);
+	CHECK(r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/log") == 0, "log pain: %ld",
+	      r.status);
+	resp_free(&r);
+	get(&r, &s, "/log", with_cookie);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img"),
+	      "note escaped");
+	CHECK(r.body && !strstr(r.body, "<script") && !strstr(r.body, "<img"), "no live markup from the note");
+	resp_free(&r);
+
+	/* the API's writes */
+	char *token = read_token();
+	CHECK(token && strlen(token) == 64, "token file of 64 hex digits");
+	char bearer[120], wrong[120], xcsrf[120];
+	snprintf(bearer, sizeof(bearer), "Authorization: Bearer %s", token ? token : "");
+	snprintf(wrong, sizeof(wrong), "Authorization: Bearer %064d", 7);
+	snprintf(xcsrf, sizeof(xcsrf), "X-CSRF-Token: %s", csrf);
+	const char *api_bearer[] = { bearer, "Content-Type: application/json", NULL };
+	const char *api_wrong[] = { wrong, "Content-Type: application/json", NULL };
+	const char *api_cookie[] = { cookie, "Content-Type: application/json", NULL };
+	const char *api_cookie_csrf[] = { cookie, xcsrf, "Content-Type: application/json", NULL };
+	const char *api_text[] = { bearer, "Content-Type: text/plain", NULL };
+	const char *api_json[] = { "Content-Type: application/json", NULL };
+	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":1}", api_json);
+	CHECK(r.status == 403, "API write with no credential: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":1}", api_wrong);
+	CHECK(r.status == 403, "API write with a wrong token: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":1}", api_cookie);
+	CHECK(r.status == 403, "API write with a cookie and no X-CSRF-Token: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":1}", api_cookie_csrf);
+	CHECK(r.status == 201 && json_integer_value(jget(r.json, "id", NULL)) > 0, "API write with cookie + CSRF: %ld",
+	      r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":2,\"sharp\":true,\"note\":\"<b>x</b>\"}", api_bearer);
+	CHECK(r.status == 201 && json_integer_value(jget(r.json, "id", NULL)) > 0 && jstr(r.json, "kind", NULL) &&
+	          strcmp(jstr(r.json, "kind", NULL), "pain") == 0 && jstr(r.json, "date", NULL),
+	      "API write with bearer: %ld %s", r.status, r.body ? r.body : "");
+	resp_free(&r);
+	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":11}", api_bearer);
+	CHECK(r.status == 400 && jstr(r.json, "field", NULL) && strcmp(jstr(r.json, "field", NULL), "score") == 0 &&
+	          strstr(jstr(r.json, "error", NULL), "score must be 0-10 (got 11)"),
+	      "API score 11: %ld %s", r.status, r.body ? r.body : "");
+	resp_free(&r);
+	post(&r, &s, "/api/log/pain", "{\"kind\":\"elbow\",\"score\":1}", api_bearer);
+	CHECK(r.status == 400 && jstr(r.json, "field", NULL) && strcmp(jstr(r.json, "field", NULL), "kind") == 0,
+	      "API bad kind: %ld", r.status);
+	resp_free(&r);
+	const char *bad_json[] = { "{", "[]", "{\"kind\":\"rest\"}", "{\"kind\":\"rest\",\"score\":\"3\"}",
+		                       "{\"kind\":\"rest\",\"score\":1,\"extra\":1}", "{\"kind\":\"rest\",\"kind\":\"rest\"}",
+		                       "{\"kind\":\"rest\",\"score\":1e99}", "", "\xff\xfe" };
+	for (size_t k = 0; k < sizeof(bad_json) / sizeof(bad_json[0]); k++) {
+		post(&r, &s, "/api/log/pain", bad_json[k], api_bearer);
+		CHECK(r.status == 400 && jstr(r.json, "error", NULL), "bad JSON '%s': %ld", bad_json[k], r.status);
+		resp_free(&r);
+	}
+	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":1}", api_text);
+	CHECK(r.status == 415, "API write as text/plain: %ld", r.status);
+	resp_free(&r);
+
+	/* limits: a body over 64 KiB, a huge header */
+	size_t big = 100 * 1024;
+	char *huge = malloc(big + 1);
+	memset(huge, 'a', big);
+	huge[big] = '\0';
+	req(&r, &s, "POST", "/log/pain", huge, big, with_cookie);
+	CHECK(r.status == 413, "100 KB form: %ld", r.status);
+	resp_free(&r);
+	req(&r, &s, "POST", "/api/log/pain", huge, big, api_bearer);
+	CHECK(r.status == 413 && jstr(r.json, "error", NULL), "100 KB JSON: %ld", r.status);
+	resp_free(&r);
+	/* no Content-Length: counted as it comes */
+	const char *chunked[] = { bearer, "Content-Type: application/json", "Transfer-Encoding: chunked", NULL };
+	req(&r, &s, "POST", "/api/log/pain", huge, big, chunked);
+	CHECK(r.status == 413 && jstr(r.json, "error", NULL), "100 KB chunked: %ld", r.status);
+	resp_free(&r);
+	char *hh = malloc(40 * 1024 + 20);
+	snprintf(hh, 20, "X-Junk: ");
+	memset(hh + 8, 'b', 40 * 1024);
+	hh[8 + 40 * 1024] = '\0';
+	const char *huge_hdr[] = { hh, NULL };
+	mhd_own_answer = true;
+	req(&r, &s, "GET", "/today", NULL, 0, huge_hdr);
+	mhd_own_answer = false;
+	CHECK(r.status == -1 || r.status == 431 || r.status == 413 || r.status == 400, "40 KB header: %ld", r.status);
+	resp_free(&r);
+	free(hh);
+	free(huge);
+	get(&r, &s, "/static/app.css", NULL);
+	CHECK(r.status == 200, "still serving after the huge header: %ld", r.status);
+	resp_free(&r);
+
+	/* DNS rebinding: a foreign Host on loopback */
+	const char *evil[] = { "Host: evil.example:80", NULL };
+	get(&r, &s, "/api/today", evil);
+	CHECK(r.status == 403, "foreign Host on loopback: %ld", r.status);
+	resp_free(&r);
+
+	CHECK(server_stop(&s) == 0, "SIGTERM: exit 0");
+	size_t n;
+	char *out = slurp(s.out, &n), *err = slurp(s.err, &n);
+	CHECK(err && strstr(err, "stopped; database closed"), "stop message");
+	CHECK(err && strstr(err, "POST /checkin 303"), "access log");
+	CHECK(token && out && err && !strstr(out, token) && !strstr(err, token), "token never in the log on loopback");
+	free(out);
+	free(err);
+	free(token);
+}
+
+/* --------------------------------------------------------------- remote */
+
+static void test_remote(void)
+{
+	char db[300];
+	snprintf(db, sizeof(db), "%s/remote.db", work);
+	init_db(db);
+	server s;
+	if (server_start(&s, db, "0.0.0.0", "remote")) {
+		CHECK(0, "server did not start");
+		return;
+	}
+	char *token = read_token();
+	CHECK(token && strlen(token) == 64 && strcmp(s.token, token) == 0, "URL carries the token");
+	char path[400];
+	struct stat st;
+	snprintf(path, sizeof(path), "%s/config/tendo/serve-token", work);
+	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "token file mode 0600");
+	resp r;
+	char v[512];
+
+	get(&r, &s, "/today", NULL);
+	CHECK(r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/login") == 0, "no login: %ld",
+	      r.status);
+	resp_free(&r);
+	get(&r, &s, "/", NULL);
+	CHECK(r.status == 303 && !header(&r, "Set-Cookie", v, sizeof(v)), "no session off loopback without login");
+	resp_free(&r);
+	get(&r, &s, "/api/today", NULL);
+	CHECK(r.status == 401 && header(&r, "WWW-Authenticate", v, sizeof(v)), "API without token: %ld", r.status);
+	resp_free(&r);
+	char bearer[120], wrong[120];
+	snprintf(bearer, sizeof(bearer), "Authorization: Bearer %s", token ? token : "");
+	snprintf(wrong, sizeof(wrong), "Authorization: Bearer %.63s0", token ? token : "");
+	if (token && token[63] == '0')
+		wrong[strlen(wrong) - 1] = '1';
+	const char *hb[] = { bearer, NULL }, *hw[] = { wrong, NULL };
+	get(&r, &s, "/api/today", hw);
+	CHECK(r.status == 401, "API with a wrong token: %ld", r.status);
+	resp_free(&r);
+	get(&r, &s, "/api/today", hb);
+	CHECK(r.status == 200 && r.json, "API with the token: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/checkin", "score=3", NULL);
+	CHECK(r.status == 401, "form post without login: %ld", r.status);
+	resp_free(&r);
+
+	get(&r, &s, "/login", NULL);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "name=\"token\""), "login page: %ld", r.status);
+	resp_free(&r);
+	char q[200];
+	snprintf(q, sizeof(q), "/login?token=%s", wrong + strlen("Authorization: Bearer "));
+	get(&r, &s, q, NULL);
+	CHECK(r.status == 401 && !header(&r, "Set-Cookie", v, sizeof(v)), "login with a wrong token: %ld", r.status);
+	resp_free(&r);
+	get(&r, &s, "/login?token=", NULL);
+	CHECK(r.status == 401, "login with an empty token: %ld", r.status);
+	resp_free(&r);
+	snprintf(q, sizeof(q), "/login?token=%s", token ? token : "");
+	get(&r, &s, q, NULL);
+	char cookie[200] = "";
+	CHECK(r.status == 303 && cookie_of(&r, cookie, sizeof(cookie)), "login: %ld", r.status);
+	CHECK(header(&r, "Set-Cookie", v, sizeof(v)) && strstr(v, "HttpOnly") && strstr(v, "SameSite=Strict"),
+	      "login cookie HttpOnly SameSite=Strict");
+	resp_free(&r);
+	const char *hc[] = { cookie, NULL };
+	get(&r, &s, "/", hc);
+	char csrf[80] = "";
+	CHECK(r.status == 200 && csrf_of(&r, csrf, sizeof(csrf)), "check-in after login: %ld", r.status);
+	resp_free(&r);
+	/* the form login too */
+	char body[200];
+	snprintf(body, sizeof(body), "token=%s", token ? token : "");
+	post(&r, &s, "/login", body, NULL);
+	char cookie2[200] = "";
+	CHECK(r.status == 303 && cookie_of(&r, cookie2, sizeof(cookie2)) && strcmp(cookie, cookie2) != 0,
+	      "form login: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/login", "token=nope", NULL);
+	CHECK(r.status == 401, "form login with a wrong token: %ld", r.status);
+	resp_free(&r);
+	/* a cross-site form carries the cookie (if the browser sends it) but not the token */
+	post(&r, &s, "/checkin", "score=0", hc);
+	CHECK(r.status == 403, "forged check-in: %ld", r.status);
+	resp_free(&r);
+	const char *hc2[] = { cookie2, NULL };
+	snprintf(body, sizeof(body), "csrf=%s&score=2", csrf);
+	post(&r, &s, "/checkin", body, hc2);
+	CHECK(r.status == 403, "another session's CSRF token: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/checkin", body, hc);
+	CHECK(r.status == 303, "check-in after login: %ld", r.status);
+	resp_free(&r);
+	get(&r, &s, "/api/status", hc);
+	CHECK(r.status == 200 && json_integer_value(jget(r.json, "morning", "today")) == 2, "status by cookie");
+	resp_free(&r);
+	const char *bogus_cookie[] = { "Cookie: tendo_session=0000000000000000000000000000000000000000000000000000000000000000", NULL };
+	get(&r, &s, "/api/status", bogus_cookie);
+	CHECK(r.status == 401, "made-up session: %ld", r.status);
+	resp_free(&r);
+	/* the token typed into a path by mistake is not logged either */
+	snprintf(q, sizeof(q), "/%s", token ? token : "");
+	get(&r, &s, q, hc);
+	CHECK(r.status == 404, "token as a path: %ld", r.status);
+	resp_free(&r);
+
+	CHECK(server_stop(&s) == 0, "SIGTERM: exit 0");
+	char *out = slurp(s.out, NULL), *err = slurp(s.err, NULL);
+	int seen = 0;
+	for (const char *p = out; token && p && (p = strstr(p, token)); p++)
+		seen++;
+	CHECK(seen == 1 && out && strncmp(out, "tendo serve: http://", 20) == 0, "token once in stdout, in the URL (%d)",
+	      seen);
+	CHECK(token && err && !strstr(err, token), "token never in the access log");
+	CHECK(err && strstr(err, "GET /login 303") && !strstr(err, "token="), "login logged without its query");
+	free(out);
+	free(err);
+	free(token);
+}
+
+/* A request in flight when SIGTERM comes: its headers and half its body
+ * sent, then the signal, then the rest. It must be answered in full (201)
+ * and written, and the server must then exit 0. */
+static void inflight_at_sigterm(server *s, const char *token)
+{
+	int port = atoi(strrchr(s->base, ':') + 1);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
+	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+	CHECK(fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a)) == 0, "connect");
+	const char *body = "{\"kind\":\"sitting\",\"score\":5}";
+	char head[400];
+	int n = snprintf(head, sizeof(head),
+	                 "POST /api/log/pain HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nAuthorization: Bearer %s\r\n"
+	                 "Content-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n%.10s",
+	                 port, token, strlen(body), body);
+	CHECK(write(fd, head, (size_t)n) == n, "send the first half");
+	usleep(300 * 1000);
+	kill(s->pid, SIGTERM);
+	usleep(300 * 1000);
+	int st;
+	CHECK(waitpid(s->pid, &st, WNOHANG) == 0, "still running while a request is in flight");
+	size_t rest = strlen(body) - 10;
+	CHECK(write(fd, body + 10, rest) == (ssize_t)rest, "send the rest");
+	char answer[2048];
+	size_t got = 0;
+	ssize_t k;
+	while (got < sizeof(answer) - 1 && (k = read(fd, answer + got, sizeof(answer) - 1 - got)) > 0)
+		got += (size_t)k;
+	answer[got] = '\0';
+	close(fd);
+	CHECK(strncmp(answer, "HTTP/1.1 201", 12) == 0 && strstr(answer, "\"id\""), "in-flight request answered: %.60s",
+	      answer);
+	int rc = -1;
+	for (int i = 0; i < 300 && rc < 0; i++) {
+		if (waitpid(s->pid, &st, WNOHANG) == s->pid)
+			rc = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+		else
+			usleep(50 * 1000);
+	}
+	s->pid = 0;
+	CHECK(rc == 0, "exit 0 after finishing it (%d)", rc);
+}
+
+/* ----------------------------------------------------------- concurrent */
+
+#define EACH 200
+
+#define API_CLIENTS 4
+
+typedef struct {
+	const server *s;
+	const char *bearer;
+	int n;          /* POSTs to make */
+	int created;    /* answered 201 */
+} api_client;
+
+static void *api_writer(void *u)
+{
+	api_client *a = u;
+	const char *h[] = { a->bearer, "Content-Type: application/json", NULL };
+	for (int k = 0; k < a->n; k++) {
+		resp r;
+		char body[64];
+		snprintf(body, sizeof(body), "{\"kind\":\"rest\",\"score\":%d}", k % 11);
+		post(&r, a->s, "/api/log/pain", body, h);
+		if (r.status == 201)
+			a->created++;
+		else if (a->created + 5 > k)
+			fprintf(stderr, "API POST %d: %ld %s\n", k, r.status, r.body ? r.body : "");
+		resp_free(&r);
+	}
+	return NULL;
+}
+
+static void test_concurrent(void)
+{
+	char db[300], cli_err[300];
+	snprintf(db, sizeof(db), "%s/conc.db", work);
+	snprintf(cli_err, sizeof(cli_err), "%s/cli.err", work);
+	init_db(db);
+	server s;
+	if (server_start(&s, db, "127.0.0.1", "conc")) {
+		CHECK(0, "server did not start");
+		return;
+	}
+	char *token = read_token();
+	char bearer[120];
+	snprintf(bearer, sizeof(bearer), "Authorization: Bearer %s", token ? token : "");
+	pid_t writer = fork();
+	if (writer == 0) {
+		int bad = 0;
+		const char *args[] = { "log", "pain", "--kind", "rest", "--score", "1", NULL };
+		for (int k = 0; k < EACH; k++)
+			bad += run_tendo(db, args, cli_err) != 0;
+		_exit(bad > 100 ? 100 : bad);
+	}
+	/* the API's writes from API_CLIENTS clients at once, beside the CLI's */
+	pthread_t th[API_CLIENTS];
+	api_client cl[API_CLIENTS];
+	for (int k = 0; k < API_CLIENTS; k++) {
+		cl[k] = (api_client){ .s = &s, .bearer = bearer, .n = EACH / API_CLIENTS, .created = 0 };
+		CHECK(pthread_create(&th[k], NULL, api_writer, &cl[k]) == 0, "client thread");
+	}
+	int created = 0;
+	for (int k = 0; k < API_CLIENTS; k++) {
+		pthread_join(th[k], NULL);
+		created += cl[k].created;
+	}
+	int st = 0;
+	waitpid(writer, &st, 0);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "every CLI write succeeded (%d failed)",
+	      WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+	CHECK(created == EACH, "every API write answered 201 (%d)", created);
+	resp r;
+	get(&r, &s, "/api/status", NULL);
+	json_int_t n = json_integer_value(jget(r.json, "entries", "pain"));
+	CHECK(n == 2 * EACH, "%d entries, none lost (got %lld)", 2 * EACH, (long long)n);
+	resp_free(&r);
+	char *err = slurp(cli_err, NULL);
+	CHECK(!err || !strstr(err, "locked"), "no 'database is locked': %s", err ? err : "");
+	free(err);
+	inflight_at_sigterm(&s, token ? token : "");
+	/* the request finished in flight was written: read by the CLI */
+	char out[300];
+	snprintf(out, sizeof(out), "%s/status.json", work);
+	const char *args[] = { "status", "--json", NULL };
+	CHECK(run_tendo_out(db, args, out) == 0, "tendo status after the server stopped");
+	json_t *j = json_load_file(out, 0, NULL);
+	CHECK(json_integer_value(jget(j, "entries", "pain")) == 2 * EACH + 1, "the in-flight write is there (%lld)",
+	      (long long)json_integer_value(jget(j, "entries", "pain")));
+	json_decref(j);
+	err = slurp(s.err, NULL);
+	CHECK(err && !strstr(err, "locked") && !strstr(err, " 503"), "server never busy");
+	free(err);
+	free(token);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: test_server routes|remote|concurrent /path/to/tendo\n");
+		return 2;
+	}
+	tendo_bin = argv[2];
+	snprintf(work, sizeof(work), "%s/tendo-server.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(work)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	char cfg[300];
+	snprintf(cfg, sizeof(cfg), "%s/config", work);
+	setenv("XDG_CONFIG_HOME", cfg, 1);
+	unsetenv("TENDO_DB");
+	setenv("NO_COLOR", "1", 1);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (strcmp(argv[1], "routes") == 0)
+		test_routes();
+	else if (strcmp(argv[1], "remote") == 0)
+		test_remote();
+	else if (strcmp(argv[1], "concurrent") == 0)
+		test_concurrent();
+	else {
+		fprintf(stderr, "unknown test '%s'\n", argv[1]);
+		return 2;
+	}
+	curl_global_cleanup();
+	char cmd[400];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", work);
+	if (fails == 0 && system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", work);
+	printf("%s: %d checks, %d failed, %d answers\n", argv[1], checks, fails, answered);
+	return fails ? 1 : 0;
+}
