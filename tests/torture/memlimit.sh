@@ -6,8 +6,8 @@
 # command must exit 0, or 1 with a "tendo: " message (never a signal, never
 # an abort), and the database must be intact with each entry whole. A limit
 # so small that the dynamic loader cannot start tendo (exit 127) is counted
-# apart. The import runs with --strict: without it a file that could not be
-# read (out of memory included) is reported and the import exits 0. Skipped
+# apart. Out of memory stops an import with exit 1; --strict makes any
+# other file that could not be read an error too. Skipped
 # under AddressSanitizer (its shadow memory needs terabytes).
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 if grep -q __asan_init "$TENDO" 2>/dev/null; then

@@ -277,6 +277,8 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 	       : k == F_GPX ? tendo_gpx_read(&a, data, len, &im->opt->limits)
 	                    : tendo_tcx_read(&a, data, len, &im->opt->limits);
 	if (rc == TENDO_ENOMEM) {
+		/* not damage to the file: the import stops, and says so */
+		im->fatal = TENDO_ENOMEM;
 		report(im, path, TENDO_IMPORT_ERROR, fmt, NULL, 0, NULL, NULL, "out of memory reading it");
 		tendo_activity_dispose(&a);
 		return;
@@ -434,6 +436,8 @@ static void import_buffer(importer *im, const char *path, const uint8_t *data, s
 			return;
 		}
 		int rc = gunzip(data, len, budget(im), &out, &n);
+		if (rc == TENDO_ENOMEM)
+			im->fatal = rc;
 		if (rc) {
 			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
 			return;
@@ -620,7 +624,7 @@ static int read_entry(struct archive *ar, struct archive_entry *e, size_t limit,
 			break;
 		if (n < 0) {
 			free(buf);
-			return tendo_error_set(TENDO_EFORMAT, "%s",
+			return tendo_error_set(archive_errno(ar) == ENOMEM ? TENDO_ENOMEM : TENDO_EFORMAT, "%s",
 			                       archive_error_string(ar) ? archive_error_string(ar) : "damaged entry");
 		}
 		len += (size_t)n;
@@ -678,6 +682,8 @@ static void import_archive(importer *im, const char *path, const char *file, con
 	int64_t last_pos = 0;
 	while (!im->fatal && (rc = archive_read_next_header(ar, &e)) != ARCHIVE_EOF) {
 		if (rc == ARCHIVE_FATAL) {
+			if (archive_errno(ar) == ENOMEM)
+				im->fatal = TENDO_ENOMEM;
 			report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "archive damaged: %s",
 			       archive_error_string(ar) ? archive_error_string(ar) : "unreadable");
 			break;
@@ -699,7 +705,10 @@ static void import_archive(importer *im, const char *path, const char *file, con
 		}
 		uint8_t *buf = NULL;
 		size_t n = 0;
-		if (read_entry(ar, e, budget(im), &buf, &n) != 0) {
+		int rrc = read_entry(ar, e, budget(im), &buf, &n);
+		if (rrc == TENDO_ENOMEM) /* not damage to the archive: the import stops */
+			im->fatal = rrc;
+		if (rrc != 0) {
 			report(im, sub, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
 			continue;
 		}
@@ -778,7 +787,10 @@ static void import_file(importer *im, const char *path, uint64_t size)
 	}
 	uint8_t *buf = NULL;
 	size_t n = 0;
-	if (read_file(path, max_bytes(im), &buf, &n) != 0) {
+	int frc = read_file(path, max_bytes(im), &buf, &n);
+	if (frc == TENDO_ENOMEM)
+		im->fatal = frc;
+	if (frc != 0) {
 		report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
 		return;
 	}
@@ -890,6 +902,8 @@ int tendo_import_buffer(tendo_store *store, const char *name, const uint8_t *dat
 	strava_names_dispose(&im.names);
 	out->bytes = len;
 	progress(&im);
+	if (im.fatal == TENDO_ENOMEM)
+		return tendo_error_set(TENDO_ENOMEM, "out of memory (what was imported before it is in the log)");
 	return im.fatal;
 }
 
@@ -958,6 +972,8 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 	strava_names_dispose(&im.names);
 	if (err)
 		return tendo_error_set(err, "out of memory listing files");
+	if (im.fatal == TENDO_ENOMEM)
+		return tendo_error_set(TENDO_ENOMEM, "out of memory (what was imported before it is in the log)");
 	if (im.fatal)
 		return im.fatal;
 	return missing ? TENDO_ENOTFOUND : 0;

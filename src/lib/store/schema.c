@@ -171,8 +171,8 @@ static const char *const migrations[] = {
 	/* 4 -> 5: each loader reads its own type of entry in date order */
 	"CREATE INDEX entry_type_date ON entry (type, date, id);\nPRAGMA user_version = 5;\n",
 	/* 5 -> 6: the units the athlete reads and types (stored values stay metric) */
-	"ALTER TABLE profile ADD COLUMN units TEXT NOT NULL DEFAULT 'metric' CHECK (units IN ('metric', 'imperial'));\n"
-	"PRAGMA user_version = 6;\n",
+	("ALTER TABLE profile ADD COLUMN units TEXT NOT NULL DEFAULT 'metric' CHECK (units IN ('metric', 'imperial'));\n"
+	 "PRAGMA user_version = 6;\n"), /* (parenthesised: one element, as clang's -Wstring-concatenation wants it said) */
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,
@@ -202,6 +202,9 @@ int store_fail(sqlite3 *db, const char *path, int rc)
 		/* the operating system's reason, when SQLite kept one */
 		int e = sqlite3_system_errno(db);
 		const char *m = sqlite3_errmsg(db);
+		if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+			return tendo_error_set(TENDO_ESTORE, "database %s: the disk is full (%s); nothing was written", path,
+			                       strerror(e));
 		if (e)
 			return tendo_error_set(TENDO_ESTORE, "database %s: %s (%s)", path, m, strerror(e));
 		return tendo_error_set(TENDO_ESTORE, "database %s: %s", path, m);
