@@ -346,7 +346,7 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 	}
 	size_t nt, rows = 0;
 	const char *const *names = tendo_store_tables(&nt);
-	char msg[512] = "";
+	char msg[1024] = "", what[512] = ""; /* what: about one row, msg: the whole message */
 	rc = tendo_store_begin(ctx->store);
 	for (size_t t = 0; t < nt && !rc; t++) {
 		json_t *arr = json_object_get(tables, names[t]);
@@ -376,7 +376,7 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 			{
 				size_t kl = strlen(k);
 				if (kl > 6 && strcmp(k + kl - 6, ".bytes") == 0) {
-					if ((rc = exact_text(row, k, v, kl - 6, cols, vals, exact, n, msg, sizeof(msg))))
+					if ((rc = exact_text(row, k, v, kl - 6, cols, vals, exact, n, what, sizeof(what))))
 						break;
 					continue;
 				}
@@ -392,24 +392,18 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 					vals[n].kind = TENDO_VAL_TEXT;
 					vals[n].s = json_string_value(v);
 				} else if (!json_is_null(v)) {
-					snprintf(msg, sizeof(msg), "table %s row %zu: %s is not a value", names[t], i + 1, k);
+					snprintf(what, sizeof(what), "%s is not a value", k);
 					rc = TENDO_EINVAL;
 					break;
 				}
 				n++;
 			}
 			if (!rc && (rc = tendo_store_restore_row(ctx->store, names[t], n, cols, vals)))
-				snprintf(msg, sizeof(msg), "table %s row %zu: %s", names[t], i + 1, tendo_error_last());
+				snprintf(what, sizeof(what), "%s", tendo_error_last());
 			for (int c = 0; c < n; c++)
 				free(exact[c]);
 			if (rc) {
-				if (msg[0] == '\0')
-					snprintf(msg, sizeof(msg), "table %s row %zu: %s", names[t], i + 1, tendo_error_last());
-				else if (strncmp(msg, "table ", 6) != 0) {
-					char m2[512];
-					snprintf(m2, sizeof(m2), "table %s row %zu: %s", names[t], i + 1, msg);
-					memcpy(msg, m2, sizeof(msg));
-				}
+				snprintf(msg, sizeof(msg), "table %s row %zu: %s", names[t], i + 1, what);
 				break;
 			}
 			rows++;

@@ -92,6 +92,17 @@ static int opt_distance(cli_ctx *ctx, args *a, double *km)
 	return rc;
 }
 
+/* A weight typed in the athlete's units (kg, or lb with profile --units
+ * imperial), in kg; *kg is left alone when the option is absent. */
+static int opt_user_kg(cli_ctx *ctx, args *a, int id, const char *name, double max_kg, double *kg)
+{
+	double v = -1, per = cli_kg_from_user(ctx, 1);
+	int rc = opt_double(ctx, a, id, name, 0, max_kg / per, &v);
+	if (rc == 0 && v >= 0)
+		*kg = v * per;
+	return rc;
+}
+
 /* The load of --load (the athlete's units), --kg or --lb, in kg; *kg keeps
  * -1 (body weight) when none is given. */
 static int opt_load(cli_ctx *ctx, args *a, double *kg)
@@ -105,7 +116,7 @@ static int opt_load(cli_ctx *ctx, args *a, double *kg)
 	else if (a->v[O_LB])
 		rc = opt_double(ctx, a, O_LB, "lb", 0, TENDO_KG_MAX / (per = CLI_KG_PER_LB), &v);
 	else if (a->v[O_LOAD])
-		rc = opt_double(ctx, a, O_LOAD, "load", 0, TENDO_KG_MAX / (per = cli_kg_from_user(ctx, 1)), &v);
+		return opt_user_kg(ctx, a, O_LOAD, "load", TENDO_KG_MAX, kg);
 	if (rc == 0 && v >= 0)
 		*kg = v * per;
 	return rc;
@@ -421,8 +432,8 @@ static const cli_opt test_opts[] = {
 	{ "drop-lunge-pain", required_argument, O_LUNGE, "0-10", "pain in an unweighted drop lunge, painful leg in front" },
 	{ "bridge-reps-left", required_argument, O_BL, "N", "single-leg bridge reps, left" },
 	{ "bridge-reps-right", required_argument, O_BR, "N", "single-leg bridge reps, right" },
-	{ "curl-10rm-left", required_argument, O_CL, "KG", "prone curl 10-rep max, left" },
-	{ "curl-10rm-right", required_argument, O_CR, "KG", "prone curl 10-rep max, right" },
+	{ "curl-10rm-left", required_argument, O_CL, "W", "prone curl 10-rep max, left, in your units (kg or lb)" },
+	{ "curl-10rm-right", required_argument, O_CR, "W", "prone curl 10-rep max, right, in your units (kg or lb)" },
 	{ "rest-pain", required_argument, O_REST, "0-10", "pain at rest" },
 	TIME_OPT,
 	DATE_OPT,
@@ -430,7 +441,7 @@ static const cli_opt test_opts[] = {
 	{ 0 }
 };
 static const cli_spec test_spec = { "log test [--drop-lunge-pain N] [--bridge-reps-left N --bridge-reps-right N] "
-	"[--curl-10rm-left KG --curl-10rm-right KG] [--rest-pain N]\n                [--time HH:MM] [--date D]",
+	"[--curl-10rm-left W --curl-10rm-right W] [--rest-pain N]\n                [--time HH:MM] [--date D]",
 	"Record readiness tests.", test_opts };
 
 static int log_test(cli_ctx *ctx, args *a, logged *out)
@@ -450,8 +461,8 @@ static int log_test(cli_ctx *ctx, args *a, logged *out)
 		return rc;
 	if ((rc = opt_int(ctx, a, O_BL, "bridge-reps-left", 0, TENDO_BRIDGE_REPS_MAX, &e.bridge_left)) ||
 	    (rc = opt_int(ctx, a, O_BR, "bridge-reps-right", 0, TENDO_BRIDGE_REPS_MAX, &e.bridge_right)) ||
-	    (rc = opt_double(ctx, a, O_CL, "curl-10rm-left", 0, TENDO_CURL_KG_MAX, &e.curl_left)) ||
-	    (rc = opt_double(ctx, a, O_CR, "curl-10rm-right", 0, TENDO_CURL_KG_MAX, &e.curl_right)))
+	    (rc = opt_user_kg(ctx, a, O_CL, "curl-10rm-left", TENDO_CURL_KG_MAX, &e.curl_left)) ||
+	    (rc = opt_user_kg(ctx, a, O_CR, "curl-10rm-right", TENDO_CURL_KG_MAX, &e.curl_right)))
 		return rc;
 	if ((rc = cli_log_date(ctx, a->v[O_DATE], &out->date)))
 		return rc;

@@ -131,6 +131,13 @@ expect_out "^#$RUN3 +2026-03-06 18:00 +30 +4.99 +6:01/km" "back to metric: km ag
 t history
 expect_out "prone-curl 3 x 10 @ 20 kg" "44 lb shown as 20 kg"
 
+# a readiness test's curl 10RM in the athlete's units too
+ok profile --units imperial
+ok log test --curl-10rm-left 66 --curl-10rm-right 60 --date 2026-03-07 --json
+expect_json "round(j['curl_left'], 2)" 29.94 "66 lb stored as 29.94 kg"
+expect_json "round(j['curl_right'], 2)" 27.22 "60 lb stored as 27.22 kg"
+ok profile --units metric
+
 # the unit survives export and restore
 ok profile --units imperial
 t export --json "$WORK/e.json"
