@@ -6,6 +6,7 @@
  * its own, else both legs; body weight when there is no load), with the pain
  * and RPE given.
  *
+ * The work is done_log() (src/shapes/done.c), which tendo serve shares.
  * The prescription is the one the day started with
  * (tendo_engine_prescribe_morning(), the timeline's record: PROTOCOL.md
  * 10.9), so logging part of it first does not change what "done" means. A day with nothing prescribed, or whose prescribed run or
@@ -18,6 +19,7 @@
 
 #include <tendo/validate.h>
 
+#include "../shapes/done.h"
 #include "cli.h"
 
 enum { O_PDURING = 1, O_PAFTER, O_RPE, O_DATE, O_JSON };
@@ -52,23 +54,6 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 	return 0;
 }
 
-/* What is already in the log of day d of what rx prescribes, as "#12 run,
- * #13 iso-bridge" into buf; returns true if anything is. */
-static bool already(const tendo_log *log, const tendo_prescription *rx, tendo_date d, char *buf, size_t sz)
-{
-	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t k = 0; rx->run.allowed && k < log->n_runs && len < sz; k++)
-		if (log->runs[k].date == d)
-			len += (size_t)snprintf(buf + len, sz - len, "%s#%lld run", len ? ", " : "", (long long)log->runs[k].id);
-	for (size_t i = 0; i < rx->n_rehab && len < sz; i++)
-		for (size_t k = 0; k < log->n_rehab && len < sz; k++)
-			if (log->rehab[k].date == d && strcmp(log->rehab[k].exercise, rx->rehab[i].exercise->name) == 0)
-				len += (size_t)snprintf(buf + len, sz - len, "%s#%lld %s", len ? ", " : "",
-				                        (long long)log->rehab[k].id, log->rehab[k].exercise);
-	return len > 0;
-}
-
 int cmd_done(cli_ctx *ctx, int argc, char **argv)
 {
 	args a = { 0 };
@@ -93,85 +78,18 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 
 	tendo_log log = { 0 };
 	tendo_prescription rx;
-	if ((rc = tendo_store_begin(ctx->store)))
-		return cli_lib_error(ctx, rc);
-	if ((rc = tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, date)))
-		goto lib_error;
-	/* what that morning advised (PROTOCOL.md 10.9), the timeline's record */
-	rc = tendo_engine_prescribe_morning(&rx, &ctx->profile, &log, date);
-	if (rc)
-		goto lib_error;
-	if (!rx.run.allowed && rx.n_rehab == 0) {
-		tendo_log_dispose(&log);
-		tendo_store_rollback(ctx->store);
-		return cli_fail(ctx, "nothing is prescribed for %s (%s): there is nothing to log as done (see tendo today --date "
-		                "%s)", d, tendo_decision_name(rx.decision), d);
+	json_t *done = NULL;
+	char why[600];
+	rc = done_log(ctx->store, &ctx->profile, date, cli_stamp(ctx, date), DONE_ALL, pdur, pafter, rpe, &rx, &done, why,
+	             sizeof(why));
+	if (rc == DONE_NOTHING)
+		return cli_fail(ctx, "%s (see tendo today --date %s)", why, d);
+	if (rc > 0)
+		return cli_fail(ctx, "%s", why);
+	if (rc) {
+		const char *msg = tendo_error_last();
+		return cli_fail(ctx, "nothing written: %s", msg[0] ? msg : tendo_error_name(rc));
 	}
-	char have[400];
-	if (already(&log, &rx, date, have, sizeof(have))) {
-		tendo_log_dispose(&log);
-		tendo_store_rollback(ctx->store);
-		return cli_fail(ctx, "the prescribed session of %s is already logged (%s): log the rest with tendo log, or change "
-		                "an entry with tendo edit", d, have);
-	}
-	tendo_log_dispose(&log);
-
-	time_t at = cli_stamp(ctx, date);
-	json_t *done = json_array();
-	int64_t first = 0, id = 0;
-	char line[200];
-	if (rx.run.allowed && rx.run.minutes > 0) {
-		tendo_run r = { .date = date, .minutes = rx.run.minutes, .km = -1, .terrain = TENDO_TERRAIN_FLAT,
-			.intent = TENDO_INTENT_EASY, .walk_breaks = rx.run.run_walk, .rpe = rpe, .pain_during = pdur,
-			.pain_after = pafter, .time_min = TENDO_TOD_NONE };
-		if ((rc = tendo_store_add_run(ctx->store, &r, at, &id)))
-			goto lib_error_json;
-		first = id;
-		snprintf(line, sizeof(line), "run %d min, flat%s", rx.run.minutes, r.walk_breaks ? ", run/walk" : "");
-		json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "type", "run", "what", line));
-	}
-	for (size_t i = 0; i < rx.n_rehab; i++) {
-		const tendo_rx_item *it = &rx.rehab[i];
-		/* one leg at a time when the prescription gives each leg its load
-		 * (a leg with no number is not logged: it has no prescription);
-		 * else both legs, with the load if there is one */
-		const tendo_side sides[3] = { TENDO_SIDE_LEFT, TENDO_SIDE_RIGHT, TENDO_SIDE_BOTH };
-		const double kgs[3] = { it->kg_left, it->kg_right, it->kg };
-		bool per_side = it->kg_left >= 0 || it->kg_right >= 0;
-		for (int k = per_side ? 0 : 2; k < (per_side ? 2 : 3); k++) {
-			if (per_side && kgs[k] < 0)
-				continue;
-			tendo_rehab x = { .date = date, .sets = it->sets, .reps = it->reps > 0 ? it->reps : -1,
-				.hold_s = it->reps > 0 ? -1 : it->hold_s, .kg = kgs[k], .side = sides[k],
-				.rpe = rpe, .pain_during = pdur, .time_min = TENDO_TOD_NONE };
-			snprintf(x.exercise, sizeof(x.exercise), "%s", it->exercise->name);
-			if ((rc = tendo_store_add_rehab(ctx->store, &x, at, &id)))
-				goto lib_error_json;
-			if (!first)
-				first = id;
-			char dose[32], load[32];
-			if (x.reps > 0)
-				snprintf(dose, sizeof(dose), "%d x %d", x.sets, x.reps);
-			else
-				snprintf(dose, sizeof(dose), "%d x %d s", x.sets, x.hold_s);
-			if (x.kg >= 0)
-				snprintf(load, sizeof(load), "%.2f kg", x.kg);
-			else
-				snprintf(load, sizeof(load), "body weight");
-			snprintf(line, sizeof(line), "%s %s, %s (%s)", x.exercise, dose, load, tendo_side_name(x.side));
-			json_array_append_new(done, json_pack("{s:I,s:s,s:o}", "id", (json_int_t)id, "type", "rehab", "what", cli_jstr(line)));
-		}
-	}
-	/* pain after a day without a run: a report of its own, on the first session */
-	if (pafter >= 0 && !(rx.run.allowed && rx.run.minutes > 0)) {
-		tendo_pain p = { .date = date, .kind = TENDO_PAIN_AFTER, .score = pafter, .session_id = first };
-		if ((rc = tendo_store_add_pain(ctx->store, &p, at, NULL, &id)))
-			goto lib_error_json;
-		snprintf(line, sizeof(line), "pain (after) %d/10, session #%lld", pafter, (long long)first);
-		json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "type", "pain", "what", line));
-	}
-	if ((rc = tendo_store_commit(ctx->store)))
-		goto lib_error_json;
 	size_t i;
 	json_t *e;
 	if (a.json) {
@@ -200,14 +118,4 @@ int cmd_done(cli_ctx *ctx, int argc, char **argv)
 		       cli_text(json_string_value(json_object_get(e, "what"))));
 	json_decref(done);
 	return 0;
-
-lib_error_json:
-	json_decref(done);
-lib_error:
-	{
-		const char *msg = tendo_error_last();
-		tendo_log_dispose(&log);
-		tendo_store_rollback(ctx->store);
-		return cli_fail(ctx, "nothing written: %s", msg[0] ? msg : tendo_error_name(rc));
-	}
 }
