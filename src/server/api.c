@@ -14,7 +14,7 @@
 
 #define JSON_TYPE "application/json"
 
-static void reply_json(srv_reply *r, int status, json_t *v)
+void api_reply_json(srv_reply *r, int status, json_t *v)
 {
 	if (!v) {
 		reply_static(r, 500, JSON_TYPE, "{\"error\":\"out of memory\",\"field\":null}\n");
@@ -31,11 +31,11 @@ static void reply_json(srv_reply *r, int status, json_t *v)
 
 void api_error(srv_reply *r, int status, const char *message, const char *field)
 {
-	reply_json(r, status, json_pack("{s:o,s:o}", "error", shape_str(message), "field",
+	api_reply_json(r, status, json_pack("{s:o,s:o}", "error", shape_str(message), "field",
 	                                field && field[0] ? json_string(field) : json_null()));
 }
 
-static void lib_error(srv_reply *r, int rc)
+void api_lib_error(srv_reply *r, int rc)
 {
 	const char *msg = tendo_error_last()[0] ? tendo_error_last() : tendo_error_name(rc);
 	char field[32];
@@ -54,9 +54,9 @@ void api_today(srv_req *q, srv_reply *r)
 		rc = srv_prescribe(q->store, &a, &log, &rx);
 	tendo_log_dispose(&log);
 	if (rc)
-		lib_error(r, rc);
+		api_lib_error(r, rc);
 	else
-		reply_json(r, 200, shape_today(&rx, &a.schedule));
+		api_reply_json(r, 200, shape_today(&rx, &a.schedule));
 }
 
 void api_status(srv_req *q, srv_reply *r)
@@ -71,9 +71,9 @@ void api_status(srv_req *q, srv_reply *r)
 	if (rc == 0)
 		rc = shape_status_facts_get(&f, &rx, &a.profile, &log);
 	if (rc)
-		lib_error(r, rc);
+		api_lib_error(r, rc);
 	else
-		reply_json(r, 200, shape_status(&f, &rx, &a.profile, &log));
+		api_reply_json(r, 200, shape_status(&f, &rx, &a.profile, &log));
 	tendo_log_dispose(&log);
 }
 
@@ -148,12 +148,12 @@ void api_log_pain(srv_req *q, srv_reply *r)
 	}
 	json_decref(in);
 	if (rc) {
-		lib_error(r, rc);
+		api_lib_error(r, rc);
 		return;
 	}
 	/* the shape of `tendo log pain --json` */
 	char d[TENDO_DATE_BUFSZ], what[80];
 	snprintf(what, sizeof(what), "pain (%s) %d/10%s", tendo_pain_kind_name(e.kind), e.score, e.sharp ? ", sharp" : "");
-	reply_json(r, 201, json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)id, "kind", "pain", "date",
+	api_reply_json(r, 201, json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)id, "kind", "pain", "date",
 	                             tendo_date_format(e.date, d), "what", what));
 }

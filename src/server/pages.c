@@ -13,6 +13,9 @@
 #include "server_int.h"
 
 #define HTML "text/html; charset=utf-8"
+#define head page_head
+#define foot page_foot
+#define csrf_field page_csrf_field
 
 static const char CSS[] =
 	"*{box-sizing:border-box}"
@@ -60,7 +63,7 @@ static void esc(tendo_buf *b, const char *s)
 	tendo_buf_put_xml(b, s);
 }
 
-static void head(tendo_buf *b, const char *title, bool nav)
+void page_head(tendo_buf *b, const char *title, bool nav)
 {
 	tendo_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -73,12 +76,12 @@ static void head(tendo_buf *b, const char *title, bool nav)
 	tendo_buf_puts(b, "<main>");
 }
 
-static void foot(tendo_buf *b)
+void page_foot(tendo_buf *b)
 {
 	tendo_buf_puts(b, "</main><footer>tendo is not a diagnosis: if in doubt, see a clinician.</footer></body></html>\n");
 }
 
-static void csrf_field(tendo_buf *b, const srv_req *q)
+void page_csrf_field(tendo_buf *b, const srv_req *q)
 {
 	tendo_buf_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
 	esc(b, q->have_session ? q->session.csrf : "");
@@ -260,6 +263,27 @@ static void run_line(tendo_buf *b, const tendo_prescription *rx)
 		                 tendo_rx_has_strength(rx) ? "; strength day" : rx->n_rehab ? "; isometric holds" : "");
 }
 
+/* "done" for one part of the prescription: optional pain and RPE, one tap. */
+static void done_form(tendo_buf *b, const srv_req *q, const char *part, const char *button)
+{
+	tendo_buf_printf(b, "<form method=\"post\" action=\"/today/done\" class=\"done\"><input type=\"hidden\" "
+	                 "name=\"part\" value=\"%s\">", part);
+	csrf_field(b, q);
+	static const char *const names[3] = { "pain_during", "pain_after", "rpe" };
+	static const char *const labels[3] = { "Worst pain during (optional)", "Pain after (optional)",
+		                                   "How hard, RPE 0-10 (optional)" };
+	for (int i = 0; i < 3; i++) {
+		tendo_buf_printf(b, "<label for=\"%s-%s\">%s</label><select id=\"%s-%s\" name=\"%s\"><option value=\"\">"
+		                 "not noted</option>", part, names[i], labels[i], part, names[i], names[i]);
+		for (int k = 0; k <= TENDO_SCORE_MAX; k++)
+			tendo_buf_printf(b, "<option value=\"%d\">%d</option>", k, k);
+		tendo_buf_puts(b, "</select>");
+	}
+	tendo_buf_puts(b, "<div class=\"form-actions\"><button type=\"submit\">");
+	esc(b, button);
+	tendo_buf_puts(b, "</button></div></form>");
+}
+
 void page_today(srv_req *q, srv_reply *r)
 {
 	srv_athlete a;
@@ -314,6 +338,12 @@ void page_today(srv_req *q, srv_reply *r)
 	}
 	if (rx.run.allowed && rx.run.run_walk)
 		tendo_buf_puts(&b, "<p>Run/walk: 2 min run, 1 min walk; walk any hill.</p>");
+	if (rx.run.allowed && rx.run.minutes > 0 && !rx.done.run && rx.decision != TENDO_DECISION_SEEK_CARE) {
+		done_form(&b, q, "run", "Run done");
+		tendo_buf_printf(&b, "<p><a href=\"/log/run?minutes=%d&amp;terrain=%s&amp;intent=easy%s\">Done differently: "
+		                 "log the run as it was</a></p>",
+		                 rx.run.minutes, tendo_terrain_name(rx.run.terrain), rx.run.run_walk ? "&amp;walk_breaks=1" : "");
+	}
 
 	tendo_buf_puts(&b, "<h2>Rehab</h2><p>");
 	esc(&b, rx.rehab_why);
@@ -331,9 +361,21 @@ void page_today(srv_req *q, srv_reply *r)
 				tendo_buf_printf(&b, "%d &times; %d", it->sets, it->reps);
 			tendo_buf_puts(&b, ", ");
 			esc(&b, it->load);
-			tendo_buf_puts(&b, "</li>");
+			/* done differently: the form prefilled with what is prescribed */
+			tendo_buf_puts(&b, " <a href=\"/log/rehab?exercise=");
+			esc(&b, it->exercise->name); /* library names: letters, digits, '-' */
+			tendo_buf_printf(&b, "&amp;sets=%d", it->sets);
+			if (it->reps > 0)
+				tendo_buf_printf(&b, "&amp;reps=%d", it->reps);
+			else
+				tendo_buf_printf(&b, "&amp;hold_s=%d", it->hold_s);
+			if (it->kg >= 0)
+				tendo_buf_printf(&b, "&amp;kg=%g", it->kg);
+			tendo_buf_puts(&b, "\">done differently</a></li>");
 		}
 		tendo_buf_puts(&b, "</ul>");
+		if (!(tendo_rx_has_strength(&rx) ? rx.done.strength : rx.done.holds) && rx.decision != TENDO_DECISION_SEEK_CARE)
+			done_form(&b, q, "rehab", tendo_rx_has_strength(&rx) ? "Strength session done" : "Holds done");
 	}
 	if (!tendo_schedule_has_day(&a.schedule, rx.date) && (rx.run.allowed || tendo_rx_has_strength(&rx)))
 		tendo_buf_puts(&b, "<p class=\"muted\">Not one of your training days: fine to do it today, or on the next "
@@ -445,6 +487,7 @@ static void log_html(tendo_buf *b, srv_req *q, const pain_form *pf)
 	tendo_buf_puts(b, ">");
 	esc(b, pf->note ? pf->note : "");
 	tendo_buf_puts(b, "</textarea><div class=\"form-actions\"><button type=\"submit\">Save</button></div></form>");
+	logkind_links(b);
 
 	/* today's pain reports, with their notes */
 	srv_athlete a;
@@ -452,10 +495,37 @@ static void log_html(tendo_buf *b, srv_req *q, const pain_form *pf)
 	if (srv_athlete_get(q, &a) == 0 &&
 	    tendo_store_load_log_ext(q->store, &log, a.today, a.today, TENDO_LOAD_REPLACED) == 0) {
 		tendo_buf_puts(b, "<h2>Logged today</h2>");
-		if (!log.n_pain)
-			tendo_buf_puts(b, "<p class=\"muted\">No pain scores yet today.</p>");
+		size_t n_all = log.n_pain + log.n_runs + log.n_rehab + log.n_cross + log.n_tests + log.n_flags +
+		               log.n_sitting + log.n_visa;
+		if (!n_all)
+			tendo_buf_puts(b, "<p class=\"muted\">Nothing yet today.</p>");
 		else
 			tendo_buf_puts(b, "<ul class=\"log\">");
+		for (size_t k = 0; k < log.n_runs; k++)
+			tendo_buf_printf(b, "<li>#%lld run %g min</li>", (long long)log.runs[k].id, log.runs[k].minutes);
+		for (size_t k = 0; k < log.n_rehab; k++) {
+			const tendo_rehab *x = &log.rehab[k];
+			tendo_buf_printf(b, "<li>#%lld ", (long long)x->id);
+			esc(b, x->exercise);
+			if (x->reps > 0)
+				tendo_buf_printf(b, " %d &times; %d", x->sets, x->reps);
+			else
+				tendo_buf_printf(b, " %d &times; %d s", x->sets, x->hold_s);
+			tendo_buf_printf(b, " (%s)</li>", tendo_side_name(x->side));
+		}
+		for (size_t k = 0; k < log.n_cross; k++)
+			tendo_buf_printf(b, "<li>#%lld %s %g min</li>", (long long)log.cross[k].id,
+			                 tendo_cross_kind_name(log.cross[k].kind), log.cross[k].minutes);
+		for (size_t k = 0; k < log.n_tests; k++)
+			tendo_buf_printf(b, "<li>#%lld readiness test</li>", (long long)log.tests[k].id);
+		for (size_t k = 0; k < log.n_flags; k++)
+			tendo_buf_printf(b, "<li>#%lld flag: %s</li>", (long long)log.flags[k].id,
+			                 tendo_flag_kind_name(log.flags[k].kind));
+		for (size_t k = 0; k < log.n_sitting; k++)
+			tendo_buf_printf(b, "<li>#%lld %s</li>", (long long)log.sitting[k].id,
+			                 tendo_aggravator_kind_name(log.sitting[k].kind));
+		for (size_t k = 0; k < log.n_visa; k++)
+			tendo_buf_printf(b, "<li>#%lld VISA-H %d/100</li>", (long long)log.visa[k].id, log.visa[k].total);
 		for (size_t k = 0; k < log.n_pain; k++) {
 			const tendo_pain *p = &log.pain[k];
 			char note[TENDO_NOTE_MAX + 1];
@@ -470,7 +540,7 @@ static void log_html(tendo_buf *b, srv_req *q, const pain_form *pf)
 			}
 			tendo_buf_puts(b, "</li>");
 		}
-		if (log.n_pain)
+		if (n_all)
 			tendo_buf_puts(b, "</ul>");
 	}
 	tendo_log_dispose(&log);

@@ -171,6 +171,14 @@ static const route routes[] = {
 	{ "/checkin", "POST", page_checkin_post, R_FORM },
 	{ "/log", "GET", page_log, 0 },
 	{ "/log/pain", "POST", page_log_pain_post, R_FORM },
+#define LOGKIND(k)                                                                                                     \
+	{ "/log/" k, "GET", page_logkind_get, 0 }, { "/log/" k, "POST", page_logkind_post, R_FORM },                     \
+		{ "/api/log/" k, "POST", api_logkind, R_API | R_JSON }
+	LOGKIND("run"), LOGKIND("rehab"), LOGKIND("cross"), LOGKIND("test"), LOGKIND("flag"), LOGKIND("sitting"),
+	LOGKIND("aggravator"), LOGKIND("visa"),
+#undef LOGKIND
+	{ "/today/done", "POST", page_done_post, R_FORM },
+	{ "/api/done", "POST", api_done, R_API | R_JSON },
 	{ "/login", "GET", page_login, R_PUBLIC | R_NODB },
 	{ "/login", "POST", page_login_post, R_PUBLIC | R_NODB },
 	{ "/static/app.css", "GET", page_css, R_PUBLIC | R_NODB },
@@ -179,6 +187,25 @@ static const route routes[] = {
 	{ "/api/log/pain", "POST", api_log_pain, R_API | R_JSON },
 };
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
+
+const char *srv_query(const srv_req *q, const char *name)
+{
+	for (size_t k = 0; k < q->nq; k++)
+		if (strcmp(q->qname[k], name) == 0)
+			return q->qval[k];
+	return NULL;
+}
+
+static enum MHD_Result on_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	srv_req *q = cls;
+	if (q->nq < SRV_FIELDS_MAX && key) {
+		q->qname[q->nq] = key;
+		q->qval[q->nq++] = value ? value : "";
+	}
+	return MHD_YES;
+}
 
 static bool is_api(const char *path)
 {
@@ -259,6 +286,7 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 	q->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	q->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
 	q->query_token = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_arg, q);
 
 	/* who is asking: a session cookie, a bearer token, or anyone on loopback */
 	const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, SRV_COOKIE);

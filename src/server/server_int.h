@@ -7,6 +7,8 @@
  *   form.c    application/x-www-form-urlencoded bodies and query strings
  *   pages.c   the HTML pages (check-in, today, log) and the stylesheet
  *   api.c     the JSON API under /api/
+ *   logkinds.c the log forms and POST /api/log/<kind> of every kind but
+ *             pain (one table of fields each), and "done" (page and API)
  *   qr.c      the start-up URL as a QR code of Unicode half blocks
  *
  * A handler fills a srv_reply; server.c turns it into the HTTP response.
@@ -24,6 +26,7 @@
 #include <tendo/buf.h>
 #include <tendo/tendo.h>
 #include <tendo/validate.h>
+#include <jansson.h>
 
 #include "server.h"
 
@@ -116,7 +119,12 @@ typedef struct {
 	bool new_session;         /* made now: send its cookie */
 	bool bearer;              /* a right Authorization: Bearer token */
 	bool authed;              /* may read and write (session, bearer, or loopback) */
+	const char *qname[SRV_FIELDS_MAX], *qval[SRV_FIELDS_MAX]; /* the query's arguments, decoded */
+	size_t nq;
 } srv_req;
+
+/* The first value of the query argument name, or NULL. */
+const char *srv_query(const srv_req *q, const char *name);
 
 /* The server's token (for the login and the bearer check). */
 const char *srv_token(const srv *s);
@@ -169,7 +177,31 @@ void page_css(srv_req *q, srv_reply *r);
 /* A short HTML page for an error status, message escaped. */
 void page_error(srv_reply *r, int status, const char *title, const char *message);
 
+/* --------------------------------------------------------- logkinds.c */
+
+/* GET and POST /log/<kind> for run, rehab, cross, test, flag, sitting,
+ * aggravator, visa (the kind is the path's last part). */
+void page_logkind_get(srv_req *q, srv_reply *r);
+void page_logkind_post(srv_req *q, srv_reply *r);
+/* POST /api/log/<kind> for the same kinds. */
+void api_logkind(srv_req *q, srv_reply *r);
+/* POST /today/done (form: part run|rehab|all, pain_during, pain_after,
+ * rpe) and POST /api/done (JSON with the same members). */
+void page_done_post(srv_req *q, srv_reply *r);
+void api_done(srv_req *q, srv_reply *r);
+/* The links of the log forms (for /log). */
+void logkind_links(tendo_buf *b);
+/* The HTML of the page's chrome (pages.c). */
+void page_head(tendo_buf *b, const char *title, bool nav);
+void page_foot(tendo_buf *b);
+void page_csrf_field(tendo_buf *b, const srv_req *q);
+
 /* -------------------------------------------------------------- api.c */
+
+/* {"error": message, "field": field or null} for a library failure. */
+void api_lib_error(srv_reply *r, int rc);
+/* The reply of a JSON value (taken). */
+void api_reply_json(srv_reply *r, int status, json_t *v);
 
 void api_today(srv_req *q, srv_reply *r);
 void api_status(srv_req *q, srv_reply *r);
