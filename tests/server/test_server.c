@@ -8,6 +8,13 @@
  *   test_server remote TENDO       bound off loopback: login by token,
  *                                  cookie, bearer, refusals; the token in
  *                                  the log only in the start-up URL
+ *   test_server logkinds TENDO     the log form of every kind: saved, a
+ *                                  value refused with the library's message
+ *                                  next to its field (nothing written),
+ *                                  CSRF refused; POST /api/log/<kind> 201,
+ *                                  400, 403; XSS payloads inert
+ *   test_server done TENDO         "done" on Today and POST /api/done log
+ *                                  the prescribed holds; refusals
  *   test_server concurrent TENDO   200 `tendo log pain` beside 200 API
  *                                  POSTs from 4 clients at once: 400
  *                                  entries, no "locked"; a request in
@@ -898,10 +905,300 @@ static void test_concurrent(void)
 	free(token);
 }
 
+/* ------------------------------------------------------------- logkinds */
+
+/* Every entry in the log, from /api/status's counts. */
+static long entries(const server *s)
+{
+	resp r;
+	get(&r, s, "/api/status", NULL);
+	long n = -1;
+	json_t *c = jget(r.json, "entries", NULL);
+	if (r.status == 200 && json_is_object(c)) {
+		const char *k;
+		json_t *v;
+		n = 0;
+		json_object_foreach(c, k, v)
+			n += (long)json_integer_value(v);
+	}
+	resp_free(&r);
+	return n;
+}
+
+/* Every input, select and textarea of a page has a label (for= its id, or
+ * a wrapping label.check), and nothing runs or styles inline. */
+static void labelled(const resp *r, const char *what)
+{
+	CHECK(r->body && !strstr(r->body, "<script") && !strstr(r->body, " style="), "%s: no script, no inline style", what);
+	for (const char *p = r->body ? strstr(r->body, " id=\"f-") : NULL; p; p = strstr(p + 1, " id=\"f-")) {
+		char id[64], want[80];
+		size_t n = strcspn(p + 5, "\"");
+		snprintf(id, sizeof(id), "%.*s", (int)(n < 60 ? n : 60), p + 5);
+		snprintf(want, sizeof(want), "for=\"%s\"", id);
+		CHECK(strstr(r->body, want) != NULL, "%s: %s has a label", what, id);
+	}
+}
+
+typedef struct {
+	const char *kind;
+	const char *ok;          /* a form that saves */
+	const char *bad;         /* one that does not */
+	const char *field;       /* the field its message names */
+	const char *msg;         /* the start of the message */
+	const char *api_ok, *api_bad;
+} kind_case;
+
+static const kind_case cases[] = {
+	{ "run", "minutes=30&km=5&terrain=hilly&intent=easy&walk_breaks=1&rpe=4&pain_during=2&pain_after=1&sharp=1&time=07%3A30",
+	  "minutes=30&km=5&pain_during=11", "pain_during", "pain_during must be 0-10 (got 11)",
+	  "{\"minutes\":25.5,\"km\":4,\"terrain\":\"trail\",\"walk_breaks\":true,\"rpe\":3,\"time\":\"18:05\"}",
+	  "{\"minutes\":30,\"rpe\":12}" },
+	{ "rehab", "exercise=iso-bridge&sets=3&hold_s=45&side=left&rpe=3&pain_during=1", "exercise=iso-bridge&sets=30&hold_s=45",
+	  "sets", "sets must be", "{\"exercise\":\"iso-curl\",\"sets\":5,\"hold_s\":30,\"kg\":2.5,\"side\":\"right\"}",
+	  "{\"exercise\":\"iso-curl\",\"sets\":5,\"reps\":8,\"hold_s\":30}" },
+	{ "cross", "kind=cycle&minutes=40&pain_during=0&time=&date=", "kind=cycle&minutes=0", "minutes", "minutes must be",
+	  "{\"kind\":\"swim\",\"minutes\":20}", "{\"kind\":\"skiing\",\"minutes\":20}" },
+	{ "test", "drop_lunge_pain=2&bridge_left=20&bridge_right=22&curl_left=&curl_right=", "bridge_left=20", "bridge_left",
+	  "bridge_left and bridge_right go together", "{\"curl_left\":12.5,\"curl_right\":14,\"rest_pain\":0}",
+	  "{\"rest_pain\":-1}" },
+	{ "flag", "kind=tingling", "kind=volcano", "kind", "kind must be", "{\"kind\":\"cleared\"}", "{\"kind\":3}" },
+	{ "sitting", "hours=3", "hours=25", "hours", "hours must be", "{\"hours\":1.5}", "{\"hours\":\"three\"}" },
+	{ "aggravator", "kind=driving&hours=2", "kind=stretching&hours=2", "hours", "hours is for sitting and driving",
+	  "{\"kind\":\"hip-flexion\"}", "{\"kind\":\"sitting\"}" },
+	{ "visa", "item1=5&item2=6&item3=7&item4=8&item5=9&item6=10&item7=4&item8=20",
+	  "item1=5&item2=6&item3=7&item4=8&item5=9&item6=10&item7=5&item8=20", "item7",
+	  "VISA-H item 7 must be 0, 4, 7 or 10 (got 5)",
+	  "{\"item1\":1,\"item2\":2,\"item3\":3,\"item4\":4,\"item5\":5,\"item6\":6,\"item7\":7,\"item8\":30}",
+	  "{\"item1\":1,\"item2\":2,\"item3\":3,\"item4\":4,\"item5\":5,\"item6\":6,\"item7\":7,\"item8\":31}" },
+};
+
+/* "done" on Today; /api/done on a second database. */
+static void test_done(void)
+{
+	char db[300];
+	snprintf(db, sizeof(db), "%s/done.db", work);
+	init_db(db);
+	server s;
+	if (server_start(&s, db, "127.0.0.1", "done")) {
+		CHECK(0, "server did not start");
+		return;
+	}
+	resp r;
+	char cookie[200] = "", csrf[80] = "", body[400];
+	get(&r, &s, "/today", NULL);
+	CHECK(r.status == 200 && cookie_of(&r, cookie, sizeof(cookie)) && csrf_of(&r, csrf, sizeof(csrf)), "today: %ld",
+	      r.status);
+	CHECK(r.body && strstr(r.body, "action=\"/today/done\"") && strstr(r.body, "name=\"part\" value=\"rehab\""),
+	      "today has a done form for the holds");
+	CHECK(r.body && strstr(r.body, "href=\"/log/rehab?exercise=iso-bridge&amp;sets="), "done differently link");
+	labelled(&r, "today");
+	resp_free(&r);
+	const char *with_cookie[] = { cookie, NULL };
+	/* done differently: the form prefilled */
+	get(&r, &s, "/log/rehab?exercise=iso-bridge&sets=5&hold_s=30", with_cookie);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "value=\"iso-bridge\" selected") &&
+	          strstr(r.body, "name=\"sets\" required type=\"number\"") && strstr(r.body, "value=\"5\"") &&
+	          strstr(r.body, "value=\"30\""),
+	      "rehab form prefilled: %ld", r.status);
+	resp_free(&r);
+	long before = entries(&s);
+	post(&r, &s, "/today/done", "part=rehab&rpe=3", with_cookie);
+	CHECK(r.status == 403, "done without CSRF: %ld", r.status);
+	resp_free(&r);
+	snprintf(body, sizeof(body), "csrf=%s&part=rehab&pain_during=11", csrf);
+	post(&r, &s, "/today/done", body, with_cookie);
+	CHECK(r.status == 400 && r.body && strstr(r.body, "pain_during must be 0-10"), "done, pain 11: %ld", r.status);
+	resp_free(&r);
+	CHECK(entries(&s) == before, "nothing written by refused dones");
+	snprintf(body, sizeof(body), "csrf=%s&part=rehab&pain_during=1&rpe=3", csrf);
+	post(&r, &s, "/today/done", body, with_cookie);
+	char v[300];
+	CHECK(r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/today") == 0, "done: %ld", r.status);
+	resp_free(&r);
+	CHECK(entries(&s) == before + 2, "done logged both holds: %ld -> %ld", before, entries(&s));
+	get(&r, &s, "/api/today", NULL);
+	CHECK(r.status == 200 && json_is_true(jget(r.json, "done", "holds")), "api/today shows the holds done");
+	resp_free(&r);
+	get(&r, &s, "/today", with_cookie);
+	CHECK(r.status == 200 && r.body && !strstr(r.body, "name=\"part\" value=\"rehab\""), "no done form once done");
+	resp_free(&r);
+	post(&r, &s, "/today/done", body, with_cookie);
+	CHECK(r.status == 409 && r.body && strstr(r.body, "already logged"), "done twice: %ld", r.status);
+	resp_free(&r);
+	/* the API: a JSON write needs the bearer token or the CSRF header */
+	char *token = read_token();
+	char bearer[200];
+	snprintf(bearer, sizeof(bearer), "Authorization: Bearer %s", token ? token : "");
+	const char *api[] = { bearer, "Content-Type: application/json", NULL };
+	const char *cookie_only[] = { cookie, "Content-Type: application/json", NULL };
+	post(&r, &s, "/api/done", "{}", cookie_only);
+	CHECK(r.status == 403, "api done without CSRF header: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/done", "{\"rpe\":11}", api);
+	CHECK(r.status == 400 && jstr(r.json, "field", NULL) && strcmp(jstr(r.json, "field", NULL), "rpe") == 0,
+	      "api done rpe 11: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/done", "{\"part\":\"rehab\"}", api);
+	CHECK(r.status == 409 && jstr(r.json, "error", NULL) && strstr(jstr(r.json, "error", NULL), "already logged"),
+	      "api done twice: %ld", r.status);
+	resp_free(&r);
+	CHECK(server_stop(&s) == 0, "server exits 0");
+
+	/* a fresh day on a second database: POST /api/done logs it */
+	snprintf(db, sizeof(db), "%s/done2.db", work);
+	init_db(db);
+	if (server_start(&s, db, "127.0.0.1", "done2")) {
+		CHECK(0, "server did not start");
+		free(token);
+		return;
+	}
+	post(&r, &s, "/api/done", "{\"pain_during\":1,\"pain_after\":2,\"rpe\":4}", api);
+	json_t *logged = jget(r.json, "logged", NULL);
+	CHECK(r.status == 201 && json_array_size(logged) == 3 && jstr(r.json, "decision", NULL),
+	      "api done: %ld, %zu logged", r.status, json_array_size(logged));
+	resp_free(&r);
+	get(&r, &s, "/api/today", NULL);
+	CHECK(r.status == 200 && json_is_true(jget(r.json, "done", "holds")), "api/today done after api done");
+	resp_free(&r);
+	CHECK(server_stop(&s) == 0, "server exits 0");
+	free(token);
+}
+
+static void test_logkinds(void)
+{
+	char db[300];
+	snprintf(db, sizeof(db), "%s/logkinds.db", work);
+	init_db(db);
+	server s;
+	if (server_start(&s, db, "127.0.0.1", "logkinds")) {
+		CHECK(0, "server did not start");
+		return;
+	}
+	resp r;
+	char cookie[200] = "", csrf[80] = "", body[800], v[300];
+	get(&r, &s, "/log", NULL);
+	CHECK(r.status == 200 && cookie_of(&r, cookie, sizeof(cookie)) && csrf_of(&r, csrf, sizeof(csrf)), "log: %ld",
+	      r.status);
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		char href[80];
+		snprintf(href, sizeof(href), "href=\"/log/%s\"", cases[k].kind);
+		CHECK(r.body && strstr(r.body, href), "/log links to /log/%s", cases[k].kind);
+	}
+	resp_free(&r);
+	const char *with_cookie[] = { cookie, NULL };
+	char *token = read_token();
+	char bearer[200], csrf_h[120];
+	snprintf(bearer, sizeof(bearer), "Authorization: Bearer %s", token ? token : "");
+	snprintf(csrf_h, sizeof(csrf_h), "X-CSRF-Token: %s", csrf);
+	const char *api[] = { bearer, "Content-Type: application/json", NULL };
+	const char *api_cookie[] = { cookie, csrf_h, "Content-Type: application/json", NULL };
+	const char *cookie_only[] = { cookie, "Content-Type: application/json", NULL };
+
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		const kind_case *c = &cases[k];
+		char path[64], apipath[64];
+		snprintf(path, sizeof(path), "/log/%s", c->kind);
+		snprintf(apipath, sizeof(apipath), "/api/log/%s", c->kind);
+		get(&r, &s, path, with_cookie);
+		CHECK(r.status == 200 && r.body && strstr(r.body, "action=\"/log/") && strstr(r.body, "name=\"csrf\""),
+		      "%s form: %ld", path, r.status);
+		labelled(&r, path);
+		resp_free(&r);
+
+		long n0 = entries(&s);
+		/* refused: no CSRF token, another's; the library's message next to the field */
+		post(&r, &s, path, c->ok, with_cookie);
+		CHECK(r.status == 403, "%s without CSRF: %ld", path, r.status);
+		resp_free(&r);
+		snprintf(body, sizeof(body), "csrf=%s&%s", csrf, c->bad);
+		post(&r, &s, path, body, with_cookie);
+		char err_id[80];
+		snprintf(err_id, sizeof(err_id), "id=\"%s-err\"", c->field);
+		const char *e = r.body ? strstr(r.body, err_id) : NULL;
+		CHECK(r.status == 400 && e && strstr(e, c->msg), "%s bad: %ld, '%s' next to %s", path, r.status, c->msg,
+		      c->field);
+		snprintf(err_id, sizeof(err_id), "aria-describedby=\"%s-err\"", c->field);
+		CHECK(r.body && strstr(r.body, err_id) && strstr(r.body, "aria-invalid=\"true\""), "%s bad: field marked", path);
+		labelled(&r, path);
+		resp_free(&r);
+		CHECK(entries(&s) == n0, "%s: nothing written by the refusals", path);
+		/* saved */
+		snprintf(body, sizeof(body), "csrf=%s&%s", csrf, c->ok);
+		post(&r, &s, path, body, with_cookie);
+		CHECK(r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/today") == 0, "%s ok: %ld %s",
+		      path, r.status, r.body ? r.body : "");
+		resp_free(&r);
+		CHECK(entries(&s) == n0 + 1, "%s: one entry written", path);
+
+		/* the API */
+		post(&r, &s, apipath, c->api_ok, cookie_only);
+		CHECK(r.status == 403, "%s without X-CSRF-Token: %ld", apipath, r.status);
+		resp_free(&r);
+		post(&r, &s, apipath, c->api_bad, api);
+		CHECK(r.status == 400 && jstr(r.json, "error", NULL) && json_object_get(r.json, "field"), "%s bad: %ld %s",
+		      apipath, r.status, r.body ? r.body : "");
+		resp_free(&r);
+		CHECK(entries(&s) == n0 + 1, "%s: nothing written by the API's refusals", apipath);
+		post(&r, &s, apipath, c->api_ok, k % 2 ? api : api_cookie);
+		CHECK(r.status == 201 && json_integer_value(jget(r.json, "id", NULL)) > 0 && jstr(r.json, "kind", NULL) &&
+		          strcmp(jstr(r.json, "kind", NULL), c->kind) == 0 && jstr(r.json, "what", NULL) &&
+		          jstr(r.json, "date", NULL),
+		      "%s ok: %ld %s", apipath, r.status, r.body ? r.body : "");
+		resp_free(&r);
+		CHECK(entries(&s) == n0 + 2, "%s: one entry written", apipath);
+	}
+	/* the API's field names */
+	post(&r, &s, "/api/log/run", "{\"minutes\":30,\"pain_during\":11}", api);
+	CHECK(r.status == 400 && jstr(r.json, "field", NULL) && strcmp(jstr(r.json, "field", NULL), "pain_during") == 0 &&
+	          strcmp(jstr(r.json, "error", NULL), "pain_during must be 0-10 (got 11)") == 0,
+	      "api run pain 11: %s", r.body ? r.body : "");
+	resp_free(&r);
+	post(&r, &s, "/api/log/run", "{\"minutes\":30,\"colour\":\"red\"}", api);
+	CHECK(r.status == 400 && strstr(jstr(r.json, "error", NULL) ? jstr(r.json, "error", NULL) : "", "unknown field"),
+	      "api run unknown field: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/log/run", "minutes=30", api);
+	CHECK(r.status == 400, "api run not JSON: %ld", r.status);
+	resp_free(&r);
+	const char *form_type[] = { bearer, "Content-Type: application/x-www-form-urlencoded", NULL };
+	post(&r, &s, "/api/log/run", "{\"minutes\":30}", form_type);
+	CHECK(r.status == 415, "api run as a form: %ld", r.status);
+	resp_free(&r);
+	get(&r, &s, "/api/log/run", NULL);
+	CHECK(r.status == 405, "GET /api/log/run: %ld", r.status);
+	resp_free(&r);
+
+	/* XSS: a value typed back into the form, a custom exercise's name */
+	snprintf(body, sizeof(body), "csrf=%s&minutes=%%3Cscript%%3Ealert(1)%%3C%%2Fscript%%3E", csrf);
+	post(&r, &s, "/log/run", body, with_cookie);
+	CHECK(r.status == 400 && r.body && !strstr(r.body, "<script") && strstr(r.body, "&lt;script&gt;"),
+	      "a payload typed back is inert: %ld", r.status);
+	resp_free(&r);
+	post(&r, &s, "/api/log/rehab",
+	     "{\"exercise\":\"<img src=x onerror=alert(1)>\",\"stage\":\"settle\",\"ex_kind\":\"isometric\",\"sets\":2,"
+	     "\"hold_s\":30}",
+	     api);
+	CHECK(r.status == 201, "custom exercise: %ld %s", r.status, r.body ? r.body : "");
+	resp_free(&r);
+	get(&r, &s, "/log", with_cookie);
+	CHECK(r.status == 200 && r.body && !strstr(r.body, "<img") && strstr(r.body, "&lt;img src=x onerror=alert(1)&gt;"),
+	      "a custom exercise's name is inert on /log");
+	resp_free(&r);
+	get(&r, &s, "/log/run?minutes=%22%3E%3Cscript%3E", with_cookie);
+	CHECK(r.status == 200 && r.body && !strstr(r.body, "\"><script"), "a prefill is inert");
+	resp_free(&r);
+
+	CHECK(server_stop(&s) == 0, "server exits 0");
+	char *err = slurp(s.err, NULL);
+	CHECK(err && !strstr(err, "locked") && !strstr(err, " 500") && !strstr(err, " 503"), "never busy or failing");
+	free(err);
+	free(token);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fprintf(stderr, "usage: test_server routes|remote|concurrent /path/to/tendo\n");
+		fprintf(stderr, "usage: test_server routes|remote|concurrent|logkinds|done /path/to/tendo\n");
 		return 2;
 	}
 	tendo_bin = argv[2];
@@ -922,6 +1219,10 @@ int main(int argc, char **argv)
 		test_remote();
 	else if (strcmp(argv[1], "concurrent") == 0)
 		test_concurrent();
+	else if (strcmp(argv[1], "logkinds") == 0)
+		test_logkinds();
+	else if (strcmp(argv[1], "done") == 0)
+		test_done();
 	else {
 		fprintf(stderr, "unknown test '%s'\n", argv[1]);
 		return 2;
