@@ -56,7 +56,9 @@ static const char CSS[] =
 	"code{font-size:.9rem;overflow-wrap:anywhere}"
 	"footer{margin-top:2rem;color:#555;font-size:.9rem}"
 	".notice{background:#eef5fb;border-left:4px solid #0a4a80;padding:.5rem .75rem}"
-	".alert{background:#fdeeee;border-left:4px solid #a00000;padding:.5rem .75rem}";
+	".alert{background:#fdeeee;border-left:4px solid #a00000;padding:.5rem .75rem}"
+	"ul.rehab a,ul.kinds a,a.alt{display:inline-block;min-height:44px;padding:.6rem .25rem}"
+	"form.done{border:1px solid #ccc;border-radius:6px;padding:.25rem .75rem .75rem;margin:.75rem 0}";
 
 static void esc(tendo_buf *b, const char *s)
 {
@@ -340,7 +342,7 @@ void page_today(srv_req *q, srv_reply *r)
 		tendo_buf_puts(&b, "<p>Run/walk: 2 min run, 1 min walk; walk any hill.</p>");
 	if (rx.run.allowed && rx.run.minutes > 0 && !rx.done.run && rx.decision != TENDO_DECISION_SEEK_CARE) {
 		done_form(&b, q, "run", "Run done");
-		tendo_buf_printf(&b, "<p><a href=\"/log/run?minutes=%d&amp;terrain=%s&amp;intent=easy%s\">Done differently: "
+		tendo_buf_printf(&b, "<p><a class=\"alt\" href=\"/log/run?minutes=%d&amp;terrain=%s&amp;intent=easy%s\">Done differently: "
 		                 "log the run as it was</a></p>",
 		                 rx.run.minutes, tendo_terrain_name(rx.run.terrain), rx.run.run_walk ? "&amp;walk_breaks=1" : "");
 	}
