@@ -1061,6 +1061,48 @@ static void test_done(void)
 	CHECK(r.status == 200 && json_is_true(jget(r.json, "done", "holds")), "api/today done after api done");
 	resp_free(&r);
 	CHECK(server_stop(&s) == 0, "server exits 0");
+
+	/* a run day (return_to_run, the readiness test passed): the run's done */
+	snprintf(db, sizeof(db), "%s/done3.db", work);
+	char start[16];
+	time_t then = time(NULL) - 3 * 86400;
+	struct tm tm;
+	strftime(start, sizeof(start), "%Y-%m-%d", gmtime_r(&then, &tm));
+	const char *init[] = { "init", "--side", "right", "--tz", "Europe/London", "--stage", "return_to_run", "--run-step",
+		                   "20", "--date", start, NULL };
+	const char *test[] = { "log", "test", "--drop-lunge-pain", "0", "--bridge-reps-left", "25", "--bridge-reps-right",
+		                   "25", "--curl-10rm-left", "20", "--curl-10rm-right", "20", "--rest-pain", "0", "--date",
+		                   start, NULL };
+	const char *task[] = { "log", "pain", "--kind", "task", "--score", "1", NULL };
+	CHECK(run_tendo(db, init, NULL) == 0 && run_tendo(db, test, NULL) == 0 && run_tendo(db, task, NULL) == 0,
+	      "a return-to-run athlete");
+	if (server_start(&s, db, "127.0.0.1", "done3")) {
+		CHECK(0, "server did not start");
+		free(token);
+		return;
+	}
+	get(&r, &s, "/today", NULL);
+	CHECK(r.status == 200 && cookie_of(&r, cookie, sizeof(cookie)) && csrf_of(&r, csrf, sizeof(csrf)), "today: %ld",
+	      r.status);
+	CHECK(r.body && strstr(r.body, "name=\"part\" value=\"run\"") &&
+	          strstr(r.body, "href=\"/log/run?minutes=20&amp;terrain=flat"),
+	      "a done form and a done-differently link under the run");
+	resp_free(&r);
+	before = entries(&s);
+	snprintf(body, sizeof(body), "csrf=%s&part=run&pain_during=1&pain_after=2&rpe=3", csrf);
+	post(&r, &s, "/today/done", body, with_cookie);
+	CHECK(r.status == 303, "run done: %ld %s", r.status, r.body ? r.body : "");
+	resp_free(&r);
+	CHECK(entries(&s) == before + 1, "the run logged, nothing else");
+	get(&r, &s, "/api/today", NULL);
+	CHECK(r.status == 200 && json_is_true(jget(r.json, "done", "run")) &&
+	          json_real_value(jget(r.json, "done", "run_min")) == 20,
+	      "api/today shows the run done");
+	resp_free(&r);
+	get(&r, &s, "/today", with_cookie);
+	CHECK(r.status == 200 && r.body && !strstr(r.body, "name=\"part\" value=\"run\""), "no run done form once done");
+	resp_free(&r);
+	CHECK(server_stop(&s) == 0, "server exits 0");
 	free(token);
 }
 
