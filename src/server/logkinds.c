@@ -109,8 +109,8 @@ static int num(sub *s, const char *name, double *out)
 		return f->required ? fail(s, name, " is required", NULL) : 0;
 	char *end;
 	double d = strtod(v, &end);
-	if (end == v || *end || !isfinite(d) || strlen(v) > 20)
-		return fail(s, name, " must be a number", v);
+	if (end == v || *end || !isfinite(d) || strlen(v) > 20 || d < 0) /* -1 is "not given" inside */
+		return fail(s, name, " must be a number, 0 or more", v);
 	*out = d; /* the range is the library's to check */
 	return 0;
 }
@@ -120,8 +120,8 @@ static int whole(sub *s, const char *name, int *out)
 	const char *v = val(s, name);
 	if (!v)
 		return s->k->f[fidx(s, name)].required ? fail(s, name, " is required", NULL) : 0;
-	if (strlen(v) > 7 || strspn(v, "0123456789") != strlen(v) - (v[0] == '-') || (v[0] == '-' && !v[1]))
-		return fail(s, name, " must be a whole number", v);
+	if (strlen(v) > 7 || strspn(v, "0123456789") != strlen(v)) /* no sign: -1 is "not given" inside */
+		return fail(s, name, " must be a whole number, 0 or more", v);
 	*out = atoi(v);
 	return 0;
 }

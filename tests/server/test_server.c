@@ -1199,6 +1199,14 @@ static void test_logkinds(void)
 	CHECK(r.status == 400 && strstr(jstr(r.json, "error", NULL) ? jstr(r.json, "error", NULL) : "", "unknown field"),
 	      "api run unknown field: %ld", r.status);
 	resp_free(&r);
+	post(&r, &s, "/api/log/run", "{\"minutes\":30,\"km\":-1}", api);
+	CHECK(r.status == 400 && jstr(r.json, "field", NULL) && strcmp(jstr(r.json, "field", NULL), "km") == 0,
+	      "api run km -1 (the store's 'not given') refused: %s", r.body ? r.body : "");
+	resp_free(&r);
+	post(&r, &s, "/api/log/run", "{\"minutes\":30,\"rpe\":-1}", api);
+	CHECK(r.status == 400 && jstr(r.json, "field", NULL) && strcmp(jstr(r.json, "field", NULL), "rpe") == 0,
+	      "api run rpe -1 refused: %s", r.body ? r.body : "");
+	resp_free(&r);
 	post(&r, &s, "/api/log/run", "minutes=30", api);
 	CHECK(r.status == 400, "api run not JSON: %ld", r.status);
 	resp_free(&r);
