@@ -737,8 +737,8 @@ void api_logkind(srv_req *q, srv_reply *r)
 		if (member_text(v, s.k->f[k].t, bufs[k], sizeof(bufs[k]), &s.v[k])) {
 			char msg[200];
 			snprintf(msg, sizeof(msg), "%s must be %s", key, type_word(s.k->f[k].t));
+			api_error(r, 400, msg, key); /* key is in's: answer first */
 			json_decref(in);
-			api_error(r, 400, msg, key);
 			return;
 		}
 	}
