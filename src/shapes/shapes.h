@@ -54,4 +54,20 @@ int shape_status_facts_get(shape_status_facts *f, const tendo_prescription *rx, 
 json_t *shape_status(const shape_status_facts *f, const tendo_prescription *rx, const tendo_profile *p,
                      const tendo_log *log);
 
+/* ------------------------------------------------ the backup (backup.c) */
+
+/* `tendo export --json`: every table of the store as {"format":
+ * "tendo-export", "version", "schema", "tables": {table: [row objects]}}.
+ * JSON holds only UTF-8: a text value that is not is its repair plus
+ * "column.bytes", its exact bytes in hex, which shape_restore() puts back.
+ * NULL on failure (tendo_error_last()). */
+json_t *shape_export(tendo_store *s);
+/* 0 if doc is an export this tendo reads; else TENDO_EFORMAT (not one) or
+ * TENDO_EUNSUPPORTED (a newer schema), with msg. */
+int shape_export_check(const json_t *doc, char *msg, size_t msgsz);
+/* Restore doc's rows into s (new or empty) in one transaction, checked whole
+ * (tendo_store_check_all()) before the commit; *rows counts them. 0, or an
+ * error with msg ("table run row 3: minutes must be ..."), rolled back. */
+int shape_restore(tendo_store *s, const json_t *doc, size_t *rows, char *msg, size_t msgsz);
+
 #endif

@@ -268,6 +268,48 @@ static void import_manual(importer *im, const char *csv, const strava_manual *m)
 static void import_archive(importer *im, const char *path, const char *file, const uint8_t *mem, size_t mlen,
                            int depth);
 
+/*
+ * Store one activity as the entry it becomes: the duplicate check and the
+ * insert in one write transaction (BEGIN IMMEDIATE), so two importers given
+ * the same run at once store it once. A duplicate, an entry out of the
+ * ranges every way in obeys (tendo/validate.h: skipped, naming the field) or
+ * a store error is reported here; a store error stops the import. Returns
+ * true when stored (*id set).
+ */
+static bool store_activity(importer *im, const char *path, const char *fmt, const char *kind,
+                           const tendo_import_record *rec, const tendo_run *run, const tendo_cross *cross,
+                           const tendo_run_facts *f, const char *warning, int64_t *id)
+{
+	char other[200] = "";
+	int rc, found = 0;
+	if ((rc = tendo_store_begin(im->store)) == 0 &&
+	    (found = tendo_store_find_import(im->store, rec->hash, rec->start_ms, rec->elapsed_s, run != NULL, id, other,
+	                                     sizeof(other))) == 0)
+		rc = tendo_store_add_import(im->store, rec, run, cross, id);
+	if (found > 0) {
+		tendo_store_rollback(im->store);
+		report(im, path, TENDO_IMPORT_DUPLICATE, fmt, kind, *id, f, warning, "already in the log as #%lld (%s)",
+		       (long long)*id, other);
+		return false;
+	}
+	if (found < 0)
+		rc = found;
+	if (rc == 0)
+		rc = tendo_store_commit(im->store);
+	if (rc == 0)
+		return true;
+	const char *msg = tendo_error_last();
+	tendo_store_rollback(im->store);
+	if (rc == TENDO_EBUSY || rc == TENDO_ESTORE || rc == TENDO_ENOMEM)
+		im->fatal = rc;
+	report(im, path,
+	       rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE
+	       : rc == TENDO_EINVAL ? TENDO_IMPORT_SKIPPED
+	                            : TENDO_IMPORT_ERROR,
+	       fmt, kind, 0, f, warning, "%s%s", rc == TENDO_EINVAL ? "not imported: " : "", msg);
+	return false;
+}
+
 static void import_activity(importer *im, const char *path, kind_t k, const uint8_t *data, size_t len)
 {
 	const char *fmt = k == F_FIT ? "fit" : k == F_GPX ? "gpx" : "tcx";
@@ -370,37 +412,8 @@ static void import_activity(importer *im, const char *path, kind_t k, const uint
 		tendo_activity_dispose(&a);
 		return;
 	}
-	/* The duplicate check and the insert in one write transaction (BEGIN
-	 * IMMEDIATE): two importers given the same run at once store it once. */
-	char other[200] = "";
-	int found = 0;
-	if ((rc = tendo_store_begin(im->store)) == 0 &&
-	    (found = tendo_store_find_import(im->store, hash, f.start_ms, f.elapsed_s, f.is_run, &id, other,
-	                                     sizeof(other))) == 0)
-		rc = tendo_store_add_import(im->store, &rec, f.is_run ? &run : NULL, f.is_run ? NULL : &cross, &id);
-	if (found > 0) {
-		tendo_store_rollback(im->store);
-		report(im, path, TENDO_IMPORT_DUPLICATE, fmt, kind, id, &f, a.warning, "already in the log as #%lld (%s)",
-		       (long long)id, other);
-		tendo_activity_dispose(&a);
-		return;
-	}
-	if (found < 0)
-		rc = found;
-	if (rc == 0)
-		rc = tendo_store_commit(im->store);
-	if (rc) {
-		const char *msg = tendo_error_last();
-		tendo_store_rollback(im->store);
-		if (rc == TENDO_EBUSY || rc == TENDO_ESTORE || rc == TENDO_ENOMEM)
-			im->fatal = rc;
-		/* out of the ranges every way in obeys (tendo/validate.h): skipped,
-		 * naming the field */
-		report(im, path,
-		       rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE
-		       : rc == TENDO_EINVAL ? TENDO_IMPORT_SKIPPED
-		                            : TENDO_IMPORT_ERROR,
-		       fmt, kind, 0, &f, a.warning, "%s%s", rc == TENDO_EINVAL ? "not imported: " : "", msg);
+	if (!store_activity(im, path, fmt, kind, &rec, f.is_run ? &run : NULL, f.is_run ? NULL : &cross, &f, a.warning,
+	                    &id)) {
 		tendo_activity_dispose(&a);
 		return;
 	}
@@ -522,34 +535,8 @@ static void import_manual(importer *im, const char *csv, const strava_manual *m)
 		.imported = true };
 	tendo_cross cross = { .date = date, .kind = cross_kind(m->sport, ""), .minutes = round(secs / 6.0) / 10.0,
 		.pain_during = -1, .time_min = time_min };
-	/* the duplicate check and the insert in one write transaction, as for a file */
-	char other[200] = "";
-	int rc, found = 0;
-	if ((rc = tendo_store_begin(im->store)) == 0 &&
-	    (found = tendo_store_find_import(im->store, hash, m->start_ms, elapsed, is_run, &id, other, sizeof(other))) == 0)
-		rc = tendo_store_add_import(im->store, &rec, is_run ? &run : NULL, is_run ? NULL : &cross, &id);
-	if (found > 0) {
-		tendo_store_rollback(im->store);
-		report(im, where, TENDO_IMPORT_DUPLICATE, fmt, kind, id, NULL, NULL, "already in the log as #%lld (%s)",
-		       (long long)id, other);
+	if (!store_activity(im, where, fmt, kind, &rec, is_run ? &run : NULL, is_run ? NULL : &cross, NULL, NULL, &id))
 		return;
-	}
-	if (found < 0)
-		rc = found;
-	if (rc == 0)
-		rc = tendo_store_commit(im->store);
-	if (rc) {
-		const char *msg = tendo_error_last();
-		tendo_store_rollback(im->store);
-		if (rc == TENDO_EBUSY || rc == TENDO_ESTORE || rc == TENDO_ENOMEM)
-			im->fatal = rc;
-		report(im, where,
-		       rc == TENDO_EEXISTS ? TENDO_IMPORT_DUPLICATE
-		       : rc == TENDO_EINVAL ? TENDO_IMPORT_SKIPPED
-		                            : TENDO_IMPORT_ERROR,
-		       fmt, kind, 0, NULL, NULL, "%s%s", rc == TENDO_EINVAL ? "not imported: " : "", msg);
-		return;
-	}
 	char d[TENDO_DATE_BUFSZ];
 	if (is_run)
 		report(im, where, TENDO_IMPORT_IMPORTED, fmt, kind, id, NULL, NULL, "run on %s: %.0f min, %.2f km (manual)",
