@@ -300,6 +300,12 @@ expect_out "^duplicate +.*a.gpx" "--verbose: a line per file"
 tty_run() {
 	script -qfec "$*" /dev/null >"$WORK/tty" 2>&1 </dev/null
 }
+# tty_fail MESSAGE: a failed terminal check, with what the terminal got
+tty_fail() {
+	CHECKS=$((CHECKS + 1))
+	OUT=$(cat -v "$WORK/tty" | head -c 600)
+	fail "$1"
+}
 has_esc() {
 	tr -d '\033' <"$WORK/tty" | cmp -s - "$WORK/tty"
 	[ $? -ne 0 ]
@@ -307,28 +313,28 @@ has_esc() {
 if command -v script >/dev/null 2>&1 && script -qfec true /dev/null >/dev/null 2>&1 </dev/null; then
 	T="'$TENDO' --db '$DB'"
 	(unset NO_COLOR; TERM=xterm tty_run "$T today")
-	has_esc; check $? "on a terminal, today uses bold"
+	has_esc || tty_fail "on a terminal, today uses bold"
 	(unset NO_COLOR; TERM=dumb tty_run "$T today")
-	has_esc && fail "TERM=dumb: escape codes on a terminal"
+	has_esc && tty_fail "TERM=dumb: escape codes on a terminal"
 	CHECKS=$((CHECKS + 1))
 	(TERM=xterm NO_COLOR=1 tty_run "$T today")
-	has_esc && fail "NO_COLOR=1: escape codes on a terminal"
+	has_esc && tty_fail "NO_COLOR=1: escape codes on a terminal"
 	CHECKS=$((CHECKS + 1))
 	(unset NO_COLOR; TERM=xterm tty_run "$T today --no-color")
-	has_esc && fail "--no-color after the command: escape codes"
+	has_esc && tty_fail "--no-color after the command: escape codes"
 	CHECKS=$((CHECKS + 1))
 	(unset NO_COLOR; TERM=xterm tty_run "'$TENDO' --no-color --db '$DB' today")
-	has_esc && fail "--no-color before the command: escape codes"
+	has_esc && tty_fail "--no-color before the command: escape codes"
 	CHECKS=$((CHECKS + 1))
 	# the progress bar: on a terminal, also with NO_COLOR; never with TERM=dumb or --verbose
 	cp "$WORK/before.db" "$DB"
 	(TERM=xterm NO_COLOR=1 tty_run "$T import '$WORK/watch'")
-	grep -q '\[#' "$WORK/tty"; check $? "NO_COLOR does not turn off the progress bar"
+	grep -q '\[#' "$WORK/tty" || tty_fail "NO_COLOR does not turn off the progress bar"
 	(TERM=dumb NO_COLOR=1 tty_run "$T import '$WORK/watch'")
-	grep -q '\[#' "$WORK/tty" && fail "TERM=dumb: no progress bar"
+	grep -q '\[#' "$WORK/tty" && tty_fail "TERM=dumb: no progress bar"
 	CHECKS=$((CHECKS + 1))
 	(unset NO_COLOR; TERM=xterm tty_run "$T import --verbose '$WORK/watch'")
-	grep -q '\[#' "$WORK/tty" && fail "--verbose: no progress bar"
+	grep -q '\[#' "$WORK/tty" && tty_fail "--verbose: no progress bar"
 	CHECKS=$((CHECKS + 1))
 else
 	echo "script(1) cannot make a terminal here: the terminal checks are skipped" >&2
