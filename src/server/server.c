@@ -374,8 +374,12 @@ static void log_line(const srv *s, const char *method, const char *path, int sta
 	/* the path without its query (the token never reaches the log), made
 	 * safe for a terminal */
 	char p[520], shown[1100];
-	snprintf(p, sizeof(p), "%s", path);
-	mask_token(s, p);
+	char *whole = strdup(path); /* masked whole, then cut: a cut never splits a token out of reach */
+	if (!whole)
+		return;
+	mask_token(s, whole);
+	snprintf(p, sizeof(p), "%s", whole);
+	free(whole);
 	fprintf(s->log, "%s %s %d\n", method, tendo_text_terminal(p, shown, sizeof(shown)), status);
 	fflush(s->log);
 }
