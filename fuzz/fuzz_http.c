@@ -422,7 +422,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		__builtin_trap();
 
 	if (getenv("TENDO_FUZZ_VERBOSE")) /* what each input got: for the seeds */
-		fprintf(stderr, "%s %s -> %u %s\n", m, u, fz_out.status, fz_out.type);
+		fprintf(stderr, "%s %s -> %u %s\nlog: %.*s", m, u, fz_out.status, fz_out.type, (int)loglen,
+		        logbuf ? logbuf : "");
 	if (strcmp(m, "POST") == 0 && (fz_out.status == 201 || fz_out.status == 303))
 		fz_forget_writes();
 	free(fz_out.body);
