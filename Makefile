@@ -104,7 +104,7 @@ conformance: build
 # dictionary when there is one. FUZZ_TARGETS picks some.
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build-fuzz
-FUZZ_TARGETS ?= fit gpx tcx archive strava_csv restore date
+FUZZ_TARGETS ?= fit gpx tcx archive strava_csv restore date http
 fuzz-build: deps
 	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DTENDO_FUZZ=ON -DTENDO_SANITIZE=ON >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j$(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS)) -- --no-print-directory
