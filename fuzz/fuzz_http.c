@@ -46,10 +46,13 @@
 #include <jansson.h>
 #include <microhttpd.h>
 
+#include "server_int.h"
+
 /* ---------------------------------------- libmicrohttpd, as server.c sees it */
 
 typedef struct {
 	const char *host, *content_type, *content_length, *cookie, *csrf, *authz, *query_token;
+	const srv_form *query; /* the URL's arguments, or NULL */
 } fz_conn;
 
 typedef struct {
@@ -91,6 +94,19 @@ static const char *fz_lookup(struct MHD_Connection *c, enum MHD_ValueKind kind, 
 	if (strcasecmp(key, MHD_HTTP_HEADER_AUTHORIZATION) == 0)
 		return k->authz;
 	return NULL;
+}
+
+/* MHD_get_connection_values() for the query's arguments, in order */
+static int fz_values(struct MHD_Connection *c, enum MHD_ValueKind kind, MHD_KeyValueIterator it, void *cls)
+{
+	const fz_conn *k = (const fz_conn *)(const void *)c;
+	int n = 0;
+	if (kind != MHD_GET_ARGUMENT_KIND || !k->query)
+		return 0;
+	for (size_t i = 0; i < k->query->n; i++, n++)
+		if (it && it(cls, kind, k->query->f[i].name, k->query->f[i].value) != MHD_YES)
+			return n + 1;
+	return n;
 }
 
 static struct MHD_Response *fz_create(size_t len, void *buf, enum MHD_ResponseMemoryMode mode)
@@ -164,6 +180,7 @@ static void fz_stop(struct MHD_Daemon *d)
 }
 
 #define MHD_lookup_connection_value fz_lookup
+#define MHD_get_connection_values fz_values
 #define MHD_create_response_from_buffer fz_create
 #define MHD_add_response_header fz_header
 #define MHD_queue_response fz_queue
@@ -358,8 +375,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		have_query = form_parse(&query, qbuf, n < (int)sizeof(qbuf) ? (size_t)n : sizeof(qbuf) - 1) == 0;
 		if (!have_query)
 			form_dispose(&query);
-		else
+		else {
 			c.query_token = form_get(&query, "token");
+			c.query = &query;
+		}
 	} else if (flags & 0x20) {
 		c.query_token = FZ_TOKEN;
 	}

@@ -510,9 +510,18 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	if (!s->log)
 		return;
 	char msg[600], shown[1200];
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	char *whole = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!whole)
+		return;
+	vsnprintf(whole, (size_t)n + 1, fmt, ap);
+	mask_token(s, whole); /* masked whole, then cut (as log_line) */
+	snprintf(msg, sizeof(msg), "%s", whole);
+	free(whole);
 	msg[strcspn(msg, "\r\n")] = '\0';
-	mask_token(s, msg);
 	fprintf(s->log, "tendo serve: libmicrohttpd: %s\n", tendo_text_terminal(msg, shown, sizeof(shown)));
 	fflush(s->log);
 }
