@@ -47,12 +47,8 @@ void api_lib_error(srv_reply *r, int rc)
 void api_today(srv_req *q, srv_reply *r)
 {
 	srv_athlete a;
-	tendo_log log = { 0 };
 	tendo_prescription rx;
-	int rc = srv_athlete_get(q, &a);
-	if (rc == 0)
-		rc = srv_prescribe(q->store, &a, &log, &rx);
-	tendo_log_dispose(&log);
+	int rc = srv_today(q, &a, &rx);
 	if (rc)
 		api_lib_error(r, rc);
 	else

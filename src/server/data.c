@@ -91,3 +91,13 @@ void srv_message_field(const char *msg, char *out, size_t outsz)
 	if (n > 0 && n < outsz && (msg[n] == ' ' || msg[n] == ':'))
 		snprintf(out, outsz, "%.*s", (int)n, msg);
 }
+
+int srv_today(const srv_req *q, srv_athlete *a, tendo_prescription *rx)
+{
+	tendo_log log = { 0 };
+	int rc = srv_athlete_get(q, a);
+	if (rc == 0)
+		rc = srv_prescribe(q->store, a, &log, rx);
+	tendo_log_dispose(&log);
+	return rc;
+}

@@ -177,12 +177,8 @@ static void checkin_html(tendo_buf *b, const srv_req *q, const char *error, int 
 static void page_checkin(srv_req *q, srv_reply *r, bool home)
 {
 	srv_athlete a;
-	tendo_log log = { 0 };
 	tendo_prescription rx;
-	int rc = srv_athlete_get(q, &a);
-	if (rc == 0)
-		rc = srv_prescribe(q->store, &a, &log, &rx);
-	tendo_log_dispose(&log);
+	int rc = srv_today(q, &a, &rx);
 	if (rc) {
 		lib_error(r, rc);
 		return;
@@ -289,12 +285,8 @@ static void done_form(tendo_buf *b, const srv_req *q, const char *part, const ch
 void page_today(srv_req *q, srv_reply *r)
 {
 	srv_athlete a;
-	tendo_log log = { 0 };
 	tendo_prescription rx;
-	int rc = srv_athlete_get(q, &a);
-	if (rc == 0)
-		rc = srv_prescribe(q->store, &a, &log, &rx);
-	tendo_log_dispose(&log);
+	int rc = srv_today(q, &a, &rx);
 	if (rc) {
 		lib_error(r, rc);
 		return;

@@ -151,6 +151,9 @@ typedef struct {
 int srv_athlete_get(const srv_req *q, srv_athlete *out);
 /* Today's prescription as `tendo today` makes it: 0 or a negative code. */
 int srv_prescribe(tendo_store *store, const srv_athlete *a, tendo_log *log, tendo_prescription *rx);
+/* The athlete and today's prescription, the log read for it released:
+ * what the check-in, Today and /api/today start from. 0 or a negative code. */
+int srv_today(const srv_req *q, srv_athlete *a, tendo_prescription *rx);
 /* Add one pain report in a transaction of its own (moving the programme's
  * start back to it if needed): 0 and *out_id, or a negative code with the
  * library's message (TENDO_EINVAL: it names the field). */
