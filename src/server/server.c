@@ -154,7 +154,9 @@ enum {
 	R_API = 1 << 1,    /* JSON: 401 and errors as JSON */
 	R_FORM = 1 << 2,   /* a POSTed form: session and CSRF field */
 	R_JSON = 1 << 3,   /* a POSTed JSON body: bearer, or session and X-CSRF-Token */
-	R_NODB = 1 << 4    /* needs no database */
+	R_NODB = 1 << 4,   /* needs no database */
+	R_PREFIX = 1 << 5  /* path is a prefix ending in '/': "/runs/" takes "/runs/12"
+	                      (the rest, never empty, in srv_req.rest) */
 };
 
 typedef struct {
@@ -263,8 +265,14 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 	bool path_known = false;
 	char allow[48] = "";
 	for (size_t k = 0; k < N_ROUTES; k++) {
-		if (strcmp(routes[k].path, path) != 0)
+		size_t plen = strlen(routes[k].path);
+		bool match = (routes[k].flags & R_PREFIX)
+		                     ? strncmp(routes[k].path, path, plen) == 0 && path[plen] != '\0'
+		                     : strcmp(routes[k].path, path) == 0;
+		if (!match)
 			continue;
+		if (routes[k].flags & R_PREFIX)
+			q->rest = path + plen;
 		path_known = true;
 		size_t n = strlen(allow);
 		snprintf(allow + n, sizeof(allow) - n, "%s%s%s", n ? ", " : "", routes[k].method,

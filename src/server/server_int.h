@@ -108,6 +108,7 @@ typedef struct {
 	srv *s;
 	const char *method;       /* "GET", "POST" (HEAD is served as GET) */
 	const char *path;         /* without the query */
+	const char *rest;         /* a prefix route's rest of the path ("12" of /runs/12), else NULL */
 	const char *query_token;  /* /login?token=..., or NULL */
 	const char *content_type; /* or NULL */
 	const char *csrf_header;  /* X-CSRF-Token, or NULL */
