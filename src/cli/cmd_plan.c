@@ -10,10 +10,12 @@
 #include <time.h>
 
 #include <tendo/ics.h>
+
 #include <tendo/plan.h>
 
 #include "cli.h"
 #include "cli_units.h"
+#include "../shapes/shapes.h"
 
 enum { O_WEEKS = 1, O_FROM, O_JSON, O_ICS, O_ALARM };
 
@@ -102,7 +104,7 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 	if (a.ics) {
 		char *cal = NULL;
 		size_t len = 0;
-		if ((rc = tendo_ics_plan(&cal, &len, days, n, &ctx->profile, &ctx->schedule, &io)))
+		if ((rc = shape_calendar(ctx->store, days, n, &ctx->profile, &ctx->schedule, &io, &cal, &len)))
 			return cli_lib_error(ctx, rc);
 		rc = cli_write_file(ctx, a.ics, cal, len);
 		free(cal);

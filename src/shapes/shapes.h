@@ -16,6 +16,8 @@
 #include <tendo/tendo.h>
 #include <tendo/metrics.h>
 #include <tendo/report.h>
+#include <tendo/plan.h>
+#include <tendo/ics.h>
 
 /* A JSON string of stored text: exact when it is UTF-8, else its repair
  * (U+FFFD for each stray byte); never NULL for a NULL-free input (json null
@@ -53,6 +55,16 @@ int shape_status_facts_get(shape_status_facts *f, const tendo_prescription *rx, 
 /* `tendo status --json`. */
 json_t *shape_status(const shape_status_facts *f, const tendo_prescription *rx, const tendo_profile *p,
                      const tendo_log *log);
+
+/* ---------------------------------------------- the calendar (calendar.c) */
+
+/* The n planned days as an iCalendar (tendo_ics_plan()), for `tendo plan
+ * --ics` and the server's /plan.ics and /calendar.ics alike. store: where
+ * what was published before is kept, so a changed event's SEQUENCE rises
+ * and a day that left the plan is sent as cancelled. out: owned by the
+ * caller (free()). 0 or a negative code with tendo_error_last(). */
+int shape_calendar(tendo_store *store, const tendo_plan_day *days, int n, const tendo_profile *profile,
+                   const tendo_schedule *schedule, const tendo_ics_options *options, char **out, size_t *out_len);
 
 /* ------------------------------------------------ the backup (backup.c) */
 
