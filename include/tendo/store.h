@@ -26,7 +26,7 @@ enum {
 	TENDO_STORE_CREATE   = 1 << 1  /* create the file (and its folder) if missing */
 };
 
-#define TENDO_STORE_SCHEMA_VERSION 6
+#define TENDO_STORE_SCHEMA_VERSION 7
 
 /*
  * Open (and migrate) the database at path.

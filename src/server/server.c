@@ -388,7 +388,9 @@ static void log_line(const srv *s, const char *method, const char *path, int sta
 	mask_token(s, whole);
 	snprintf(p, sizeof(p), "%s", whole);
 	free(whole);
-	fprintf(s->log, "%s %s %d\n", method, tendo_text_terminal(p, shown, sizeof(shown)), status);
+	tendo_text_terminal(p, shown, sizeof(shown));
+	mask_token(s, shown); /* and after: an escape ("\x15") can complete a token typed in part */
+	fprintf(s->log, "%s %s %d\n", method, shown, status);
 	fflush(s->log);
 }
 
@@ -530,7 +532,9 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	snprintf(msg, sizeof(msg), "%s", whole);
 	free(whole);
 	msg[strcspn(msg, "\r\n")] = '\0';
-	fprintf(s->log, "tendo serve: libmicrohttpd: %s\n", tendo_text_terminal(msg, shown, sizeof(shown)));
+	tendo_text_terminal(msg, shown, sizeof(shown));
+	mask_token(s, shown); /* as log_line */
+	fprintf(s->log, "tendo serve: libmicrohttpd: %s\n", shown);
 	fflush(s->log);
 }
 

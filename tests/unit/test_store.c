@@ -307,8 +307,8 @@ static void test_migrate_v1(void **state)
 	                   .side = TENDO_SIDE_LEFT, .rpe = -1, .pain_during = -1, .time_min = TENDO_TOD_NONE };
 	assert_int_equal(tendo_store_add_rehab(s, &rh, 0, NULL), 0);
 	tendo_store_close(s);
-	/* back to v1: v6's column, v5's index, v4's columns, v3's tables and columns, v2's table */
-	sq_exec(c->db, "ALTER TABLE profile DROP COLUMN units;"
+	/* back to v1: v7's tables, v6's column, v5's index, v4's columns, v3's tables and columns, v2's table */
+	sq_exec(c->db, "DROP TABLE calendar_event; DROP TABLE share; ALTER TABLE profile DROP COLUMN units;"
 	               " DROP INDEX entry_type_date; ALTER TABLE entry DROP COLUMN time_min;"
 	               " CREATE TABLE pr AS SELECT entry_id, kind, score FROM pain_report; DROP TABLE pain_report;"
 	               " CREATE TABLE pain_report (entry_id INTEGER PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,"

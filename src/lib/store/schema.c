@@ -173,6 +173,30 @@ static const char *const migrations[] = {
 	/* 5 -> 6: the units the athlete reads and types (stored values stay metric) */
 	("ALTER TABLE profile ADD COLUMN units TEXT NOT NULL DEFAULT 'metric' CHECK (units IN ('metric', 'imperial'));\n"
 	 "PRAGMA user_version = 6;\n"), /* (parenthesised: one element, as clang's -Wstring-concatenation wants it said) */
+	/* 6 -> 7: what the server publishes (issue 9). calendar_event: each
+	 * event of the calendar as last sent (`plan --ics`, /plan.ics,
+	 * /calendar.ics), so a changed event goes out with a higher SEQUENCE
+	 * and a day that left the plan as STATUS:CANCELLED. share: the
+	 * read-only links (`tendo share`) and the calendar feed's read tokens;
+	 * credentials, so left out of `export --json`. */
+	("CREATE TABLE calendar_event (\n"
+	 "  uid       TEXT PRIMARY KEY,\n"                 /* as in the calendar */
+	 "  day       TEXT NOT NULL,\n"                    /* its local day */
+	 "  digest    TEXT NOT NULL,\n"                    /* of what was sent, to see a change */
+	 "  sequence  INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),\n"
+	 "  cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),\n"
+	 "  sent      TEXT NOT NULL\n"                     /* UTC instant it was last sent */
+	 ");\n"
+	 "CREATE TABLE share (\n"
+	 "  id      INTEGER PRIMARY KEY,\n"
+	 "  token   TEXT NOT NULL UNIQUE,\n"               /* 256 bits as lowercase hex */
+	 "  scope   TEXT NOT NULL DEFAULT 'read' CHECK (scope IN ('read', 'calendar')),\n"
+	 "  label   TEXT,\n"                               /* who it is for */
+	 "  created TEXT NOT NULL,\n"                      /* UTC instants */
+	 "  expires TEXT,\n"                               /* NULL: never */
+	 "  revoked TEXT\n"                                /* NULL: still valid */
+	 ");\n"
+	 "PRAGMA user_version = 7;\n"),
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == TENDO_STORE_SCHEMA_VERSION,
