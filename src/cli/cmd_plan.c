@@ -54,7 +54,7 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 	return 0;
 }
 
-static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static int plan_out(cli_ctx *ctx, const args *a, const tendo_ics_options *io, const shape_plan_facts *pf);
 
 int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 {
@@ -79,42 +79,38 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (from == TENDO_DATE_NONE)
 		from = ctx->today;
-	tendo_log log = { 0 };
-	if ((rc = tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, from)))
+	shape_plan_facts pf;
+	rc = shape_plan_get(&pf, ctx->store, &ctx->profile, &ctx->schedule, from, weeks);
+	if (rc) {
+		shape_plan_dispose(&pf);
 		return cli_lib_error(ctx, rc);
-	static tendo_plan_day days[84];
-	int n = weeks * 7;
-	rc = tendo_plan(days, n, &ctx->profile, &ctx->schedule, &log, from);
-	/* the next readiness tests and VISA-H: in the plan, or (VISA-H) when it falls due after it */
-	tendo_date next_test = TENDO_DATE_NONE, next_visa = TENDO_DATE_NONE, last_visa = TENDO_DATE_NONE;
-	for (int i = n - 1; i >= 0; i--) {
-		if (days[i].test_due)
-			next_test = days[i].date;
-		if (days[i].visa_due)
-			next_visa = days[i].date;
 	}
-	for (size_t k = 0; k < log.n_visa; k++)
-		if (last_visa == TENDO_DATE_NONE || log.visa[k].date > last_visa)
-			last_visa = log.visa[k].date;
-	if (next_visa == TENDO_DATE_NONE && last_visa != TENDO_DATE_NONE)
-		next_visa = last_visa + ctx->profile.settings.visa_every_days;
-	tendo_log_dispose(&log);
-	if (rc)
-		return cli_lib_error(ctx, rc);
-	if (a.ics) {
+	rc = plan_out(ctx, &a, &io, &pf);
+	shape_plan_dispose(&pf);
+	return rc;
+}
+
+static int plan_out(cli_ctx *ctx, const args *a, const tendo_ics_options *io, const shape_plan_facts *pf)
+{
+	int rc, n = pf->n, weeks = pf->weeks;
+	const tendo_plan_day *days = pf->days;
+	tendo_date from = pf->from, next_test = pf->next_test, next_visa = pf->next_visa;
+	if (a->ics) {
 		char *cal = NULL;
 		size_t len = 0;
-		if ((rc = shape_calendar(ctx->store, days, n, &ctx->profile, &ctx->schedule, &io, &cal, &len)))
+		if ((rc = shape_calendar(ctx->store, days, n, &ctx->profile, &ctx->schedule, io, &cal, &len)))
 			return cli_lib_error(ctx, rc);
-		rc = cli_write_file(ctx, a.ics, cal, len);
+		rc = cli_write_file(ctx, a->ics, cal, len);
 		free(cal);
 		if (rc)
 			return rc;
-		if (cli_is_stdio(a.ics))
+		if (cli_is_stdio(a->ics))
 			return 0; /* the calendar alone on standard output */
-		if (!a.json)
-			fprintf(stderr, "wrote %s (%d days)\n", a.ics, n);
+		if (!a->json)
+			fprintf(stderr, "wrote %s (%d days)\n", a->ics, n);
 	}
+	if (a->json)
+		return cli_print_json(shape_plan(pf, &ctx->schedule));
 	char d[TENDO_DATE_BUFSZ], rt[6], ht[6];
 	tendo_schedule_format_time(ctx->schedule.run_time, rt);
 	tendo_schedule_format_time(ctx->schedule.rehab_time, ht);
@@ -123,35 +119,6 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		tendo_date_format(next_test, nt);
 	if (next_visa != TENDO_DATE_NONE)
 		tendo_date_format(next_visa, nv);
-	if (a.json) {
-		json_t *arr = json_array();
-		for (int i = 0; i < n; i++) {
-			const tendo_plan_day *x = &days[i];
-			json_t *o = json_object();
-			json_object_set_new(o, "date", json_string(tendo_date_format(x->date, d)));
-			json_object_set_new(o, "weekday", json_string(wd[tendo_date_weekday(x->date)]));
-			json_object_set_new(o, "stage", json_string(tendo_stage_name(x->stage)));
-			json_object_set_new(o, "decision", json_string(tendo_decision_name(x->decision)));
-			json_object_set_new(o, "training_day", json_boolean(x->training_day));
-			json_object_set_new(o, "run", x->run ? json_pack("{s:i,s:b,s:s,s:s}", "minutes", x->run_minutes, "run_walk",
-			                                                 x->run_walk, "at", rt, "why", x->run_why)
-			                                     : json_pack("{s:n,s:s}", "minutes", "why", x->run_why));
-			json_object_set_new(o, "rehab", x->rehab[0] ? json_pack("{s:b,s:s,s:i,s:s,s:s}", "strength", x->strength,
-			                                                         "items", x->rehab, "minutes", x->rehab_minutes,
-			                                                         "at", ht, "why", x->rehab_why)
-			                                            : json_pack("{s:b,s:s,s:i,s:n,s:s}", "strength", false, "items",
-			                                                        "", "minutes", 0, "at", "why", x->rehab_why));
-			json_object_set_new(o, "monitoring_task", json_boolean(!x->seek_care));
-			json_object_set_new(o, "readiness_tests_due", json_boolean(x->test_due));
-			json_object_set_new(o, "visa_due", json_boolean(x->visa_due));
-			json_object_set_new(o, "seek_care", json_boolean(x->seek_care));
-			json_array_append_new(arr, o);
-		}
-		json_t *doc = json_pack("{s:o,s:o,s:o}", "days", arr, "next_readiness_tests",
-		                        next_test != TENDO_DATE_NONE ? json_string(nt) : json_null(), "next_visa",
-		                        next_visa != TENDO_DATE_NONE ? json_string(nv) : json_null());
-		return cli_print_json(doc);
-	}
 	printf("%splan from %s, %d week%s%s: a projection that assumes no flare; it changes as you log\n",
 	       cli_bold(ctx), tendo_date_format(from, d), weeks, weeks == 1 ? "" : "s", cli_reset(ctx));
 	char dnames[TENDO_DAYS_BUFSZ];
@@ -162,18 +129,9 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		const tendo_plan_day *x = &days[i];
 		char what[64];
-		if (x->seek_care)
-			snprintf(what, sizeof(what), "see a clinician");
-		else if (x->run)
-			snprintf(what, sizeof(what), "run %d min%s", x->run_minutes, x->run_walk ? " run/walk" : "");
-		else if (x->strength)
-			snprintf(what, sizeof(what), "strength");
-		else if (x->rehab[0])
-			snprintf(what, sizeof(what), "holds only");
-		else
-			snprintf(what, sizeof(what), "rest");
+		shape_plan_what(x, what, sizeof(what));
 		char u[800]; /* the engine's texts in the athlete's units */
-		printf("%s %s  %-16s %s%s%s\n", wd[tendo_date_weekday(x->date)], tendo_date_format(x->date, d), what,
+		printf("%s %s  %-16s %s%s%s\n", shape_weekday(x->date), tendo_date_format(x->date, d), what,
 		       cli_text_units(ctx, x->run ? x->run_why : x->rehab_why, u, sizeof(u)),
 		       x->test_due ? "; readiness tests due" : "", x->visa_due ? "; VISA-H due (tendo log visa)" : "");
 		if (x->rehab[0] && !x->seek_care)

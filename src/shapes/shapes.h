@@ -56,6 +56,36 @@ int shape_status_facts_get(shape_status_facts *f, const tendo_prescription *rx, 
 json_t *shape_status(const shape_status_facts *f, const tendo_prescription *rx, const tendo_profile *p,
                      const tendo_log *log);
 
+/* ------------------------------------------------------ the plan (plan.c) */
+
+#define SHAPE_PLAN_WEEKS_MAX 12
+
+/* The coming weeks as `tendo plan` shows them, computed once for its text,
+ * --json and --ics and the server's /plan, /plan.ics, /calendar.ics and
+ * /api/plan. */
+typedef struct {
+	tendo_plan_day *days;   /* n days from `from`, owned (shape_plan_dispose()) */
+	int n;                  /* weeks * 7 */
+	int weeks;
+	tendo_date from;
+	tendo_date next_test;   /* the next readiness tests in the plan, or TENDO_DATE_NONE */
+	tendo_date next_visa;   /* the next VISA-H: in the plan, else after it from the last one; NONE: none yet */
+} shape_plan_facts;
+
+/* Plan `weeks` (1-SHAPE_PLAN_WEEKS_MAX) weeks from `from` on the log up to
+ * `from`. Reads the store, writes nothing. 0 or a negative code with
+ * tendo_error_last(); call shape_plan_dispose() either way. */
+int shape_plan_get(shape_plan_facts *out, tendo_store *store, const tendo_profile *profile,
+                   const tendo_schedule *schedule, tendo_date from, int weeks);
+void shape_plan_dispose(shape_plan_facts *f);
+/* `tendo plan --json`: {"days": [...], "next_readiness_tests", "next_visa"}. */
+json_t *shape_plan(const shape_plan_facts *f, const tendo_schedule *schedule);
+/* A day in a few words ("run 20 min", "strength", "holds only", "rest",
+ * "see a clinician") into buf; returns buf. */
+const char *shape_plan_what(const tendo_plan_day *day, char *buf, size_t bufsz);
+/* "Mon" ... "Sun" (static). */
+const char *shape_weekday(tendo_date d);
+
 /* ---------------------------------------------- the calendar (calendar.c) */
 
 /* The n planned days as an iCalendar (tendo_ics_plan()), for `tendo plan
