@@ -187,6 +187,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_edit(cli_ctx *ctx, int argc, char **argv);
 int cmd_done(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);
+int cmd_share(cli_ctx *ctx, int argc, char **argv);
 
 /* The profile options shared by init and profile: their ids, values and
  * the --help lines (cmd_profile.c). A command's own options start at

@@ -39,6 +39,7 @@ static const command commands[] = {
 	{ "rules", cmd_rules, "the rules the engine applies, with their sources, and the settings" },
 	{ "help", cmd_help, "the help of a command: tendo help log run" },
 	{ "serve", cmd_serve, "serve the check-in, today's advice and a JSON API to a browser or phone" },
+	{ "share", cmd_share, "a read-only link for a physio, or a calendar feed token: make, list, revoke" },
 };
 
 static void usage(FILE *f)

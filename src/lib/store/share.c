@@ -258,7 +258,7 @@ int tendo_share_revoke(tendo_store *s, int64_t id, time_t now)
 	}
 	sqlite3_finalize(st);
 	if (sqlite3_changes(s->db) == 0)
-		return tendo_error_set(TENDO_ENOTFOUND, "id: no share %lld (tendo share --list shows them)", (long long)id);
+		return tendo_error_set(TENDO_ENOTFOUND, "no share %lld (tendo share --list shows them)", (long long)id);
 	return 0;
 }
 
