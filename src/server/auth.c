@@ -172,9 +172,9 @@ void auth_sessions_dispose(srv_sessions *t)
 	pthread_mutex_destroy(&t->lock);
 }
 
-int auth_session_new(srv_sessions *t, srv_session *out)
+static int session_new(srv_sessions *t, bool readonly, int64_t share_id, srv_session *out)
 {
-	srv_session n = { .used = true, .last = time(NULL) };
+	srv_session n = { .used = true, .last = time(NULL), .readonly = readonly, .share_id = share_id };
 	if (auth_random_hex(n.id, SRV_TOKEN_HEX / 2) || auth_random_hex(n.csrf, SRV_TOKEN_HEX / 2))
 		return -1;
 	pthread_mutex_lock(&t->lock);
@@ -191,6 +191,16 @@ int auth_session_new(srv_sessions *t, srv_session *out)
 	pthread_mutex_unlock(&t->lock);
 	*out = n;
 	return 0;
+}
+
+int auth_session_new(srv_sessions *t, srv_session *out)
+{
+	return session_new(t, false, 0, out);
+}
+
+int auth_session_new_share(srv_sessions *t, int64_t share_id, srv_session *out)
+{
+	return session_new(t, true, share_id, out);
 }
 
 bool auth_session_find(srv_sessions *t, const char *id, srv_session *out)

@@ -58,7 +58,10 @@ static const char CSS[] =
 	".notice{background:#eef5fb;border-left:4px solid #0a4a80;padding:.5rem .75rem}"
 	".alert{background:#fdeeee;border-left:4px solid #a00000;padding:.5rem .75rem}"
 	"ul.rehab a,ul.kinds a,a.alt{display:inline-block;min-height:44px;padding:.6rem .25rem}"
-	"form.done{border:1px solid #ccc;border-radius:6px;padding:.25rem .75rem .75rem;margin:.75rem 0}";
+	"form.done{border:1px solid #ccc;border-radius:6px;padding:.25rem .75rem .75rem;margin:.75rem 0}"
+	/* the plan (plan.c) */
+	"ol.plan{list-style:none;padding:0}ol.plan li{border-top:1px solid #ccc;padding:.25rem 0}"
+	".day{font-weight:700;margin-bottom:0}li.off .day{color:#555}";
 
 static void esc(tendo_buf *b, const char *s)
 {

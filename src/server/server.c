@@ -18,6 +18,7 @@
 #include <ifaddrs.h>
 
 #include <microhttpd.h>
+#include <tendo/share.h>
 #include <tendo/text.h>
 
 #include "server_int.h"
@@ -155,8 +156,10 @@ enum {
 	R_FORM = 1 << 2,   /* a POSTed form: session and CSRF field */
 	R_JSON = 1 << 3,   /* a POSTed JSON body: bearer, or session and X-CSRF-Token */
 	R_NODB = 1 << 4,   /* needs no database */
-	R_PREFIX = 1 << 5  /* path is a prefix ending in '/': "/runs/" takes "/runs/12"
+	R_PREFIX = 1 << 5, /* path is a prefix ending in '/': "/runs/" takes "/runs/12"
 	                      (the rest, never empty, in srv_req.rest) */
+	R_SHARE = 1 << 6   /* a GET a read-only (shared link) session may use; it gets
+	                      403 on every other route */
 };
 
 typedef struct {
@@ -183,10 +186,17 @@ static const route routes[] = {
 	{ "/api/done", "POST", api_done, R_API | R_JSON },
 	{ "/login", "GET", page_login, R_PUBLIC | R_NODB },
 	{ "/login", "POST", page_login_post, R_PUBLIC | R_NODB },
-	{ "/static/app.css", "GET", page_css, R_PUBLIC | R_NODB },
+	{ "/static/app.css", "GET", page_css, R_PUBLIC | R_NODB | R_SHARE },
 	{ "/api/today", "GET", api_today, R_API },
-	{ "/api/status", "GET", api_status, R_API },
+	{ "/api/status", "GET", api_status, R_API | R_SHARE },
 	{ "/api/log/pain", "POST", api_log_pain, R_API | R_JSON },
+	/* the plan, its calendar and the shared links (issue 9) */
+	{ "/plan", "GET", page_plan, R_SHARE },
+	{ "/plan/feed", "POST", page_plan_feed_post, R_FORM },
+	{ "/plan.ics", "GET", page_plan_ics, R_SHARE },
+	{ "/calendar.ics", "GET", page_calendar_feed, R_PUBLIC | R_SHARE },
+	{ "/api/plan", "GET", api_plan, R_API | R_SHARE },
+	{ "/s/", "GET", page_share_open, R_PUBLIC | R_PREFIX | R_SHARE },
 };
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
 
@@ -293,6 +303,7 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 	q->path = path;
 	q->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	q->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+	q->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 	q->query_token = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
 	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_arg, q);
 
@@ -302,6 +313,33 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 	const char *authz = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	q->bearer = authz && strncasecmp(authz, "Bearer ", 7) == 0 && auth_equal(authz + 7, s->token);
 	q->authed = q->have_session || q->bearer || s->loopback;
+	/* a session a shared link opened reads only: the GETs flagged R_SHARE,
+	 * while its share stands (revoked or expired: refused at once) */
+	if (q->have_session && q->session.readonly && !q->bearer) {
+		if (!(rt->flags & R_SHARE) || strcmp(m, "GET") != 0) {
+			refuse(r, api, 403, "Read only",
+			       "this shared link reads only: the plan, status, history and report; nothing here writes");
+			return;
+		}
+		char err[512];
+		tendo_store *st = thread_store(s, err, sizeof(err));
+		tendo_share_state state = TENDO_SHARE_UNKNOWN;
+		if (!st) {
+			refuse(r, api, 503, "Database unavailable", err);
+			return;
+		}
+		if (tendo_share_check_id(st, q->session.share_id, time(NULL), &state, NULL) != 0) {
+			refuse(r, api, 503, "Database unavailable", tendo_error_last());
+			return;
+		}
+		/* a new link (/s/...) and the stylesheet stay open to it */
+		if (state != TENDO_SHARE_VALID && !(rt->flags & R_PUBLIC)) {
+			refuse(r, api, 403, "Link ended",
+			       state == TENDO_SHARE_EXPIRED ? "this shared link has expired: ask for a new one"
+			                                    : "this shared link was revoked: ask for a new one");
+			return;
+		}
+	}
 	if (!(rt->flags & R_PUBLIC) && !q->authed) {
 		if (api) {
 			api_error(r, 401, "log in first: a session cookie from /login, or Authorization: Bearer <token>", NULL);
@@ -375,6 +413,22 @@ static void mask_token(const srv *s, char *text)
 		memset(t, '*', SRV_TOKEN_HEX);
 }
 
+/* A shared link's token (/s/<token>) and any long run of hex digits (a
+ * token put in another path) as stars: share tokens live in the database,
+ * so they are masked by their shape. */
+static void mask_share(char *text)
+{
+	if (strncmp(text, "/s/", 3) == 0)
+		for (char *t = text + 3; *t; t++)
+			*t = '*';
+	for (char *t = text; *t;) {
+		size_t n = strspn(t, "0123456789abcdefABCDEF");
+		if (n >= 32)
+			memset(t, '*', n);
+		t += n ? n : 1;
+	}
+}
+
 static void log_line(const srv *s, const char *method, const char *path, int status)
 {
 	if (!s->log)
@@ -386,9 +440,11 @@ static void log_line(const srv *s, const char *method, const char *path, int sta
 	if (!whole)
 		return;
 	mask_token(s, whole);
+	mask_share(whole);
 	snprintf(p, sizeof(p), "%s", whole);
 	free(whole);
 	tendo_text_terminal(p, shown, sizeof(shown));
+	mask_share(shown);
 	mask_token(s, shown); /* and after: an escape ("\x15") can complete a token typed in part */
 	fprintf(s->log, "%s %s %d\n", method, shown, status);
 	fflush(s->log);
@@ -421,6 +477,8 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c, const char *
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
 	if (r->www_auth)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"tendo\"");
+	if (r->disposition)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
 	if (q && q->new_session) {
 		char cookie[200];
 		snprintf(cookie, sizeof(cookie), SRV_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", q->session.id,
@@ -529,11 +587,13 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 		return;
 	vsnprintf(whole, (size_t)n + 1, fmt, ap);
 	mask_token(s, whole); /* masked whole, then cut (as log_line) */
+	mask_share(whole);
 	snprintf(msg, sizeof(msg), "%s", whole);
 	free(whole);
 	msg[strcspn(msg, "\r\n")] = '\0';
 	tendo_text_terminal(msg, shown, sizeof(shown));
 	mask_token(s, shown); /* as log_line */
+	mask_share(shown);
 	fprintf(s->log, "tendo serve: libmicrohttpd: %s\n", shown);
 	fflush(s->log);
 }

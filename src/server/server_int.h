@@ -21,6 +21,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include <tendo/buf.h>
@@ -43,6 +44,8 @@ typedef struct {
 	char csrf[SRV_TOKEN_HEX + 1]; /* the forms' token */
 	time_t last;                  /* last use, for expiry and eviction */
 	bool used;
+	bool readonly;                /* opened by a share link (/s/<token>): R_SHARE GETs only */
+	int64_t share_id;             /* with readonly: the share, checked again on each request */
 } srv_session;
 
 typedef struct {
@@ -64,6 +67,8 @@ void auth_sessions_init(srv_sessions *t);
 void auth_sessions_dispose(srv_sessions *t);
 /* A new session into *out (copied); 0 or -1 (no random bytes). */
 int auth_session_new(srv_sessions *t, srv_session *out);
+/* A read-only session opened by share share_id (/s/<token>); 0 or -1. */
+int auth_session_new_share(srv_sessions *t, int64_t share_id, srv_session *out);
 /* The session of cookie value id into *out; false if none (or expired). */
 bool auth_session_find(srv_sessions *t, const char *id, srv_session *out);
 
@@ -101,6 +106,7 @@ typedef struct {
 	char location[256];       /* for 303, or "" */
 	char allow[48];           /* for 405, or "" */
 	bool www_auth;            /* 401 of the API: WWW-Authenticate: Bearer */
+	const char *disposition;  /* Content-Disposition (static), or NULL */
 } srv_reply;
 
 /* One request as the handlers see it. */
@@ -121,6 +127,7 @@ typedef struct {
 	bool bearer;              /* a right Authorization: Bearer token */
 	bool authed;              /* may read and write (session, bearer, or loopback) */
 	const char *qname[SRV_FIELDS_MAX], *qval[SRV_FIELDS_MAX]; /* the query's arguments, decoded */
+	const char *host;         /* the Host header, or NULL (for addresses the page shows) */
 	size_t nq;
 } srv_req;
 
@@ -212,5 +219,21 @@ void api_status(srv_req *q, srv_reply *r);
 void api_log_pain(srv_req *q, srv_reply *r);
 /* {"error": message, "field": field or null} with status. */
 void api_error(srv_reply *r, int status, const char *message, const char *field);
+
+/* ------------------------------------------ plan.c, share.c (issue 9) */
+
+/* GET /plan: the coming two weeks day by day, the .ics download and the
+ * calendar feed's address; POST /plan/feed: a new calendar feed token,
+ * shown once on the page. */
+void page_plan(srv_req *q, srv_reply *r);
+void page_plan_feed_post(srv_req *q, srv_reply *r);
+/* GET /plan.ics (attachment) and GET /calendar.ics?token=<calendar token>
+ * (the feed; no cookie needed): shape_calendar() of the same plan. */
+void page_plan_ics(srv_req *q, srv_reply *r);
+void page_calendar_feed(srv_req *q, srv_reply *r);
+/* GET /api/plan[?weeks=N&from=D]: `tendo plan --json`. */
+void api_plan(srv_req *q, srv_reply *r);
+/* GET /s/<token>: a read link opens a read-only session and redirects. */
+void page_share_open(srv_req *q, srv_reply *r);
 
 #endif
