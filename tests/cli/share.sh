@@ -58,6 +58,10 @@ t share extra
 expect_rc 2 "an operand"
 ok share --list --json
 expect_json "len(j)" 3 "nothing written by the refusals"
+ok export --json -
+CHECKS=$((CHECKS + 1))
+case "$OUT" in *"$tok1"* | *"$tok2"*) fail "export --json carries a share token" ;; esac
+expect_json "'share' in j['tables']" False "no share table in the export"
 ok share --help
 expect_out "--url BASE" "--help names --url"
 expect_out "127.0.0.1:8080" "and its default"
