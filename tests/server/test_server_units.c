@@ -179,6 +179,17 @@ static void sessions(void **state)
 	assert_false(auth_session_find(&t, first.csrf, &got));
 	assert_false(auth_session_find(&t, "short", &got));
 	assert_false(auth_session_find(&t, NULL, &got));
+	assert_false(got.readonly);
+	/* a shared link's session: read-only, with its share, kept as found */
+	srv_session ro;
+	assert_int_equal(auth_session_new_share(&t, 42, &ro), 0);
+	assert_true(ro.readonly);
+	assert_true(auth_session_find(&t, ro.id, &got));
+	assert_true(got.readonly);
+	assert_int_equal(got.share_id, 42);
+	assert_true(auth_session_find(&t, first.id, &got));
+	assert_false(got.readonly);
+	assert_int_equal(got.share_id, 0);
 	/* the table is full: the least recently used goes */
 	for (int k = 0; k < SRV_SESSIONS_MAX; k++)
 		assert_int_equal(auth_session_new(&t, &s), 0);
