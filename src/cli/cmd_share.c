@@ -175,8 +175,6 @@ int cmd_share(cli_ctx *ctx, int argc, char **argv)
 			return cli_usage(ctx, "--expires must be today or later (got %s)", cli_text(a.expires));
 		/* through the whole of that day in the athlete's zone: its end */
 		expires = tendo_date_noon_utc(until + 1, ctx->profile.tz) - 12 * 3600;
-		if (expires <= now)
-			expires = now + 60;
 	}
 	tendo_share sh;
 	tendo_share_scope scope = a.calendar ? TENDO_SHARE_CALENDAR : TENDO_SHARE_READ;
