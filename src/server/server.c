@@ -413,8 +413,8 @@ static void mask_token(const srv *s, char *text)
 		memset(t, '*', SRV_TOKEN_HEX);
 }
 
-/* A shared link's token (/s/<token>) and any long run of hex digits (a
- * token put in another path) as stars: share tokens live in the database,
+/* A shared link's token (/s/<token>) and any run of 16 or more hex digits
+ * (a token, or a piece of one, put in another path) as stars: share tokens live in the database,
  * so they are masked by their shape. */
 static void mask_share(char *text)
 {
@@ -423,7 +423,7 @@ static void mask_share(char *text)
 			*t = '*';
 	for (char *t = text; *t;) {
 		size_t n = strspn(t, "0123456789abcdefABCDEF");
-		if (n >= 32)
+		if (n >= 16)
 			memset(t, '*', n);
 		t += n ? n : 1;
 	}

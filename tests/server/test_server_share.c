@@ -497,6 +497,8 @@ static void test_log(void)
 	expect_status(&s, "GET", path, NULL, NULL, 404, "a token in another path");
 	snprintf(path, sizeof(path), "/s/%.40s%%15%s", rtok, rtok + 40);
 	expect_status(&s, "GET", path, NULL, NULL, 403, "a token with a control byte in it");
+	snprintf(path, sizeof(path), "/plan/%.40s%%15%s", rtok, rtok + 40);
+	expect_status(&s, "GET", path, NULL, NULL, 404, "a token cut by a control byte in another path");
 	snprintf(path, sizeof(path), "/s/%s/x", rtok);
 	expect_status(&s, "GET", path, NULL, NULL, 403, "a token and more");
 	CHECK(server_stop(&s) == 0, "SIGTERM exits 0");
@@ -507,6 +509,8 @@ static void test_log(void)
 	char part[20];
 	snprintf(part, sizeof(part), "%.16s", rtok + 20);
 	CHECK(log && !strstr(log, part), "no part of it either");
+	snprintf(part, sizeof(part), "%.16s", rtok + 48);
+	CHECK(log && !strstr(log, part), "nor the piece after a control byte");
 	free(log);
 }
 
