@@ -21,7 +21,8 @@
  *                                  --json` (and with ?weeks=&from=); /plan
  *                                  shows every day; 400s name the field;
  *                                  the page's "make a feed address" form
- *                                  (CSRF) makes a working feed
+ *                                  (CSRF) makes a working feed; on loopback
+ *                                  too a shared link's cookie is read-only
  *   test_server_share share_log TENDO      no share token in the server's log
  *
  * TENDO_TODAY pins the day for the server and the CLI alike.
@@ -463,6 +464,15 @@ static void test_plan(void)
 		CHECK(r.status == 200 && r.body && strncmp(r.body, "BEGIN:VCALENDAR", 15) == 0, "the new feed works: %ld",
 		      r.status);
 		resp_free(&r);
+	}
+	/* on loopback too a shared link's cookie narrows the session */
+	char tok[100], ro[200];
+	make_share(db, NULL, tok, sizeof(tok));
+	if (open_link(&s, tok, ro, sizeof(ro))) {
+		const char *hr[] = { ro, NULL };
+		expect_status(&s, "GET", "/plan", NULL, hr, 200, "loopback, shared");
+		expect_status(&s, "GET", "/today", NULL, hr, 403, "loopback, shared");
+		expect_status(&s, "POST", "/checkin", "score=1", hr, 403, "loopback, shared");
 	}
 	get(&r, &s, "/plan.ics", NULL);
 	char v[512];
