@@ -75,7 +75,7 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "--ics needs a file name");
 	if (cli_is_stdio(a.ics) && a.json)
 		return cli_usage(ctx, "--ics - and --json both write to standard output: give --ics a file");
-	if ((rc = cli_open(ctx, false)))
+	if ((rc = cli_open(ctx, a.ics != NULL)))
 		return rc;
 	if (from == TENDO_DATE_NONE)
 		from = ctx->today;

@@ -60,9 +60,12 @@ json_t *shape_status(const shape_status_facts *f, const tendo_prescription *rx, 
 
 /* The n planned days as an iCalendar (tendo_ics_plan()), for `tendo plan
  * --ics` and the server's /plan.ics and /calendar.ics alike. store: where
- * what was published before is kept, so a changed event's SEQUENCE rises
- * and a day that left the plan is sent as cancelled. out: owned by the
- * caller (free()). 0 or a negative code with tendo_error_last(). */
+ * what was published before is kept (tendo/published.h), so a changed
+ * event's SEQUENCE rises and a day that left the plan is sent as cancelled;
+ * it must be writable and outside a transaction (this call is one, BEGIN
+ * IMMEDIATE); NULL = untracked (every SEQUENCE 0). out: owned by the
+ * caller (free()). 0 or a negative code with tendo_error_last(); on
+ * failure nothing is written. */
 int shape_calendar(tendo_store *store, const tendo_plan_day *days, int n, const tendo_profile *profile,
                    const tendo_schedule *schedule, const tendo_ics_options *options, char **out, size_t *out_len);
 
