@@ -44,6 +44,10 @@ typedef struct {
 	tendo_date from, to;   /* inclusive; from <= to, at most 20 years apart */
 	tendo_date today;      /* the prescription shown ("current"), usually to */
 	time_t generated;      /* shown in the footer */
+	const char *css_href;  /* NULL: the stylesheet inline (a self-contained file for email);
+	                        * else a <link rel="stylesheet"> to this URL (e.g. "/static/report.css"
+	                        * serving tendo_report_css()), so the page needs no inline style and
+	                        * renders under a CSP of style-src 'self' */
 } tendo_report_options;
 
 #define TENDO_REPORT_CHARTS 6
@@ -69,11 +73,17 @@ void tendo_report_charts_free(tendo_report_chart charts[TENDO_REPORT_CHARTS]);
  * The report as one self-contained HTML5 page: inline CSS and SVG, no
  * script, no external resource of any kind (a Content-Security-Policy of
  * default-src 'none' says so to the browser); readable at phone width and
- * in print. With nothing logged in the range it says so and still renders.
+ * in print. With options->css_href the stylesheet is linked instead and
+ * the page has no inline style at all (the charts use SVG presentation
+ * attributes only, never style=""), for a server with a strict CSP. With nothing logged in the range it says so and still renders.
  * out: NUL-terminated, owned by the caller (free()).
  * Returns 0, TENDO_EINVAL (bad range), or TENDO_ENOMEM.
  */
 int tendo_report_html(char **out, size_t *out_len, const tendo_profile *profile, const tendo_schedule *schedule,
                       const tendo_log *log, const tendo_report_options *options);
+
+/* The report's stylesheet (static, NUL-terminated): what the page inlines
+ * without css_href, for a server to send at the css_href URL. */
+const char *tendo_report_css(void);
 
 #endif

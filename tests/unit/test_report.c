@@ -128,7 +128,7 @@ static void charts_have_data(void **state)
 		fx_run(&f, d, 5 + d / 4, d == 30 ? 4 : 1)->pain_after = 2;
 	tendo_profile p;
 	fx_profile(&p);
-	tendo_report_options o = { fx_day(0), fx_day(60), fx_day(60), 1795000000 };
+	tendo_report_options o = { .from = fx_day(0), .to = fx_day(60), .today = fx_day(60), .generated = 1795000000 };
 	tendo_report_chart c[TENDO_REPORT_CHARTS];
 	assert_int_equal(tendo_report_charts(c, &p, &f.log, &o), 0);
 	const char *ids[] = { "chart-pain", "chart-load", "chart-volume", "chart-acwr", "chart-stage", "chart-lsi" };
@@ -162,7 +162,7 @@ static void long_range_by_week(void **state)
 	fx_ready(&f, 199); /* a task score every day for 200 days */
 	tendo_profile p;
 	fx_profile(&p);
-	tendo_report_options o = { fx_day(0), fx_day(199), fx_day(199), 1795000000 };
+	tendo_report_options o = { .from = fx_day(0), .to = fx_day(199), .today = fx_day(199), .generated = 1795000000 };
 	tendo_report_chart c[TENDO_REPORT_CHARTS];
 	assert_int_equal(tendo_report_charts(c, &p, &f.log, &o), 0);
 	/* fx_day(0) is a Monday: 200 days = 29 weeks (the last one partial), one task
@@ -194,7 +194,7 @@ static void html_page(void **state)
 	snprintf(p.name, sizeof(p.name), "Ana <\"&'>");
 	tendo_schedule sc;
 	tendo_schedule_default(&sc);
-	tendo_report_options o = { fx_day(0), fx_day(40), fx_day(40), 1795000000 };
+	tendo_report_options o = { .from = fx_day(0), .to = fx_day(40), .today = fx_day(40), .generated = 1795000000 };
 	char *html = NULL;
 	size_t len = 0;
 	assert_int_equal(tendo_report_html(&html, &len, &p, &sc, &f.log, &o), 0);
@@ -255,7 +255,7 @@ static void allocation_failures(void **state)
 	story(&f);
 	tendo_profile p;
 	fx_profile(&p);
-	tendo_report_options o = { fx_day(0), fx_day(30), fx_day(30), 1795000000 };
+	tendo_report_options o = { .from = fx_day(0), .to = fx_day(30), .today = fx_day(30), .generated = 1795000000 };
 	int failures = 0;
 	for (long k = 1;; k++) {
 		char *html = NULL;

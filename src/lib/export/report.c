@@ -436,6 +436,11 @@ static const char css[] =
 	"code{font-size:.9em}.rx{background:#f4f8f4;padding:8px 12px;border-radius:4px}"
 	"@media print{body{max-width:none;padding:0}h2{break-after:avoid}}";
 
+const char *tendo_report_css(void)
+{
+	return css;
+}
+
 static void esc(tendo_buf *b, const char *s)
 {
 	tendo_buf_put_xml(b, s);
@@ -652,11 +657,21 @@ int tendo_report_html(char **out, size_t *out_len, const tendo_profile *p, const
 	tendo_date_format(o->from, f);
 	tendo_date_format(o->to, t);
 	tendo_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-	                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-	                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	                   "style-src 'unsafe-inline'\"><title>tendo report: ");
+	                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+	if (!o->css_href)
+		tendo_buf_puts(&b, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+		                   "style-src 'unsafe-inline'\">");
+	tendo_buf_puts(&b, "<title>tendo report: ");
 	esc(&b, p->name[0] ? p->name : "athlete");
-	tendo_buf_printf(&b, ", %s to %s</title><style>%s</style></head>\n<body>\n<header><h1>tendo report: ", f, t, css);
+	tendo_buf_printf(&b, ", %s to %s</title>", f, t);
+	if (o->css_href) {
+		tendo_buf_puts(&b, "<link rel=\"stylesheet\" href=\"");
+		esc(&b, o->css_href);
+		tendo_buf_puts(&b, "\">");
+	} else {
+		tendo_buf_printf(&b, "<style>%s</style>", css);
+	}
+	tendo_buf_puts(&b, "</head>\n<body>\n<header><h1>tendo report: ");
 	esc(&b, p->name[0] ? p->name : "athlete");
 	tendo_buf_printf(&b, "</h1><p class=\"meta\">%s to %s &middot; ", f, t);
 	esc(&b, tendo_side_name(p->side));
