@@ -104,12 +104,22 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 	if (a.ics) {
 		char *cal = NULL;
 		size_t len = 0;
-		if ((rc = shape_calendar(ctx->store, days, n, &ctx->profile, &ctx->schedule, &io, &cal, &len)))
+		/* what was sent is recorded only with the file written */
+		if ((rc = tendo_store_begin(ctx->store)) ||
+		    (rc = shape_calendar(ctx->store, days, n, &ctx->profile, &ctx->schedule, &io, &cal, &len))) {
+			tendo_store_rollback(ctx->store);
 			return cli_lib_error(ctx, rc);
+		}
 		rc = cli_write_file(ctx, a.ics, cal, len);
 		free(cal);
-		if (rc)
+		if (rc) {
+			tendo_store_rollback(ctx->store);
 			return rc;
+		}
+		if ((rc = tendo_store_commit(ctx->store))) {
+			tendo_store_rollback(ctx->store);
+			return cli_lib_error(ctx, rc);
+		}
 		if (cli_is_stdio(a.ics))
 			return 0; /* the calendar alone on standard output */
 		if (!a.json)

@@ -19,18 +19,14 @@ int shape_calendar(tendo_store *store, const tendo_plan_day *days, int n, const 
 	*out = NULL;
 	tendo_published *sent = NULL, *now = NULL;
 	size_t n_sent = 0, n_now = 0;
-	/* one transaction: two exports at once cannot both take the same SEQUENCE */
-	int rc = tendo_store_begin(store);
-	if (!rc)
-		rc = tendo_published_load(&sent, &n_sent, store, n > 0 ? days[0].date : TENDO_DATE_NONE);
+	/* inside the caller's transaction when there is one (plan --ics: the
+	 * record and the file go together); the save is all or nothing */
+	int rc = tendo_published_load(&sent, &n_sent, store, n > 0 ? days[0].date : TENDO_DATE_NONE);
 	if (!rc)
 		rc = tendo_ics_plan_tracked(out, out_len, &now, &n_now, days, n, profile, schedule, options, sent, n_sent);
 	if (!rc)
 		rc = tendo_published_save(store, now, n_now, options->stamp);
-	if (!rc)
-		rc = tendo_store_commit(store);
 	if (rc) {
-		tendo_store_rollback(store);
 		free(*out);
 		*out = NULL;
 	}

@@ -62,10 +62,11 @@ json_t *shape_status(const shape_status_facts *f, const tendo_prescription *rx, 
  * --ics` and the server's /plan.ics and /calendar.ics alike. store: where
  * what was published before is kept (tendo/published.h), so a changed
  * event's SEQUENCE rises and a day that left the plan is sent as cancelled;
- * it must be writable and outside a transaction (this call is one, BEGIN
- * IMMEDIATE); NULL = untracked (every SEQUENCE 0). out: owned by the
+ * it must be writable; call it inside tendo_store_begin()/commit() when the
+ * record must go with something else (plan --ics: the file), and roll back
+ * if that fails; NULL = untracked (every SEQUENCE 0). out: owned by the
  * caller (free()). 0 or a negative code with tendo_error_last(); on
- * failure nothing is written. */
+ * failure nothing is recorded. */
 int shape_calendar(tendo_store *store, const tendo_plan_day *days, int n, const tendo_profile *profile,
                    const tendo_schedule *schedule, const tendo_ics_options *options, char **out, size_t *out_len);
 
