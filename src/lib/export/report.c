@@ -660,6 +660,7 @@ static const char css[] =
 	"#weeks td:nth-child(n+3),#weeks th:nth-child(n+3){text-align:right}td.l{white-space:normal}"
 	"ul.rules{padding-left:1.2em}ul.rules li{margin:.3em 0}.src{color:#666;font-size:.85em}"
 	"code{font-size:.9em}.rx{background:#f4f8f4;padding:8px 12px;border-radius:4px}"
+	"ul.items{margin:-.6em 0 1em;padding-left:1.2em}ul.items li{margin:.2em 0}"
 	"ol.refs{padding-left:1.6em;font-size:.9em}ol.refs li{margin:.35em 0}a.ref{text-decoration:none}"
 	".unit{color:#666;font-weight:normal}"
 	"@media (max-width:600px){table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;min-width:0}"
@@ -801,22 +802,26 @@ static void prescription_html(tendo_buf *b, const tendo_prescription *rx)
 	tendo_buf_puts(b, "</p><p><b>Rehab:</b> ");
 	if (!rx->n_rehab)
 		tendo_buf_puts(b, "none &mdash; ");
-	for (size_t k = 0; k < rx->n_rehab; k++) {
-		const tendo_rx_item *it = &rx->rehab[k];
-		esc(b, it->exercise->title ? it->exercise->title : it->exercise->name);
-		if (it->hold_s)
-			tendo_buf_printf(b, " %d &times; %d s", it->sets, it->hold_s);
-		else
-			tendo_buf_printf(b, " %d &times; %d", it->sets, it->reps);
-		if (it->load[0]) {
-			tendo_buf_puts(b, " (");
-			esc(b, it->load);
-			tendo_buf_puts(b, ")");
-		}
-		tendo_buf_puts(b, k + 1 < rx->n_rehab ? "; " : ". ");
-	}
 	words(b, rx->rehab_why);
 	tendo_buf_puts(b, "</p>");
+	if (rx->n_rehab)
+		tendo_buf_puts(b, "<ul class=\"items\">");
+	for (size_t k = 0; k < rx->n_rehab; k++) { /* one exercise a line: sets x reps, the load per side */
+		const tendo_rx_item *it = &rx->rehab[k];
+		tendo_buf_puts(b, "<li>");
+		esc(b, it->exercise->title ? it->exercise->title : it->exercise->name);
+		if (it->hold_s)
+			tendo_buf_printf(b, ": %d &times; %d s", it->sets, it->hold_s);
+		else
+			tendo_buf_printf(b, ": %d &times; %d", it->sets, it->reps);
+		if (it->load[0]) {
+			tendo_buf_puts(b, ", ");
+			esc(b, it->load);
+		}
+		tendo_buf_puts(b, "</li>");
+	}
+	if (rx->n_rehab)
+		tendo_buf_puts(b, "</ul>");
 	if (rx->n_avoid) {
 		tendo_buf_puts(b, "<p><b>Avoid:</b> ");
 		for (size_t k = 0; k < rx->n_avoid; k++) {
