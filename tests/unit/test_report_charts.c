@@ -137,7 +137,8 @@ static int series_points(const svg_facts *f, const char *name)
 
 /* Ready by day 22; runs from day 23 every other day with pain during
  * (1) and after (2); a flare (task 6) on days 40 and 47; a pain report
- * during a rehab session on day 44; a VISA-H on day 1. */
+ * during a rehab session on day 44; stairs with pain 2 on day 50; a
+ * VISA-H on day 1. */
 static void story(fx_log *f, tendo_profile *p)
 {
 	fx_ready(f, 60);
@@ -151,6 +152,7 @@ static void story(fx_log *f, tendo_profile *p)
 	fx_pain(f, 44, TENDO_PAIN_DURING, 3);
 	f->log.pain[f->log.n_pain - 1].session_id = r->id;
 	fx_visa(f, 1, 10);
+	fx_cross(f, 50, TENDO_CROSS_STAIRS, 20, 2);
 	fx_profile(p);
 }
 
@@ -230,6 +232,7 @@ static void pain_chart(void **state)
 	assert_int_equal(series_points(&x, "during a run"), 19);
 	assert_int_equal(series_points(&x, "during rehab"), 7 + 8 + 1);
 	assert_int_equal(series_points(&x, "after"), 19);
+	assert_int_equal(series_points(&x, "during cross-training"), 1);
 	/* the strength chart: prone curl at 20 kg, the odd days 7-21 and day 44, one trend line */
 	parse(&x, c[6].svg);
 	assert_int_equal(x.n_series, 1);

@@ -80,7 +80,7 @@ typedef struct {
 	int n;                  /* days */
 	tendo_date from;
 	double *during, *after, *task, *run_min, *rehab_load, *run_load, *cross_load, *acwr, *stage;
-	double *pain_run, *pain_rehab; /* the day's highest pain during a run, during rehab */
+	double *pain_run, *pain_rehab, *pain_cross; /* the day's highest pain during a run, rehab, cross-training */
 	double *lsi_curl, *lsi_bridge;
 	double *sit, *drive;    /* hours sat, driven (aggravators) */
 	double *visa;           /* VISA-H total on the days it was filled in */
@@ -92,6 +92,7 @@ typedef struct {
 	double *week_min, *week_guide, *w_adh;
 	bool weekly;            /* the range is long: pain and load charts by week */
 	double *w_task, *w_during, *w_after, *w_run, *w_runload, *w_rehab, *w_cross, *w_pain_run, *w_pain_rehab;
+	double *w_pain_cross;
 	tendo_report_day *days;
 	tendo_chart_span spans[MAX_MARKS];
 	size_t n_spans;
@@ -108,12 +109,12 @@ static void series_free(series *s)
 {
 	free(s->during), free(s->after), free(s->task), free(s->run_min), free(s->rehab_load), free(s->run_load);
 	free(s->cross_load), free(s->acwr), free(s->stage), free(s->lsi_curl), free(s->lsi_bridge);
-	free(s->pain_run), free(s->pain_rehab), free(s->sit), free(s->drive), free(s->visa);
+	free(s->pain_run), free(s->pain_rehab), free(s->pain_cross), free(s->sit), free(s->drive), free(s->visa);
 	for (int k = 0; k < MAX_KG_SERIES; k++)
 		free(s->kg[k]);
 	free(s->week_min), free(s->week_guide), free(s->w_adh), free(s->days);
 	free(s->w_task), free(s->w_during), free(s->w_after), free(s->w_run), free(s->w_runload), free(s->w_rehab);
-	free(s->w_cross), free(s->w_pain_run), free(s->w_pain_rehab);
+	free(s->w_cross), free(s->w_pain_run), free(s->w_pain_rehab), free(s->w_pain_cross);
 	for (int k = 0; k < s->n_padded; k++)
 		free(s->padded[k]);
 	memset(s, 0, sizeof(*s));
@@ -179,7 +180,8 @@ static long day_index(const series *s, tendo_date d)
 }
 
 /* Pain during, by where it came from: a run (its own field, or a report
- * tied to it or to the day's run), a rehab session (likewise). */
+ * tied to it or to the day's run), a rehab session or cross-training
+ * (likewise). */
 static void pain_sources(series *s, const tendo_log *log)
 {
 	for (size_t k = 0; k < log->n_runs; k++) {
@@ -192,15 +194,22 @@ static void pain_sources(series *s, const tendo_log *log)
 		if (i >= 0)
 			max_into(&s->pain_rehab[i], log->rehab[k].pain_during);
 	}
+	for (size_t k = 0; k < log->n_cross; k++) {
+		long i = day_index(s, log->cross[k].date);
+		if (i >= 0)
+			max_into(&s->pain_cross[i], log->cross[k].pain_during);
+	}
 	for (size_t k = 0; k < log->n_pain; k++) {
 		const tendo_pain *x = &log->pain[k];
 		long i = day_index(s, x->date);
 		if (i < 0 || x->kind != TENDO_PAIN_DURING)
 			continue;
-		bool rehab = false;
+		bool rehab = false, cross = false;
 		for (size_t j = 0; x->session_id && j < log->n_rehab && !rehab; j++)
 			rehab = log->rehab[j].id == x->session_id;
-		max_into(rehab ? &s->pain_rehab[i] : &s->pain_run[i], x->score);
+		for (size_t j = 0; x->session_id && j < log->n_cross && !cross; j++)
+			cross = log->cross[j].id == x->session_id;
+		max_into(rehab ? &s->pain_rehab[i] : cross ? &s->pain_cross[i] : &s->pain_run[i], x->score);
 	}
 }
 
@@ -269,7 +278,7 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 	s->weeks = (int)((o->to - s->week0) / 7) + 1;
 	double **all[] = { &s->during, &s->after, &s->task, &s->run_min, &s->rehab_load, &s->run_load,
 		           &s->cross_load, &s->acwr, &s->stage, &s->lsi_curl, &s->lsi_bridge, &s->pain_run,
-		           &s->pain_rehab, &s->sit, &s->drive, &s->visa };
+		           &s->pain_rehab, &s->pain_cross, &s->sit, &s->drive, &s->visa };
 	for (size_t k = 0; k < sizeof(all) / sizeof(all[0]); k++)
 		if (!(*all[k] = nans(n)))
 			goto oom;
@@ -359,7 +368,7 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 	if (n > WEEKLY_ABOVE_DAYS) {
 		s->weekly = true;
 		double **w[] = { &s->w_task, &s->w_during, &s->w_after, &s->w_run, &s->w_runload, &s->w_rehab, &s->w_cross,
-			         &s->w_pain_run, &s->w_pain_rehab };
+			         &s->w_pain_run, &s->w_pain_rehab, &s->w_pain_cross };
 		for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++)
 			if (!(*w[k] = nans(s->weeks)))
 				goto oom;
@@ -368,6 +377,7 @@ static int series_build(series *s, const tendo_profile *p, const tendo_log *log,
 		rollup(s->w_after, s->after, s, R_MAX);
 		rollup(s->w_pain_run, s->pain_run, s, R_MAX);
 		rollup(s->w_pain_rehab, s->pain_rehab, s, R_MAX);
+		rollup(s->w_pain_cross, s->pain_cross, s, R_MAX);
 		rollup(s->w_run, s->run_min, s, R_SUM);
 		rollup(s->w_runload, s->run_load, s, R_SUM);
 		rollup(s->w_rehab, s->rehab_load, s, R_SUM);
@@ -527,13 +537,15 @@ static int draw(series *s, const tendo_profile *p, tendo_report_chart out[TENDO_
 		{ wk ? "morning score (week mean)" : "morning score", TENDO_CHART_LINE, 0, wk ? s->w_task : PAD(s->task), "#1f77b4", false },
 		{ wk ? "during a run (week max)" : "during a run", TENDO_CHART_POINTS, 0, wk ? s->w_pain_run : PAD(s->pain_run), "#d62728", false },
 		{ wk ? "during rehab (week max)" : "during rehab", TENDO_CHART_POINTS, 0, wk ? s->w_pain_rehab : PAD(s->pain_rehab), "#9467bd", false },
+		{ wk ? "during cross-training (week max)" : "during cross-training", TENDO_CHART_POINTS, 0,
+		  wk ? s->w_pain_cross : PAD(s->pain_cross), "#8c564b", false },
 		{ wk ? "after (week max)" : "after", TENDO_CHART_POINTS, 0, wk ? s->w_after : PAD(s->after), "#ff7f0e", false },
 		{ wk ? "run minutes (week)" : "run minutes", TENDO_CHART_BARS, 1, wk ? s->w_run : PAD(s->run_min), "#9ccf8f", false },
 	};
 	char ceiling_label[48];
 	snprintf(ceiling_label, sizeof(ceiling_label), "your ceiling %d/10", p->settings.ceiling);
 	const tendo_chart_band pain_bands[] = { { p->settings.ceiling, p->settings.ceiling, ceiling_label, "#d62728" } };
-	c[0].series = pain, c[0].n_series = 5;
+	c[0].series = pain, c[0].n_series = 6;
 	c[0].bands = pain_bands, c[0].n_bands = 1;
 	c[0].spans = s->spans, c[0].n_spans = s->n_spans; /* the stages behind the pain */
 	c[0].markers = s->flares, c[0].n_markers = s->n_flares;
@@ -1067,7 +1079,7 @@ int tendo_report_html(char **out, size_t *out_len, const tendo_profile *p, const
 	static const char *const captions[TENDO_REPORT_CHARTS] = {
 		"Shaded: the stage of the protocol each day. Line: the morning score the engine used (the monitoring "
 		"task, else the plain morning score); a dashed marker on each flared morning. Dots: the highest pain "
-		"during a run, during rehab, and after sessions. Bars: minutes run (right axis). Gaps are days with no score.",
+		"during a run, during rehab, during cross-training, and after sessions. Bars: minutes run (right axis). Gaps are days with no score.",
 		"Session-RPE load by kind (RPE &times; minutes; rehab minutes estimated from the dose).",
 		"Minutes run per week (Monday to Sunday) and last week plus 10%, the guide for growth.",
 		"Acute (7-day) against chronic (28-day) load, exponentially weighted. The 0.8-1.3 band is disputed: "
