@@ -153,6 +153,7 @@ static void story(fx_log *f, tendo_profile *p)
 	f->log.pain[f->log.n_pain - 1].session_id = r->id;
 	fx_visa(f, 1, 10);
 	fx_cross(f, 50, TENDO_CROSS_STAIRS, 20, 2);
+	fx_rehab(f, 52, "<b>my \"sled\"</b>", 3, 8, -1, 40, 0)->side = TENDO_SIDE_LEFT;
 	fx_profile(p);
 }
 
@@ -228,16 +229,20 @@ static void pain_chart(void **state)
 			fail_msg("marker %d \"%s\" is not on a flared day (%s)", k, x.marker_titles[k], flare_days[k]);
 	}
 	/* dots: runs on the 19 odd days 23-59; rehab pain on the logged sessions (days 0-6 and odd
-	 * days 7-21 from fx_ready, day 44's report); after on the 19 run days */
+	 * days 7-21 from fx_ready, day 44's report, day 52's sled); after on the 19 run days */
 	assert_int_equal(series_points(&x, "during a run"), 19);
-	assert_int_equal(series_points(&x, "during rehab"), 7 + 8 + 1);
+	assert_int_equal(series_points(&x, "during rehab"), 7 + 8 + 1 + 1);
 	assert_int_equal(series_points(&x, "after"), 19);
 	assert_int_equal(series_points(&x, "during cross-training"), 1);
-	/* the strength chart: prone curl at 20 kg, the odd days 7-21 and day 44, one trend line */
+	/* the strength chart: prone curl at 20 kg, the odd days 7-21 and day 44, one trend line;
+	 * then the athlete's own exercise, its name escaped (parse() fails on markup) */
 	parse(&x, c[6].svg);
-	assert_int_equal(x.n_series, 1);
+	assert_int_equal(x.n_series, 2);
 	assert_int_equal(x.points[0], 9);
+	assert_int_equal(x.points[1], 1);
 	assert_non_null(strstr(c[6].svg, "class=\"series s0 trend\""));
+	assert_non_null(strstr(c[6].svg, "&lt;b&gt;my &quot;sled&quot;&lt;/b&gt;, left"));
+	assert_null(strstr(c[6].svg, "<b>"));
 	tendo_report_charts_free(c);
 	fx_log_free(&f);
 }

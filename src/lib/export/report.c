@@ -699,6 +699,8 @@ static void words(tendo_buf *b, const char *id)
 		size_t k = strcspn(p, "_");
 		char run[128];
 		size_t take = k < sizeof(run) - 1 ? k : sizeof(run) - 1;
+		while (take < k && take > 1 && ((unsigned char)p[take] & 0xc0) == 0x80)
+			take--; /* a chunk ends on a whole UTF-8 character */
 		memcpy(run, p, take);
 		run[take] = '\0';
 		esc(b, run);
