@@ -209,6 +209,21 @@ static void utc_and_bad_input(void **state)
 	read_back(&s, a);
 	assert_int_equal(s.run_hour, 17);
 	assert_int_equal(s.tasks, 7);
+	assert_int_equal(s.task_hour, 7); /* 07:00: the schedule has no morning time */
+	free(a);
+	/* a run at 06:30: the task 15 minutes before it */
+	sc.run_time = 6 * 60 + 30;
+	assert_int_equal(tendo_ics_plan(&a, NULL, days, 7, &p, &sc, &o), 0);
+	read_back(&s, a);
+	assert_int_equal(s.task_hour, 6);
+	assert_int_equal(s.task_minute, 15);
+	sc.run_time = 10; /* just after midnight: at midnight, not the day before */
+	free(a);
+	assert_int_equal(tendo_ics_plan(&a, NULL, days, 7, &p, &sc, &o), 0);
+	read_back(&s, a);
+	assert_int_equal(s.task_hour, 0);
+	assert_int_equal(s.task_minute, 0);
+	tendo_schedule_default(&sc);
 	assert_false(s.vtimezone);
 	assert_true(s.timed_utc > 0);
 	assert_int_equal(s.timed_in_zone, 0);
