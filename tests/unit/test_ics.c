@@ -2,7 +2,10 @@
  * test_ics.c - the plan as iCalendar (tendo/ics.h), read back with libical's
  * own parser: one VEVENT per planned session with the right local start,
  * the zone's VTIMEZONE, UIDs unique and stable across exports, reminders
- * only when asked, UTC profiles without a VTIMEZONE, bad input refused.
+ * only when asked, UTC profiles without a VTIMEZONE, bad input refused;
+ * the daily monitoring task with its reminder, loads per side in the
+ * descriptions, and what was sent tracked in the store (issue 9): SEQUENCE
+ * rises only for a changed event, a day that left the plan is CANCELLED.
  * tests/cli/plan.sh reads the same output with a second parser
  * (python3-icalendar).
  */
@@ -187,6 +190,51 @@ static void london_week(void **state)
 	assert_string_not_equal(t.uids[0], s.uids[0]);
 	free(a);
 	free(b);
+	fx_log_free(&f);
+}
+
+/* The loads in the descriptions: exercise, sets x reps, kg per side. */
+static void loads_per_side(void **state)
+{
+	(void)state;
+	fx_log f;
+	fx_log_init(&f);
+	fx_ready(&f, 21);
+	for (int d = 15; d <= 21; d += 2) { /* the last sessions, one side at a time */
+		fx_rehab(&f, d, "prone-curl", 3, 8, -1, 20, 1)->side = TENDO_SIDE_LEFT;
+		fx_rehab(&f, d, "prone-curl", 3, 8, -1, 17.5, 1)->side = TENDO_SIDE_RIGHT;
+	}
+	tendo_profile p;
+	fx_profile(&p);
+	tendo_plan_day days[7];
+	assert_int_equal(tendo_plan(days, 7, &p, NULL, &f.log, fx_day(22)), 0);
+	int strength = -1;
+	for (int i = 0; i < 7 && strength < 0; i++)
+		if (days[i].strength)
+			strength = i;
+	assert_true(strength >= 0);
+	const tendo_rx_item *curl = NULL;
+	for (int k = 0; k < days[strength].n_items; k++)
+		if (!strcmp(days[strength].items[k].exercise->name, "prone-curl"))
+			curl = &days[strength].items[k];
+	assert_non_null(curl);
+	assert_true(curl->kg_left > 0 && curl->kg_right > 0);
+	tendo_ics_options o = { 0, 1795000000 };
+	char *a = NULL;
+	assert_int_equal(tendo_ics_plan(&a, NULL, days, 7, &p, NULL, &o), 0);
+	icalcomponent *cal = icalparser_parse_string(a);
+	assert_non_null(cal);
+	char want[160];
+	snprintf(want, sizeof(want), "- %s: %d x %d, left %g kg, right %g kg", curl->exercise->title, curl->sets,
+	         curl->reps, curl->kg_left, curl->kg_right);
+	int found = 0;
+	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+		found += strstr(icalcomponent_get_uid(ev), "-rehab-") && strstr(icalcomponent_get_description(ev), want);
+	if (!found)
+		fail_msg("no rehab event says \"%s\"", want);
+	icalcomponent_free(cal);
+	free(a);
 	fx_log_free(&f);
 }
 
@@ -533,6 +581,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(london_week),
 		cmocka_unit_test(utc_and_bad_input),
+		cmocka_unit_test(loads_per_side),
 		cmocka_unit_test(sequence_and_cancel),
 		cmocka_unit_test(log_change),
 		cmocka_unit_test(published_store),

@@ -1,6 +1,6 @@
 /*
  * test_report.c - the report (tendo/report.h): prescribed against done
- * counted day by day, the six charts each with data from a story, an empty
+ * counted day by day, the ten charts each with data from a story, an empty
  * log that still renders and says so, a page that asks for nothing from the
  * network, bad ranges refused, allocation failures reported and not leaked.
  * tests/cli/report.sh renders the page in headless Chromium.
