@@ -26,7 +26,9 @@
 typedef enum {
 	TENDO_CHART_LINE,   /* a line through the values; a lone value between gaps is a dot */
 	TENDO_CHART_BARS,   /* one bar per value from 0; several bar series stand side by side */
-	TENDO_CHART_POINTS  /* one dot per value */
+	TENDO_CHART_POINTS, /* one dot per value */
+	TENDO_CHART_TREND   /* a line joining the values across gaps, with a dot at each (e.g. a
+	                     * load logged every few days) */
 } tendo_chart_kind;
 
 typedef struct {
@@ -84,6 +86,9 @@ typedef struct {
 	int width, height;       /* viewBox size in its units (1 unit = 1 px at 100%
 	                          * scale); 0 = 640 x 260; otherwise at least 200 x 120;
 	                          * the height grows if a long legend needs it */
+	int margin_left, margin_right; /* room left and right of the plot, viewBox units; 0 =
+	                          * automatic (from the tick labels); charts of one width and
+	                          * margins, and the same days, have x axes that line up */
 } tendo_chart;
 
 /*
@@ -94,7 +99,7 @@ typedef struct {
  * "tendo-chart", data-points="N" (the non-missing values plotted, across
  * series) and data-marks="M" (the spans and markers drawn within the x
  * range). Elements carry classes: "series s<i> line|bars|points" groups
- * holding "line", "bar" and "point" elements, "band", "span", "marker",
+ * (or "trend") holding "line", "bar" and "point" elements, "band", "span", "marker",
  * "legend", "grid", "axis", "x-label", "y-label", "empty". With nothing to
  * plot (N and M both 0) the frame and axes are drawn with "no data yet".
  *

@@ -29,6 +29,10 @@ typedef struct {
 	bool training_day;        /* one of the schedule's days */
 	bool seek_care;           /* a red flag stands: nothing is planned */
 	int rehab_minutes;        /* estimated length of the rehab session (0 if none) */
+	/* the items of `rehab` with their doses and loads (kg per side), for
+	 * the calendar's descriptions; exercise borrowed from the library */
+	tendo_rx_item items[TENDO_RX_MAX_REHAB];
+	int n_items;
 } tendo_plan_day;
 
 /*

@@ -75,7 +75,7 @@ int cmd_plan(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, "--ics needs a file name");
 	if (cli_is_stdio(a.ics) && a.json)
 		return cli_usage(ctx, "--ics - and --json both write to standard output: give --ics a file");
-	if ((rc = cli_open(ctx, false)))
+	if ((rc = cli_open(ctx, a.ics != NULL)))
 		return rc;
 	if (from == TENDO_DATE_NONE)
 		from = ctx->today;
@@ -98,12 +98,22 @@ static int plan_out(cli_ctx *ctx, const args *a, const tendo_ics_options *io, co
 	if (a->ics) {
 		char *cal = NULL;
 		size_t len = 0;
-		if ((rc = shape_calendar(ctx->store, days, n, &ctx->profile, &ctx->schedule, io, &cal, &len)))
+		/* what was sent is recorded only with the file written */
+		if ((rc = tendo_store_begin(ctx->store)) ||
+		    (rc = shape_calendar(ctx->store, days, n, &ctx->profile, &ctx->schedule, io, &cal, &len))) {
+			tendo_store_rollback(ctx->store);
 			return cli_lib_error(ctx, rc);
+		}
 		rc = cli_write_file(ctx, a->ics, cal, len);
 		free(cal);
-		if (rc)
+		if (rc) {
+			tendo_store_rollback(ctx->store);
 			return rc;
+		}
+		if ((rc = tendo_store_commit(ctx->store))) {
+			tendo_store_rollback(ctx->store);
+			return cli_lib_error(ctx, rc);
+		}
 		if (cli_is_stdio(a->ics))
 			return 0; /* the calendar alone on standard output */
 		if (!a->json)

@@ -73,7 +73,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_parse(ctx, &spec, argc, argv, on_opt, &a, NULL);
 	if (rc)
 		return rc;
-	tendo_report_options o = { TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_DATE_NONE, time(NULL) };
+	tendo_report_options o = { .from = TENDO_DATE_NONE, .to = TENDO_DATE_NONE, .today = TENDO_DATE_NONE, .generated = time(NULL) };
 	if ((a.from && (rc = cli_date(ctx, "from", a.from, &o.from))) || (a.to && (rc = cli_date(ctx, "to", a.to, &o.to))))
 		return rc;
 	if (o.from != TENDO_DATE_NONE && o.to != TENDO_DATE_NONE && o.from > o.to)

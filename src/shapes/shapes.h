@@ -90,9 +90,13 @@ const char *shape_weekday(tendo_date d);
 
 /* The n planned days as an iCalendar (tendo_ics_plan()), for `tendo plan
  * --ics` and the server's /plan.ics and /calendar.ics alike. store: where
- * what was published before is kept, so a changed event's SEQUENCE rises
- * and a day that left the plan is sent as cancelled. out: owned by the
- * caller (free()). 0 or a negative code with tendo_error_last(). */
+ * what was published before is kept (tendo/published.h), so a changed
+ * event's SEQUENCE rises and a day that left the plan is sent as cancelled;
+ * it must be writable; call it inside tendo_store_begin()/commit() when the
+ * record must go with something else (plan --ics: the file), and roll back
+ * if that fails; NULL = untracked (every SEQUENCE 0). out: owned by the
+ * caller (free()). 0 or a negative code with tendo_error_last(); on
+ * failure nothing is recorded. */
 int shape_calendar(tendo_store *store, const tendo_plan_day *days, int n, const tendo_profile *profile,
                    const tendo_schedule *schedule, const tendo_ics_options *options, char **out, size_t *out_len);
 

@@ -26,20 +26,29 @@ ok log visa --items 6,6,5,6,5,5,4,12 --date 2026-03-03
 ok log visa --items 8,8,7,8,7,7,7,20 --date 2026-03-31
 ok report --from 2026-03-02 --to 2026-04-27 --html "$WORK/report.html"
 ok report --from 2026-03-02 --to 2026-04-27 --svg "$WORK/svg"
-expect_out "wrote 6 charts" "six charts"
+expect_out "wrote 10 charts" "ten charts"
 CHECKS=$((CHECKS + 1))
 python3 - "$WORK/svg" "$WORK/report.html" >"$WORK/check" 2>&1 <<'PYEOF' || fail "report files: $(cat "$WORK/check")"
 import os, sys, xml.etree.ElementTree as ET
 d = sys.argv[1]
 names = sorted(os.listdir(d))
-assert names == ['chart-acwr.svg', 'chart-load.svg', 'chart-lsi.svg', 'chart-pain.svg', 'chart-stage.svg', 'chart-volume.svg'], names
+assert names == ['chart-acwr.svg', 'chart-adherence.svg', 'chart-load.svg', 'chart-lsi.svg', 'chart-pain.svg',
+                 'chart-sitting.svg', 'chart-stage.svg', 'chart-strength.svg', 'chart-visa.svg', 'chart-volume.svg'], names
+axes = set()
 for n in names:
     root = ET.parse(os.path.join(d, n)).getroot()      # well-formed XML
     assert root.tag == '{http://www.w3.org/2000/svg}svg', root.tag
     assert int(root.get('data-points')) > 0, (n, root.get('data-points'))
+    axis = root.find('{http://www.w3.org/2000/svg}g[@class="axis"]')[0]  # the x axis
+    axes.add((root.get('viewBox').split()[2], axis.get('x1'), axis.get('x2')))
+    assert not [e for e in root.iter() if 'style' in e.attrib], n   # presentation attributes only
+assert len(axes) == 1, 'the x axes do not line up: %s' % axes
 html = open(sys.argv[2]).read()
-for k in ('VISA-H', 'readiness tests', 'Prescription for 2026-04-27', '<code>', 'Week by week'):
+for k in ('VISA-H', 'readiness tests', 'Prescription for 2026-04-27', 'data-rule=', 'Week by week',
+          'id="references"', 'Silbernagel KG', 'href="#ref-'):
     assert k in html, k
+for k in ('seed 0', 'seeds 0', 'PROTOCOL.md', 'docs/RULES.md', 'return_to_run'):   # stands alone when emailed
+    assert k not in html, k
 PYEOF
 
 # today says when the day is not a training day and something needs a gym or a run
@@ -123,7 +132,7 @@ class P(HTMLParser):
         if tag == 'svg' and 'tendo-chart' in (a.get('class') or ''):
             self.charts[a['id']] = int(a.get('data-points', '0'))
 p = P(); p.feed(open(sys.argv[1]).read())
-assert len(p.charts) == 6, p.charts
+assert len(p.charts) == 10, p.charts
 empty = [k for k, v in p.charts.items() if v <= 0]
 assert not empty, 'charts without data: %s' % empty
 png = open(sys.argv[2], 'rb').read()
@@ -140,12 +149,12 @@ CHECKS=$((CHECKS + 1))
 [ "$(head -c 5 "$WORK/report.pdf" 2>/dev/null)" = "%PDF-" ] && [ "$(wc -c <"$WORK/report.pdf")" -gt 50000 ] ||
 	fail "printing the report to PDF failed"
 
-# the empty report renders too: six charts saying "no data yet", no console error
+# the empty report renders too: ten charts saying "no data yet", no console error
 render "$WORK/empty.html" "$WORK/empty.png"
 CHECKS=$((CHECKS + 1))
 [ -s "$WORK/empty.png" ] && ! grep -q "CONSOLE" "$WORK/empty.png.log" || fail "the empty report did not render cleanly"
 CHECKS=$((CHECKS + 1))
-[ "$(grep -o 'class="tendo-chart' "$WORK/empty.png.dom" | wc -l)" = 6 ] && grep -q "no data yet" "$WORK/empty.png.dom" ||
-	fail "the empty report lacks its six empty charts"
+[ "$(grep -o 'class="tendo-chart' "$WORK/empty.png.dom" | wc -l)" = 10 ] && grep -q "no data yet" "$WORK/empty.png.dom" ||
+	fail "the empty report lacks its ten empty charts"
 [ -n "${TENDO_KEEP_PNG:-}" ] && cp "$WORK/report.png" "$TENDO_KEEP_PNG"
 finish

@@ -879,6 +879,82 @@ static void deterministic(void **state)
 	free(b);
 }
 
+/* A trend joins the values across gaps in one path with a dot at each;
+ * a line breaks at the gaps (issue 9: a load logged every few days). */
+static void trend_across_gaps(void **state)
+{
+	(void)state;
+	double y[10];
+	for (int i = 0; i < 10; i++)
+		y[i] = NAN;
+	y[1] = 20, y[4] = 22.5, y[8] = 25;
+	tendo_chart_series s = { "curl, right", TENDO_CHART_TREND, 0, y, NULL, false };
+	tendo_chart c = base("trend", 10);
+	c.series = &s;
+	c.n_series = 1;
+	char *svg = render(&c);
+	doc d;
+	parse(&d, svg, "trend");
+	assert_int_equal(d.n_line, 1);  /* one path through the three values */
+	assert_int_equal(d.n_point, 3); /* and a dot on each */
+	assert_int_equal(d.data_points, 3);
+	assert_non_null(strstr(svg, "class=\"series s0 trend\""));
+	const char *path = strstr(svg, "<path class=\"line\" d=\"");
+	assert_non_null(path);
+	const char *end = strchr(path + 22, '"');
+	int ls = 0;
+	for (const char *q = path + 22; q < end; q++)
+		ls += *q == 'L';
+	assert_int_equal(ls, 2); /* M, then two L */
+	free(svg);
+	s.kind = TENDO_CHART_LINE; /* the same values as a line: three lone dots, no path */
+	svg = render(&c);
+	parse(&d, svg, "trend");
+	assert_int_equal(d.n_line, 0);
+	assert_int_equal(d.n_point, 3);
+	free(svg);
+}
+
+static double axis_x(const char *svg, int which)
+{
+	const char *g = strstr(svg, "<g class=\"axis\"");
+	assert_non_null(g);
+	const char *l = strstr(g, "<line x1=\"");
+	assert_non_null(l);
+	double x1 = 0, y1 = 0, x2 = 0;
+	assert_int_equal(sscanf(l, "<line x1=\"%lf\" y1=\"%lf\" x2=\"%lf\"", &x1, &y1, &x2), 3);
+	return which ? x2 : x1;
+}
+
+/* Fixed margins: charts with other tick labels and axes keep one plot
+ * extent, so their x axes line up; automatic margins follow the labels. */
+static void fixed_margins(void **state)
+{
+	(void)state;
+	double small[] = { 1, 2, 3 }, big[] = { 10000, 200000, 3000000 };
+	tendo_chart_series a = { "a", TENDO_CHART_LINE, 0, small, NULL, false };
+	tendo_chart_series b[] = { { "b", TENDO_CHART_BARS, 0, big, NULL, false },
+		                   { "c", TENDO_CHART_LINE, 1, small, NULL, false } };
+	tendo_chart ca = base("a", 3), cb = base("b", 3);
+	ca.series = &a, ca.n_series = 1;
+	cb.series = b, cb.n_series = 2;
+	cb.y_label[0] = "a long axis title";
+	ca.width = cb.width = 440;
+	char *sa = render(&ca), *sb = render(&cb);
+	assert_true(axis_x(sa, 0) < axis_x(sb, 0)); /* automatic: wider labels, more room */
+	free(sa), free(sb);
+	ca.margin_left = cb.margin_left = 64;
+	ca.margin_right = cb.margin_right = 56;
+	sa = render(&ca), sb = render(&cb);
+	near(axis_x(sa, 0), 64);
+	near(axis_x(sb, 0), 64);
+	near(axis_x(sa, 1), 440 - 56);
+	near(axis_x(sb, 1), 440 - 56);
+	doc d;
+	parse(&d, sb, "b");
+	free(sa), free(sb);
+}
+
 static void invalid_charts(void **state)
 {
 	(void)state;
@@ -914,6 +990,9 @@ static void invalid_charts(void **state)
 	BAD(s.axis = 2);
 	BAD(s.axis = -1);
 	BAD(s.kind = (tendo_chart_kind)7);
+	BAD(s.kind = (tendo_chart_kind)(TENDO_CHART_TREND + 1));
+	BAD(c.margin_left = -1);
+	BAD(c.margin_right = 10001);
 	BAD(s.y = NULL);
 	BAD(y[1] = 2e12);
 	y[1] = 2;
@@ -1014,6 +1093,8 @@ int main(void)
 		cmocka_unit_test(no_nan_or_inf),
 		cmocka_unit_test(fixed_axis_ticks),
 		cmocka_unit_test(deterministic),
+		cmocka_unit_test(trend_across_gaps),
+		cmocka_unit_test(fixed_margins),
 		cmocka_unit_test(invalid_charts),
 		cmocka_unit_test(alloc_failure_sweep),
 	};

@@ -1,6 +1,6 @@
 /*
  * test_report.c - the report (tendo/report.h): prescribed against done
- * counted day by day, the six charts each with data from a story, an empty
+ * counted day by day, the ten charts each with data from a story, an empty
  * log that still renders and says so, a page that asks for nothing from the
  * network, bad ranges refused, allocation failures reported and not leaked.
  * tests/cli/report.sh renders the page in headless Chromium.
@@ -28,6 +28,8 @@ static void story(fx_log *f)
 	fx_ready(f, 61);
 	f->log.pain[60].score = 2; /* day 30's task */
 	fx_visa(f, 1, 10);
+	fx_visa(f, 29, 20);
+	fx_sitting(f, 12, 3.5);
 }
 
 static int data_points(const char *svg)
@@ -128,10 +130,12 @@ static void charts_have_data(void **state)
 		fx_run(&f, d, 5 + d / 4, d == 30 ? 4 : 1)->pain_after = 2;
 	tendo_profile p;
 	fx_profile(&p);
-	tendo_report_options o = { fx_day(0), fx_day(60), fx_day(60), 1795000000 };
+	tendo_report_options o = { .from = fx_day(0), .to = fx_day(60), .today = fx_day(60), .generated = 1795000000 };
 	tendo_report_chart c[TENDO_REPORT_CHARTS];
 	assert_int_equal(tendo_report_charts(c, &p, &f.log, &o), 0);
-	const char *ids[] = { "chart-pain", "chart-load", "chart-volume", "chart-acwr", "chart-stage", "chart-lsi" };
+	const char *ids[] = { "chart-pain", "chart-load", "chart-volume", "chart-acwr", "chart-stage", "chart-lsi",
+		              "chart-strength", "chart-visa", "chart-adherence", "chart-sitting" };
+	assert_int_equal(sizeof(ids) / sizeof(ids[0]), TENDO_REPORT_CHARTS);
 	for (int k = 0; k < TENDO_REPORT_CHARTS; k++) {
 		assert_string_equal(c[k].id, ids[k]);
 		assert_non_null(strstr(c[k].svg, ids[k]));
@@ -144,9 +148,15 @@ static void charts_have_data(void **state)
 	assert_int_equal(data_points(c[3].svg), 61 - 27);
 	/* one test: two LSI points */
 	assert_int_equal(data_points(c[5].svg), 2);
-	/* the stage timeline marks the two moves */
-	assert_non_null(strstr(c[4].svg, "stage.settle.exit"));
-	assert_non_null(strstr(c[4].svg, "readiness.pass"));
+	/* the stage timeline marks the two moves, in words */
+	assert_non_null(strstr(c[4].svg, ">to 2 strength<"));
+	assert_non_null(strstr(c[4].svg, ">to 2b return to run<"));
+	assert_null(strstr(c[4].svg, "stage.settle.exit"));
+	/* prone curl at 20 kg on the odd days 7-21 (both legs: one line); two VISA-H; one sitting day */
+	assert_int_equal(data_points(c[6].svg), 8);
+	assert_non_null(strstr(c[6].svg, "data-name=\"Prone (lying) hamstring curl, heavy slow"));
+	assert_int_equal(data_points(c[7].svg), 2);
+	assert_int_equal(data_points(c[9].svg), 1);
 	tendo_report_charts_free(c);
 	for (int k = 0; k < TENDO_REPORT_CHARTS; k++)
 		assert_null(c[k].svg);
@@ -162,7 +172,7 @@ static void long_range_by_week(void **state)
 	fx_ready(&f, 199); /* a task score every day for 200 days */
 	tendo_profile p;
 	fx_profile(&p);
-	tendo_report_options o = { fx_day(0), fx_day(199), fx_day(199), 1795000000 };
+	tendo_report_options o = { .from = fx_day(0), .to = fx_day(199), .today = fx_day(199), .generated = 1795000000 };
 	tendo_report_chart c[TENDO_REPORT_CHARTS];
 	assert_int_equal(tendo_report_charts(c, &p, &f.log, &o), 0);
 	/* fx_day(0) is a Monday: 200 days = 29 weeks (the last one partial), one task
@@ -194,7 +204,7 @@ static void html_page(void **state)
 	snprintf(p.name, sizeof(p.name), "Ana <\"&'>");
 	tendo_schedule sc;
 	tendo_schedule_default(&sc);
-	tendo_report_options o = { fx_day(0), fx_day(40), fx_day(40), 1795000000 };
+	tendo_report_options o = { .from = fx_day(0), .to = fx_day(40), .today = fx_day(40), .generated = 1795000000 };
 	char *html = NULL;
 	size_t len = 0;
 	assert_int_equal(tendo_report_html(&html, &len, &p, &sc, &f.log, &o), 0);
@@ -217,12 +227,14 @@ static void html_page(void **state)
 	/* every chart, the prescription with rule ids, the weeks, the outcomes */
 	const char *ids[] = { "chart-pain", "chart-load", "chart-volume", "chart-acwr", "chart-stage", "chart-lsi",
 		              "id=\"today\"", "id=\"rules\"", "id=\"weeks\"", "id=\"outcomes\"", "id=\"summary\"",
-		              "<li><code>", "VISA-H</td><td class=\"l\">80/100" };
+		              "<li data-rule=\"", "id=\"references\"", ">80/100</td>" };
 	for (size_t k = 0; k < sizeof(ids) / sizeof(ids[0]); k++)
 		if (!strstr(html, ids[k]))
 			fail_msg("the report has no %s", ids[k]);
 	assert_null(strstr(html, "id=\"nothing\""));
-	assert_null(strstr(html, "nan"));
+	for (const char *h = html; (h = strstr(h, "nan")); h++) /* as a number, not in a name ("Tenan") */
+		if (!(h[-1] >= 'a' && h[-1] <= 'z') && !(h[-1] >= 'A' && h[-1] <= 'Z'))
+			fail_msg("nan in the page: %.40s", h - 10);
 	free(html);
 
 	/* an empty log: says so, still renders every chart */
@@ -255,7 +267,7 @@ static void allocation_failures(void **state)
 	story(&f);
 	tendo_profile p;
 	fx_profile(&p);
-	tendo_report_options o = { fx_day(0), fx_day(30), fx_day(30), 1795000000 };
+	tendo_report_options o = { .from = fx_day(0), .to = fx_day(30), .today = fx_day(30), .generated = 1795000000 };
 	int failures = 0;
 	for (long k = 1;; k++) {
 		char *html = NULL;

@@ -201,7 +201,7 @@ static int check_series(const tendo_chart *c)
 	const char *id = c->id;
 	for (size_t i = 0; i < c->n_series; i++) {
 		const tendo_chart_series *s = &c->series[i];
-		if ((int)s->kind < TENDO_CHART_LINE || (int)s->kind > TENDO_CHART_POINTS)
+		if ((int)s->kind < TENDO_CHART_LINE || (int)s->kind > TENDO_CHART_TREND)
 			return tendo_error_set(TENDO_EINVAL, "chart %s: series %zu has an unknown kind %d", id, i, (int)s->kind);
 		if (s->axis != 0 && s->axis != 1)
 			return tendo_error_set(TENDO_EINVAL, "chart %s: series %zu axis %d is not 0 (left) or 1 (right)", id, i, s->axis);
@@ -230,6 +230,9 @@ static int check(const tendo_chart *c)
 	if ((c->n_series && !c->series) || (c->n_bands && !c->bands) || (c->n_spans && !c->spans) ||
 	    (c->n_markers && !c->markers))
 		return tendo_error_set(TENDO_EINVAL, "chart %s: a count without its array", id);
+	if (c->margin_left < 0 || c->margin_right < 0 || c->margin_left > MAX_WH || c->margin_right > MAX_WH)
+		return tendo_error_set(TENDO_EINVAL, "chart %s: margins %d and %d must be 0-%d", id, c->margin_left,
+		                       c->margin_right, MAX_WH);
 	if (c->width < 0 || (c->width && c->width < MIN_W) || c->width > MAX_WH || c->height < 0 ||
 	    (c->height && c->height < MIN_H) || c->height > MAX_WH)
 		return tendo_error_set(TENDO_EINVAL, "chart %s: size %d x %d is not 0 or %d-%d x %d-%d", id, c->width,
@@ -457,7 +460,11 @@ static void plan(layout *L, const tendo_chart *c)
 
 	double lm = PAD + (a0->drawn ? (c->y_label[0] ? AXIS_TITLE_W : 0) + a0->label_w + TICK + 4 : 0);
 	double rm = a1->drawn ? PAD + (c->y_label[1] ? AXIS_TITLE_W : 0) + a1->label_w + TICK + 4 : 16;
-	L->left = fmax(lm, 28);
+	if (c->margin_left > 0)
+		lm = c->margin_left;
+	if (c->margin_right > 0)
+		rm = c->margin_right;
+	L->left = c->margin_left > 0 ? lm : fmax(lm, 28);
 	L->right = L->w - rm;
 	if (L->right - L->left < MIN_PLOT_W) { /* huge tick labels on a narrow chart */
 		L->right = L->left + MIN_PLOT_W;
@@ -627,6 +634,32 @@ static void draw_line(const layout *L, size_t si)
 	}
 }
 
+/* A line through every value, across gaps, and a dot at each value. */
+static void draw_trend(const layout *L, size_t si)
+{
+	const tendo_chart *c = L->c;
+	const tendo_chart_series *s = &c->series[si];
+	const char *color = series_color(c, si);
+	int n = 0;
+	for (int k = 0; k < c->n; k++) {
+		if (missing(s->y[k]))
+			continue;
+		if (n++ == 0)
+			emit(L->b, "<path class=\"line\" d=\"");
+		emit(L->b, n == 1 ? "M%f,%f" : "L%f,%f", L->left + (k + 0.5) * L->slot, ypos(L, s->axis, s->y[k]));
+	}
+	if (n)
+		emit(L->b, "\"/>\n");
+	for (int k = 0; k < c->n; k++) {
+		if (missing(s->y[k]))
+			continue;
+		emit(L->b, "<circle class=\"point\" cx=\"%f\" cy=\"%f\" r=\"3\" fill=\"%x\" stroke=\"#fff\" stroke-width=\"1\">",
+		    L->left + (k + 0.5) * L->slot, ypos(L, s->axis, s->y[k]), color);
+		value_title(L, s, k);
+		emit(L->b, "</circle>\n");
+	}
+}
+
 static void draw_points(const layout *L, size_t si)
 {
 	const tendo_chart *c = L->c;
@@ -644,15 +677,15 @@ static void draw_points(const layout *L, size_t si)
 static void draw_series(const layout *L)
 {
 	const tendo_chart *c = L->c;
-	static const tendo_chart_kind order[] = { TENDO_CHART_BARS, TENDO_CHART_LINE, TENDO_CHART_POINTS };
-	static const char *const kind_class[] = { "line", "bars", "points" };
+	static const tendo_chart_kind order[] = { TENDO_CHART_BARS, TENDO_CHART_LINE, TENDO_CHART_TREND, TENDO_CHART_POINTS };
+	static const char *const kind_class[] = { "line", "bars", "points", "trend" };
 	if (c->n == 0 || c->n_series == 0)
 		return;
 	int n_bars = 0, bar_index = 0;
 	for (size_t i = 0; i < c->n_series; i++)
 		n_bars += c->series[i].kind == TENDO_CHART_BARS;
 	emit(L->b, "<g class=\"data\" clip-path=\"url(#%x-clip)\">\n", c->id);
-	for (size_t pass = 0; pass < 3; pass++) {
+	for (size_t pass = 0; pass < sizeof(order) / sizeof(order[0]); pass++) {
 		for (size_t i = 0; i < c->n_series; i++) {
 			const tendo_chart_series *s = &c->series[i];
 			if (s->kind != order[pass])
@@ -663,7 +696,7 @@ static void draw_series(const layout *L)
 				emit(L->b, " data-name=\"%x\"", s->name);
 			if (s->axis)
 				emit(L->b, " data-axis=\"right\"");
-			if (s->kind == TENDO_CHART_LINE)
+			if (s->kind == TENDO_CHART_LINE || s->kind == TENDO_CHART_TREND)
 				emit(L->b, " fill=\"none\" stroke=\"%x\" stroke-width=\"2\" stroke-linejoin=\"round\" "
 				          "stroke-linecap=\"round\"%s",
 				    color, s->dashed ? " stroke-dasharray=\"6 4\"" : "");
@@ -676,6 +709,8 @@ static void draw_series(const layout *L)
 				draw_bars(L, i, bar_index++, n_bars);
 			else if (s->kind == TENDO_CHART_LINE)
 				draw_line(L, i);
+			else if (s->kind == TENDO_CHART_TREND)
+				draw_trend(L, i);
 			else
 				draw_points(L, i);
 			emit(L->b, "</g>\n");

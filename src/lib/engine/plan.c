@@ -116,6 +116,8 @@ int tendo_plan(tendo_plan_day *out, int n, const tendo_profile *p, const tendo_s
 			}
 			if (!iso)
 				o->strength = true;
+			if (o->n_items < TENDO_RX_MAX_REHAB)
+				o->items[o->n_items++] = *it;
 			if (len < sizeof(o->rehab))
 				len += (size_t)snprintf(o->rehab + len, sizeof(o->rehab) - len, "%s%s %dx%d%s", len ? ", " : "",
 				                        it->exercise->name, it->sets, it->hold_s ? it->hold_s : it->reps,
