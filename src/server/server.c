@@ -187,6 +187,19 @@ static const route routes[] = {
 	{ "/api/today", "GET", api_today, R_API },
 	{ "/api/status", "GET", api_status, R_API },
 	{ "/api/log/pain", "POST", api_log_pain, R_API | R_JSON },
+	/* runs, history, entries, report (runs.c) */
+	{ "/runs", "GET", page_runs, 0 },
+	{ "/history", "GET", page_history, 0 },
+	{ "/entries/", "GET", page_entry_get, R_PREFIX },
+	{ "/entries/", "POST", page_entry_post, R_PREFIX | R_FORM },
+	{ "/report", "GET", page_report, 0 },
+	{ "/static/report.css", "GET", page_report_css, 0 },
+	{ "/api/history", "GET", api_history, R_API },
+	{ "/api/runs", "GET", api_runs, R_API },
+	{ "/api/report", "GET", api_report, R_API },
+	{ "/api/entries/", "GET", api_entry_get, R_API | R_PREFIX },
+	{ "/api/entries/", "PATCH", api_entry_patch, R_API | R_PREFIX | R_JSON },
+	{ "/api/entries/", "DELETE", api_entry_delete, R_API | R_PREFIX | R_JSON },
 };
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
 

@@ -174,6 +174,15 @@ unsigned shape_edit_given(const shape_edit *e);
  */
 int shape_edit_apply(tendo_store *store, int64_t id, const shape_edit *changes, shape_edit_result *out);
 
+/* ------------------------------------------------- the report (report.c) */
+
+/* One day of the report's data: the timeline's record (what was known and
+ * prescribed that morning, what was done) as JSON. */
+json_t *shape_report_day(const tendo_report_day *d);
+/* GET /api/report: {"from", "to", "adherence" (tendo_report_adherence()),
+ * "days": [shape_report_day()]} of the n days from tendo_report_days(). */
+json_t *shape_report_data(const tendo_report_day *days, int n);
+
 /* ---------------------------------------------- the calendar (calendar.c) */
 
 /* The n planned days as an iCalendar (tendo_ics_plan()), for `tendo plan
