@@ -398,15 +398,19 @@ static void edit_html(tendo_buf *b, const srv_req *q, const one *o, const char *
 	tendo_buf_printf(b, "<h1>Edit #%lld</h1><p>", (long long)o->e.id);
 	esc(b, o->e.text);
 	tendo_buf_puts(b, "</p>");
-	if (msg && msg[0] && !(field && field[0])) {
+	const char *what;
+	unsigned takes = shape_edit_takes(o->e.type, &what);
+	bool shown = false; /* the field the message names is on the form */
+	for (int f = 0; f < SHAPE_EDIT__N; f++)
+		if ((takes & (1u << f)) && field && strcmp(field, shape_edit_field_name(f)) == 0)
+			shown = true;
+	if (msg && msg[0] && !shown) {
 		tendo_buf_puts(b, "<p class=\"err\" role=\"alert\">");
 		esc(b, msg);
 		tendo_buf_puts(b, "</p>");
 	}
 	tendo_buf_printf(b, "<form method=\"post\" action=\"/entries/%lld/edit\">", (long long)o->e.id);
 	page_csrf_field(b, q);
-	const char *what;
-	unsigned takes = shape_edit_takes(o->e.type, &what);
 	/* the log form of the same kind has the field; a pain report's sharp is the run form's */
 	const char *kind = strcmp(o->e.type, "pain") == 0 ? "run" : o->e.type;
 	for (int f = 0; f < SHAPE_EDIT__N; f++) {
