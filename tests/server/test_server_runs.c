@@ -19,6 +19,7 @@
  *                                       POST removes exactly that entry
  *   test_server_runs runs_report TENDO  /report (charts, no inline style),
  *                                       its stylesheet, /api/report's days
+ *                                       (tendo report --json's)
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -652,6 +653,10 @@ static void test_runs_report(void)
 	          strcmp(jstr(json_array_get(days, 0), "date", NULL) ? jstr(json_array_get(days, 0), "date", NULL) : "",
 	                 "2026-01-01") == 0,
 	      "/api/report?from&to: %ld, one record a day", r.status);
+	const char *rep[] = { "report", "--from", "2026-01-01", "--to", "2026-01-10", "--json", NULL };
+	json_t *cli = cli_json(db, rep);
+	CHECK(same_json(r.json, cli), "/api/report is tendo report --json");
+	json_decref(cli);
 	resp_free(&r);
 	get(&r, &s, "/api/report", NULL);
 	days = jget(r.json, "days", NULL);
