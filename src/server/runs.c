@@ -527,11 +527,22 @@ void page_entry_get(srv_req *q, srv_reply *r)
 		const char *key;
 		json_t *m;
 		json_object_foreach(o.e.json, key, m) {
-			char *s = json_is_string(m) ? NULL : json_dumps(m, JSON_ENCODE_ANY | JSON_COMPACT | JSON_REAL_PRECISION(6));
+			/* words, not snake_case; null is "not noted" */
+			char label[64];
+			snprintf(label, sizeof(label), "%s", key);
+			for (char *c = label; *c; c++)
+				if (*c == '_')
+					*c = ' ';
+			char *s = json_is_string(m) || json_is_null(m) || json_is_boolean(m)
+			                  ? NULL
+			                  : json_dumps(m, JSON_ENCODE_ANY | JSON_COMPACT | JSON_REAL_PRECISION(6));
 			tendo_buf_puts(&b, "<dt>");
-			esc(&b, key);
+			esc(&b, label);
 			tendo_buf_puts(&b, "</dt><dd>");
-			esc(&b, json_is_string(m) ? json_string_value(m) : s ? s : "?");
+			esc(&b, json_is_string(m) ? json_string_value(m)
+			        : json_is_null(m) ? "not noted"
+			        : json_is_boolean(m) ? (json_is_true(m) ? "yes" : "no")
+			        : s ? s : "?");
 			tendo_buf_puts(&b, "</dd>");
 			free(s);
 		}
