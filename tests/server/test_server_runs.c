@@ -251,6 +251,13 @@ static void test_runs_pages(void)
 	CHECK(r.status == 200 && r.body && strstr(r.body, XSS_NOTE_ESC), "%s: the note escaped", path);
 	inert(&r, path);
 	resp_free(&r);
+	snprintf(path, sizeof(path), "/entries/%lld/edit", task);
+	get(&r, &s, path, NULL);
+	CHECK(r.status == 200 && r.body && strstr(r.body, ">" XSS_NOTE_ESC "</textarea>"),
+	      "%s: the note prefilled, escaped", path);
+	inert(&r, path);
+	labelled(&r, path);
+	resp_free(&r);
 	snprintf(path, sizeof(path), "/entries/%lld", rehab);
 	get(&r, &s, path, NULL);
 	CHECK(r.status == 200 && r.body && strstr(r.body, XSS_EX_ESC), "%s: the exercise escaped", path);
@@ -260,6 +267,18 @@ static void test_runs_pages(void)
 	get(&r, &s, path, NULL);
 	CHECK(r.status == 200 && r.body && strstr(r.body, XSS_FILE_ESC), "%s: names the file, escaped", path);
 	inert(&r, path);
+	resp_free(&r);
+
+	/* the athlete's units: miles */
+	const char *imp[] = { "profile", "--units", "imperial", NULL };
+	CHECK(run_tendo(db, imp, NULL) == 0, "tendo profile --units imperial");
+	get(&r, &s, "/runs", NULL);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "9:39/mi") && strstr(r.body, ">mi</th>") &&
+	          strstr(r.body, "3.11"),
+	      "/runs in miles: 30 min over 5 km is 9:39/mi");
+	resp_free(&r);
+	get(&r, &s, "/history", NULL);
+	CHECK(r.status == 200 && r.body && strstr(r.body, "30 min 3.1 mi"), "/history in miles");
 	resp_free(&r);
 
 	/* errors */
