@@ -671,7 +671,7 @@ static bool is_json_type(const char *ct)
 }
 
 /* The body as a JSON object (NULL: answered with the error). */
-static json_t *json_body(srv_req *q, srv_reply *r)
+json_t *api_json_body(srv_req *q, srv_reply *r)
 {
 	if (!is_json_type(q->content_type)) {
 		api_error(r, 415, "the body must be JSON (Content-Type: application/json)", NULL);
@@ -735,7 +735,7 @@ void api_logkind(srv_req *q, srv_reply *r)
 		api_error(r, 404, "there is no such kind", NULL);
 		return;
 	}
-	json_t *in = json_body(q, r);
+	json_t *in = api_json_body(q, r);
 	if (!in)
 		return;
 	char bufs[NF + 2][128];
@@ -881,7 +881,7 @@ void page_done_post(srv_req *q, srv_reply *r)
 
 void api_done(srv_req *q, srv_reply *r)
 {
-	json_t *in = json_body(q, r);
+	json_t *in = api_json_body(q, r);
 	if (!in)
 		return;
 	const char *key;

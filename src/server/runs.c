@@ -739,33 +739,14 @@ void api_entry_get(srv_req *q, srv_reply *r)
 		entry_reply(q, r, id, 200, NULL);
 }
 
-static bool is_json_type(const char *ct)
-{
-	return ct && strncmp(ct, "application/json", 16) == 0 && (ct[16] == '\0' || ct[16] == ';');
-}
-
 void api_entry_patch(srv_req *q, srv_reply *r)
 {
 	long long id = api_id(q, r);
 	if (!id)
 		return;
-	if (!is_json_type(q->content_type)) {
-		api_error(r, 415, "the body must be JSON (Content-Type: application/json)", NULL);
+	json_t *in = api_json_body(q, r);
+	if (!in)
 		return;
-	}
-	json_error_t jerr;
-	json_t *in = json_loadb(q->body, q->body_len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!in || !json_is_object(in)) {
-		char msg[300];
-		if (in)
-			snprintf(msg, sizeof(msg), "the body must be a JSON object");
-		else
-			snprintf(msg, sizeof(msg), "the body is not JSON: %s (line %d, column %d)", jerr.text, jerr.line,
-			         jerr.column);
-		json_decref(in);
-		api_error(r, 400, msg, NULL);
-		return;
-	}
 	shape_edit c = SHAPE_EDIT_NONE;
 	char msg[400] = "", field[32] = "", note[1100];
 	const char *key;
@@ -869,7 +850,8 @@ void api_entry_delete(srv_req *q, srv_reply *r)
  * and field (a bad query: 400), or a negative code. */
 static int report_html(const srv_req *q, char **out, size_t *len, char *msg, size_t msz, const char **field)
 {
-	tendo_report_options o = { TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_DATE_NONE, time(NULL) };
+	tendo_report_options o = { .from = TENDO_DATE_NONE, .to = TENDO_DATE_NONE, .today = TENDO_DATE_NONE,
+		                       .generated = time(NULL) };
 	if (range(q, &o.from, &o.to, msg, msz, field))
 		return 1;
 	srv_athlete a;
@@ -949,7 +931,8 @@ void page_report_css(srv_req *q, srv_reply *r)
 	int rc = srv_athlete_get(q, &a);
 	if (rc == 0) {
 		tendo_log empty = { 0 };
-		tendo_report_options o = { a.today, a.today, a.today, time(NULL) };
+		tendo_report_options o = { .from = a.today, .to = a.today, .today = a.today,
+			                       .generated = time(NULL) };
 		rc = tendo_report_html(&html, &len, &a.profile, &a.schedule, &empty, &o);
 	}
 	const char *css = rc == 0 ? between(html, "<style>", "</style>", &n) : NULL;

@@ -189,6 +189,10 @@ void page_error(srv_reply *r, int status, const char *title, const char *message
  * aggravator, visa (the kind is the path's last part). */
 void page_logkind_get(srv_req *q, srv_reply *r);
 void page_logkind_post(srv_req *q, srv_reply *r);
+/* The body of an API write as a JSON object (new reference), or NULL
+ * when it was answered: 415 for another Content-Type, 400 for a body that
+ * is not JSON or not an object. */
+json_t *api_json_body(srv_req *q, srv_reply *r);
 /* POST /api/log/<kind> for the same kinds. */
 void api_logkind(srv_req *q, srv_reply *r);
 /* POST /today/done (form: part run|rehab|all, pain_during, pain_after,
