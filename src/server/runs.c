@@ -748,7 +748,7 @@ void api_entry_patch(srv_req *q, srv_reply *r)
 	if (!in)
 		return;
 	shape_edit c = SHAPE_EDIT_NONE;
-	char msg[400] = "", field[32] = "", note[1100];
+	char msg[400] = "", field[32] = "";
 	const char *key;
 	json_t *m;
 	json_object_foreach(in, key, m) {
@@ -775,13 +775,11 @@ void api_entry_patch(srv_req *q, srv_reply *r)
 			}
 			c.sharp = json_is_true(m);
 		} else if (f == SHAPE_EDIT_NOTE) {
-			if (!json_is_string(m) || strlen(json_string_value(m)) != json_string_length(m) ||
-			    json_string_length(m) >= sizeof(note)) {
-				snprintf(msg, sizeof(msg), "note must be a string of at most %zu bytes", sizeof(note) - 1);
+			if (!json_is_string(m) || strlen(json_string_value(m)) != json_string_length(m)) {
+				snprintf(msg, sizeof(msg), "note must be a string");
 				break;
 			}
-			snprintf(note, sizeof(note), "%s", json_string_value(m));
-			c.note = note;
+			c.note = json_string_value(m); /* in's: the library checks its length */
 		} else {
 			if (!json_is_string(m) || tendo_schedule_parse_time(&c.time_min, json_string_value(m))) {
 				snprintf(msg, sizeof(msg), "time must be a time of day \"HH:MM\", 00:00-23:59");
@@ -790,14 +788,15 @@ void api_entry_patch(srv_req *q, srv_reply *r)
 		}
 		field[0] = '\0';
 	}
-	json_decref(in);
 	if (!msg[0] && !shape_edit_given(&c))
 		snprintf(msg, sizeof(msg), "give at least one change: pain_during, pain_after, rpe, sharp, note or time");
 	if (msg[0]) {
+		json_decref(in);
 		api_error(r, 400, msg, field);
 		return;
 	}
 	int rc = do_edit(q, id, &c, msg, sizeof(msg), field, sizeof(field));
+	json_decref(in); /* c.note was its */
 	if (rc == 1)
 		api_error(r, 400, msg, field);
 	else if (rc == 2)

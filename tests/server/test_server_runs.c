@@ -421,6 +421,19 @@ static void test_runs_api(void)
 		      "PATCH %s: %ld '%s' field %s", pbad[k].body, r.status, m ? m : "", f ? f : "null");
 		resp_free(&r);
 	}
+	/* the library's own limit and message */
+	char *big = malloc(1100);
+	if (big) {
+		memcpy(big, "{\"note\":\"", 9);
+		memset(big + 9, 'x', 1001);
+		memcpy(big + 1010, "\"}", 3);
+		req(&r, &s, "PATCH", path, big, strlen(big), api);
+		const char *f = jstr(r.json, "field", NULL), *m = jstr(r.json, "error", NULL);
+		CHECK(r.status == 400 && f && strcmp(f, "note") == 0 && m && strstr(m, "note is too long (1000 bytes at most"),
+		      "PATCH a 1001-byte note: %ld '%s'", r.status, m ? m : "");
+		resp_free(&r);
+		free(big);
+	}
 	json_t *after = history_entry(&s, run);
 	CHECK(before && after && json_equal(before, after), "nothing written by the refused edits");
 	json_decref(after);
