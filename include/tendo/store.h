@@ -205,6 +205,12 @@ int tendo_store_check_all(tendo_store *store);
 /* The note attached to an entry, copied into buf ("" if none). */
 int tendo_store_entry_note(tendo_store *store, int64_t id, char *buf, size_t bufsz);
 
+/* The name of the file entry id was imported from (its activity_file row:
+ * the file name or archive path as given to the importer), copied into buf
+ * (cut to fit at a character boundary): 1, 0 if the entry was not imported
+ * (buf ""), or a negative error. */
+int tendo_store_entry_file(tendo_store *store, int64_t id, char *buf, size_t bufsz);
+
 /* Delete entry id and everything hanging off it; TENDO_ENOTFOUND if absent. */
 int tendo_store_delete(tendo_store *store, int64_t id);
 

@@ -15,6 +15,8 @@
 #include <jansson.h>
 #include <tendo/tendo.h>
 
+#include "../shapes/shapes.h"
+
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 typedef struct {
@@ -257,13 +259,9 @@ int cli_range_dates(cli_ctx *ctx, const cli_range_args *a, tendo_date *from, ten
  * ten imported runs that have one; NAN if neither. */
 double cli_usual_cadence(const tendo_profile *p, const tendo_log *log);
 
-/* One entry as `tendo history` shows it (cmd_history.c). */
-typedef struct {
-	const char *type;       /* "run", "pain", ... (static) */
-	tendo_date date;
-	char text[200];         /* the history line after the date */
-	json_t *json;           /* its fields, without id, date and type; owned by the caller */
-} cli_entry;
+/* One entry as `tendo history` shows it (src/shapes/history.c): type,
+ * date, text (the history line after the date), json (owned by the caller). */
+typedef shape_entry cli_entry;
 /* Describe entry id of log into out; 0, or -1 if it is not there. */
 int cli_entry_find(const cli_ctx *ctx, const tendo_log *log, int64_t id, cli_entry *out);
 

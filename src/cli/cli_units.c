@@ -1,8 +1,10 @@
 /*
  * cli_units.c - metric and imperial at the edge of the command line
- * (cli_units.h): the one place that knows miles and pounds.
+ * (cli_units.h): what is typed converted here; what is shown formatted by
+ * src/shapes/units.c, shared with the server's pages.
  */
 #include "cli_units.h"
+#include "../shapes/shapes.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -11,12 +13,12 @@
 
 const char *cli_dist_unit(const cli_ctx *ctx)
 {
-	return ctx->imperial ? "mi" : "km";
+	return shape_dist_unit(ctx->imperial);
 }
 
 const char *cli_load_unit(const cli_ctx *ctx)
 {
-	return ctx->imperial ? "lb" : "kg";
+	return shape_load_unit(ctx->imperial);
 }
 
 double cli_km_from_user(const cli_ctx *ctx, double v)
@@ -31,45 +33,27 @@ double cli_kg_from_user(const cli_ctx *ctx, double v)
 
 double cli_km_to_user(const cli_ctx *ctx, double km)
 {
-	return ctx->imperial ? km / CLI_KM_PER_MI : km;
+	return shape_km_to_user(ctx->imperial, km);
 }
 
 double cli_kg_to_user(const cli_ctx *ctx, double kg)
 {
-	return ctx->imperial ? kg / CLI_KG_PER_LB : kg;
+	return shape_kg_to_user(ctx->imperial, kg);
 }
 
 const char *cli_fmt_distance(const cli_ctx *ctx, double km, int decimals, char *buf, size_t sz)
 {
-	if (!isfinite(km) || km < 0)
-		snprintf(buf, sz, "-");
-	else
-		snprintf(buf, sz, "%.*f %s", decimals, cli_km_to_user(ctx, km), cli_dist_unit(ctx));
-	return buf;
+	return shape_fmt_distance(ctx->imperial, km, decimals, buf, sz);
 }
 
 const char *cli_fmt_load(const cli_ctx *ctx, double kg, char *buf, size_t sz)
 {
-	if (!isfinite(kg) || kg < 0)
-		snprintf(buf, sz, "body weight");
-	else
-		snprintf(buf, sz, "%g %s", round(cli_kg_to_user(ctx, kg) * 10) / 10, cli_load_unit(ctx));
-	return buf;
+	return shape_fmt_load(ctx->imperial, kg, buf, sz);
 }
 
 const char *cli_fmt_pace(const cli_ctx *ctx, double minutes, double km, char *buf, size_t sz)
 {
-	double d = cli_km_to_user(ctx, km);
-	if (!(isfinite(minutes) && minutes > 0 && isfinite(d) && d > 0.01)) {
-		snprintf(buf, sz, "-");
-		return buf;
-	}
-	long s = lround(minutes * 60 / d);
-	if (s >= 100 * 60)
-		snprintf(buf, sz, "-");
-	else
-		snprintf(buf, sz, "%ld:%02ld/%s", s / 60, s % 60, cli_dist_unit(ctx));
-	return buf;
+	return shape_fmt_pace(ctx->imperial, minutes, km, buf, sz);
 }
 
 const char *cli_text_units(const cli_ctx *ctx, const char *text, char *buf, size_t sz)

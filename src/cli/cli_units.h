@@ -3,7 +3,8 @@
  * at the edge of the command line: what is typed is converted to metric
  * before anything is checked or stored, and what is shown is converted from
  * metric. The log and every --json stay metric, with the unit in the field
- * name (distance_m, km, kg). All conversions live here.
+ * name (distance_m, km, kg). What is shown is src/shapes/units.c's,
+ * shared with the server's pages.
  */
 #ifndef TENDO_CLI_UNITS_H
 #define TENDO_CLI_UNITS_H
@@ -13,8 +14,10 @@
 
 #include "cli.h"
 
-#define CLI_KM_PER_MI 1.609344
-#define CLI_KG_PER_LB 0.45359237
+#include "../shapes/shapes.h"
+
+#define CLI_KM_PER_MI SHAPE_KM_PER_MI
+#define CLI_KG_PER_LB SHAPE_KG_PER_LB
 
 /* The unit names for the athlete: "km" or "mi", "kg" or "lb". */
 const char *cli_dist_unit(const cli_ctx *ctx);

@@ -3,6 +3,7 @@
  * the fact (pain during and after, RPE, sharp pain, the note, the time of
  * day), typed or imported from a watch, in one transaction. A field the
  * entry's type does not have is refused and the message lists what it has.
+ * The change itself is src/shapes/edit.c's, shared with the server.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -41,30 +42,28 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 	return 0;
 }
 
-/* Which options each entry type takes (bit per option id). */
-#define B(o) (1u << (o))
-static const struct {
-	const char *type;
-	const char *what;        /* for messages: "a run" */
-	unsigned takes;
-} types[] = {
-	{ "run", "a run", B(O_PDURING) | B(O_PAFTER) | B(O_RPE) | B(O_SHARP) | B(O_NOSHARP) | B(O_NOTE) | B(O_TIME) },
-	{ "rehab", "a rehab entry", B(O_PDURING) | B(O_RPE) | B(O_SHARP) | B(O_NOSHARP) | B(O_NOTE) | B(O_TIME) },
-	{ "cross", "a cross-training entry", B(O_PDURING) | B(O_SHARP) | B(O_NOSHARP) | B(O_NOTE) | B(O_TIME) },
-	{ "pain", "a pain report", B(O_SHARP) | B(O_NOSHARP) | B(O_NOTE) },
-	{ "test", "a readiness test", B(O_NOTE) | B(O_TIME) },
-	{ "flag", "a red flag", B(O_NOTE) },
-	{ "sitting", "an aggravator", B(O_NOTE) },
-	{ "visa", "a VISA-H", B(O_NOTE) },
-};
+/* The shared field (src/shapes/edit.c) an option changes, or -1. */
+static int field_of(int o)
+{
+	switch (o) {
+	case O_PDURING: return SHAPE_EDIT_PAIN_DURING;
+	case O_PAFTER: return SHAPE_EDIT_PAIN_AFTER;
+	case O_RPE: return SHAPE_EDIT_RPE;
+	case O_SHARP:
+	case O_NOSHARP: return SHAPE_EDIT_SHARP;
+	case O_NOTE: return SHAPE_EDIT_NOTE;
+	case O_TIME: return SHAPE_EDIT_TIME;
+	default: return -1;
+	}
+}
 
-/* "--pain-during, --sharp, --no-sharp, --note" for a bit set. */
+/* "--pain-during, --sharp, --no-sharp, --note" for the fields a type takes. */
 static const char *takes_list(unsigned takes, char *buf, size_t sz)
 {
 	size_t len = 0;
 	buf[0] = '\0';
 	for (const cli_opt *o = opts; o->name && len < sz; o++)
-		if (takes & B(o->id))
+		if (field_of(o->id) >= 0 && (takes & (1u << field_of(o->id))))
 			len += (size_t)snprintf(buf + len, sz - len, "%s--%s", len ? ", " : "", o->name);
 	return buf;
 }
@@ -108,66 +107,6 @@ static int check_values(cli_ctx *ctx, const args *a, values *v)
 	                      "or --time");
 }
 
-/* Apply the changes to the entry id of log (type t). */
-static int apply(cli_ctx *ctx, const args *a, const values *v, const tendo_log *log, int64_t id, const char *t)
-{
-	bool sharp_set = a->v[O_SHARP] || a->v[O_NOSHARP], sharp = a->v[O_SHARP] != NULL;
-	int rc = 0;
-	if (!strcmp(t, "run")) {
-		for (size_t k = 0; k < log->n_runs; k++) {
-			tendo_run e = log->runs[k];
-			if (e.id != id)
-				continue;
-			if (a->v[O_PDURING]) e.pain_during = v->pain_during;
-			if (a->v[O_PAFTER]) e.pain_after = v->pain_after;
-			if (a->v[O_RPE]) e.rpe = v->rpe;
-			if (sharp_set) e.sharp = sharp;
-			if (a->v[O_TIME]) e.time_min = v->time_min;
-			rc = tendo_store_update_run(ctx->store, &e);
-		}
-	} else if (!strcmp(t, "rehab")) {
-		for (size_t k = 0; k < log->n_rehab; k++) {
-			tendo_rehab e = log->rehab[k];
-			if (e.id != id)
-				continue;
-			if (a->v[O_PDURING]) e.pain_during = v->pain_during;
-			if (a->v[O_RPE]) e.rpe = v->rpe;
-			if (sharp_set) e.sharp = sharp;
-			if (a->v[O_TIME]) e.time_min = v->time_min;
-			rc = tendo_store_update_rehab(ctx->store, &e);
-		}
-	} else if (!strcmp(t, "cross")) {
-		for (size_t k = 0; k < log->n_cross; k++) {
-			tendo_cross e = log->cross[k];
-			if (e.id != id)
-				continue;
-			if (a->v[O_PDURING]) e.pain_during = v->pain_during;
-			if (sharp_set) e.sharp = sharp;
-			if (a->v[O_TIME]) e.time_min = v->time_min;
-			rc = tendo_store_update_cross(ctx->store, &e);
-		}
-	} else if (!strcmp(t, "pain") && sharp_set) {
-		for (size_t k = 0; k < log->n_pain; k++) {
-			tendo_pain e = log->pain[k];
-			if (e.id != id)
-				continue;
-			e.sharp = sharp;
-			rc = tendo_store_update_pain(ctx->store, &e);
-		}
-	} else if (!strcmp(t, "test") && a->v[O_TIME]) {
-		for (size_t k = 0; k < log->n_tests; k++) {
-			tendo_test e = log->tests[k];
-			if (e.id != id)
-				continue;
-			e.time_min = v->time_min;
-			rc = tendo_store_update_test(ctx->store, &e);
-		}
-	}
-	if (rc == 0 && a->v[O_NOTE])
-		rc = tendo_store_set_note(ctx->store, id, a->v[O_NOTE]);
-	return rc;
-}
-
 int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 {
 	args a = { 0 };
@@ -186,38 +125,30 @@ int cmd_edit(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open(ctx, true)))
 		return rc;
 	tendo_log log = { 0 };
-	cli_entry before = { 0 }, after = { 0 };
-	if ((rc = tendo_store_begin(ctx->store)))
-		return cli_lib_error(ctx, rc);
-	if ((rc = tendo_store_load_log_ext(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED))) {
-		tendo_store_rollback(ctx->store);
-		return cli_lib_error(ctx, rc);
+	cli_entry after = { 0 };
+	shape_edit c = SHAPE_EDIT_NONE;
+	c.pain_during = a.v[O_PDURING] ? v.pain_during : -1;
+	c.pain_after = a.v[O_PAFTER] ? v.pain_after : -1;
+	c.rpe = a.v[O_RPE] ? v.rpe : -1;
+	c.sharp = a.v[O_SHARP] ? 1 : a.v[O_NOSHARP] ? 0 : -1;
+	c.note = a.v[O_NOTE];
+	c.time_min = a.v[O_TIME] ? v.time_min : TENDO_TOD_NONE;
+	shape_edit_result res;
+	rc = shape_edit_apply(ctx->store, id, &c, &res);
+	if (rc == SHAPE_EDIT_REFUSED) {
+		char list[160];
+		const char *name = res.refused == SHAPE_EDIT_SHARP ? (a.v[O_SHARP] ? "sharp" : "no-sharp") : NULL;
+		for (const cli_opt *o = opts; !name && o->name; o++)
+			if (field_of(o->id) == res.refused)
+				name = o->name;
+		return cli_usage(ctx, "#%lld is %s, which has no --%s (it takes %s)", (long long)id, res.what, name,
+		                 takes_list(shape_edit_takes(res.type, NULL), list, sizeof(list)));
 	}
-	if (cli_entry_find(ctx, &log, id, &before)) {
-		tendo_log_dispose(&log);
-		tendo_store_rollback(ctx->store);
+	if (rc == TENDO_ENOTFOUND && !res.type)
 		return cli_fail(ctx, "no entry with id %lld (see tendo history)", (long long)id);
-	}
-	json_decref(before.json);
-	const char *t = before.type;
-	for (size_t k = 0; k < sizeof(types) / sizeof(types[0]); k++) {
-		if (strcmp(types[k].type, t) != 0)
-			continue;
-		for (const cli_opt *o = opts; o->name; o++)
-			if (o->id != O_JSON && a.v[o->id] && !(types[k].takes & B(o->id))) {
-				char list[160];
-				tendo_log_dispose(&log);
-				tendo_store_rollback(ctx->store);
-				return cli_usage(ctx, "#%lld is %s, which has no --%s (it takes %s)", (long long)id, types[k].what,
-				                 o->name, takes_list(types[k].takes, list, sizeof(list)));
-			}
-	}
-	if ((rc = apply(ctx, &a, &v, &log, id, t)) || (rc = tendo_store_commit(ctx->store))) {
-		tendo_log_dispose(&log);
-		tendo_store_rollback(ctx->store);
+	if (rc)
 		return cli_check(ctx, rc);
-	}
-	tendo_log_dispose(&log);
+	cli_entry before = { .date = res.date };
 
 	/* read it back: what is stored now */
 	if ((rc = tendo_store_load_log_ext(ctx->store, &log, before.date, before.date, TENDO_LOAD_REPLACED)))

@@ -13,22 +13,24 @@
 
 #include "cli.h"
 
-enum { O_FROM = 1, O_TO, O_HTML, O_SVG };
+enum { O_FROM = 1, O_TO, O_HTML, O_SVG, O_JSON };
 
 static const cli_opt opts[] = {
 	{ "from", required_argument, O_FROM, "D", "first day (default: the day of tendo init)" },
 	{ "to", required_argument, O_TO, "D", "last day (default: today)" },
 	{ "html", required_argument, O_HTML, "FILE", "write the report as one HTML page (- : to standard output)" },
 	{ "svg", required_argument, O_SVG, "DIR", "write each chart as DIR/chart-*.svg (DIR is made if missing)" },
+	{ "json", no_argument, O_JSON, NULL, "print the days the report is drawn from as JSON (GET /api/report)" },
 	{ 0 }
 };
-static const cli_spec spec = { "report [--from D] [--to D] (--html FILE | --svg DIR)",
+static const cli_spec spec = { "report [--from D] [--to D] (--html FILE | --svg DIR | --json)",
 	"The whole story on one page: pain against load, weekly volume, the acute:chronic ratio, the stages\n"
 	"and the decisions that moved them, the readiness tests, the weeks in a table and today's\n"
 	"prescription with its reasons. No network, no script: open it anywhere, print it.", opts };
 
 typedef struct {
 	const char *from, *to, *html, *svg;
+	bool json;
 } args;
 
 static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
@@ -41,6 +43,8 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 		a->to = v;
 	else if (id == O_HTML)
 		a->html = v;
+	else if (id == O_JSON)
+		a->json = true;
 	else
 		a->svg = v;
 	return 0;
@@ -78,8 +82,10 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (o.from != TENDO_DATE_NONE && o.to != TENDO_DATE_NONE && o.from > o.to)
 		return cli_usage(ctx, "--from %s is after --to %s", a.from, a.to);
-	if (!a.html && !a.svg)
-		return cli_usage(ctx, "say where to write it: --html FILE or --svg DIR");
+	if (!a.html && !a.svg && !a.json)
+		return cli_usage(ctx, "say where to write it: --html FILE or --svg DIR (or --json for its data)");
+	if (a.json && (a.html || a.svg))
+		return cli_usage(ctx, "--json prints the report's data on its own: give --html or --svg on another run");
 	if ((a.html && !a.html[0]) || (a.svg && !a.svg[0]))
 		return cli_usage(ctx, "--%s needs a name", a.html && !a.html[0] ? "html" : "svg");
 	if (cli_is_stdio(a.svg))
@@ -102,6 +108,19 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	tendo_log log = { 0 };
 	if ((rc = tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE)))
 		return cli_lib_error(ctx, rc);
+	if (a.json) { /* the days it is drawn from: the shape of GET /api/report (src/shapes/report.c) */
+		int n = (int)(o.to - o.from + 1);
+		tendo_report_day *days = calloc((size_t)n, sizeof(*days));
+		if (!days || (rc = tendo_report_days(days, n, &ctx->profile, &log, o.from))) {
+			free(days);
+			tendo_log_dispose(&log);
+			return days ? cli_lib_error(ctx, rc) : cli_fail(ctx, "out of memory");
+		}
+		json_t *j = shape_report_data(days, n);
+		free(days);
+		tendo_log_dispose(&log);
+		return j ? cli_print_json(j) : cli_fail(ctx, "out of memory");
+	}
 	if (a.svg) {
 		tendo_report_chart charts[TENDO_REPORT_CHARTS];
 		if ((rc = tendo_report_charts(charts, &ctx->profile, &log, &o))) {

@@ -489,6 +489,79 @@ static void options(tendo_buf *b, const char *names, const char *cur)
 	}
 }
 
+/* One field of a form table: its label, the message next to it when it is
+ * the one the message names (bad), and its control with value v. */
+static void field_html(tendo_buf *b, const fdef *f, const char *v, bool bad, const char *msg)
+{
+	if (f->t == F_CHECK) {
+		tendo_buf_printf(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"1\"%s%s", f->name,
+		                 v[0] && strcmp(v, "0") ? " checked" : "",
+		                 bad ? " aria-invalid=\"true\"" : "");
+		if (bad)
+			tendo_buf_printf(b, " aria-describedby=\"%s-err\"", f->name);
+		tendo_buf_puts(b, "> ");
+		esc(b, f->label);
+		tendo_buf_puts(b, "</label>");
+	} else {
+		tendo_buf_printf(b, "<label for=\"f-%s\">", f->name);
+		esc(b, f->label);
+		tendo_buf_puts(b, "</label>");
+	}
+	if (bad) {
+		tendo_buf_printf(b, "<p class=\"err\" id=\"%s-err\" role=\"alert\">", f->name);
+		esc(b, msg);
+		tendo_buf_puts(b, "</p>");
+	}
+	if (f->t == F_CHECK)
+		return;
+	char attrs[160];
+	snprintf(attrs, sizeof(attrs), " id=\"f-%s\" name=\"%s\"%s%s", f->name, f->name, f->required ? " required" : "",
+	         bad ? " aria-invalid=\"true\"" : "");
+	if (f->t == F_SEL || f->t == F_EXERCISE) {
+		tendo_buf_printf(b, "<select%s", attrs);
+		if (bad)
+			tendo_buf_printf(b, " aria-describedby=\"%s-err\"", f->name);
+		tendo_buf_puts(b, ">");
+		const char *cur = v[0] ? v : f->def;
+		if (!f->def)
+			tendo_buf_printf(b, "<option value=\"\">%s</option>", f->required ? "choose" : "not noted");
+		if (f->t == F_SEL) {
+			options(b, f->names(), cur);
+		} else {
+			size_t n;
+			const tendo_exercise *ex = tendo_exercises(&n);
+			for (size_t j = 0; j < n; j++) {
+				tendo_buf_puts(b, "<option value=\"");
+				esc(b, ex[j].name);
+				tendo_buf_puts(b, "\"");
+				if (cur && strcmp(cur, ex[j].name) == 0)
+					tendo_buf_puts(b, " selected");
+				tendo_buf_puts(b, ">");
+				esc(b, ex[j].title ? ex[j].title : ex[j].name);
+				tendo_buf_puts(b, "</option>");
+			}
+		}
+		tendo_buf_puts(b, "</select>");
+		return;
+	}
+	tendo_buf_printf(b, "<input%s", attrs);
+	if (bad)
+		tendo_buf_printf(b, " aria-describedby=\"%s-err\"", f->name);
+	switch (f->t) {
+	case F_INT:
+		tendo_buf_printf(b, " type=\"number\" inputmode=\"numeric\" min=\"%g\" max=\"%g\" step=\"1\"", f->lo, f->hi);
+		break;
+	case F_NUM:
+		tendo_buf_printf(b, " type=\"number\" inputmode=\"decimal\" min=\"%g\" max=\"%g\" step=\"any\"", f->lo, f->hi);
+		break;
+	case F_TIME: tendo_buf_puts(b, " type=\"time\""); break;
+	default: tendo_buf_puts(b, " type=\"date\""); break;
+	}
+	tendo_buf_puts(b, " value=\"");
+	esc(b, v);
+	tendo_buf_puts(b, "\">");
+}
+
 static void form_html(tendo_buf *b, srv_req *q, const sub *s)
 {
 	const kdef *k = s->k;
@@ -510,75 +583,7 @@ static void form_html(tendo_buf *b, srv_req *q, const sub *s)
 	page_csrf_field(b, q);
 	for (int i = 0; i < NF && k->f[i].name; i++) {
 		const fdef *f = &k->f[i];
-		const char *v = s->v[i] ? s->v[i] : "";
-		bool bad = s->msg[0] && strcmp(s->field, f->name) == 0;
-		if (f->t == F_CHECK) {
-			tendo_buf_printf(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"1\"%s%s", f->name,
-			                 v[0] && strcmp(v, "0") ? " checked" : "",
-			                 bad ? " aria-invalid=\"true\"" : "");
-			if (bad)
-				tendo_buf_printf(b, " aria-describedby=\"%s-err\"", f->name);
-			tendo_buf_puts(b, "> ");
-			esc(b, f->label);
-			tendo_buf_puts(b, "</label>");
-		} else {
-			tendo_buf_printf(b, "<label for=\"f-%s\">", f->name);
-			esc(b, f->label);
-			tendo_buf_puts(b, "</label>");
-		}
-		if (bad) {
-			tendo_buf_printf(b, "<p class=\"err\" id=\"%s-err\" role=\"alert\">", f->name);
-			esc(b, s->msg);
-			tendo_buf_puts(b, "</p>");
-		}
-		if (f->t == F_CHECK)
-			continue;
-		char attrs[160];
-		snprintf(attrs, sizeof(attrs), " id=\"f-%s\" name=\"%s\"%s%s", f->name, f->name, f->required ? " required" : "",
-		         bad ? " aria-invalid=\"true\"" : "");
-		if (f->t == F_SEL || f->t == F_EXERCISE) {
-			tendo_buf_printf(b, "<select%s", attrs);
-			if (bad)
-				tendo_buf_printf(b, " aria-describedby=\"%s-err\"", f->name);
-			tendo_buf_puts(b, ">");
-			const char *cur = v[0] ? v : f->def;
-			if (!f->def)
-				tendo_buf_printf(b, "<option value=\"\">%s</option>", f->required ? "choose" : "not noted");
-			if (f->t == F_SEL) {
-				options(b, f->names(), cur);
-			} else {
-				size_t n;
-				const tendo_exercise *ex = tendo_exercises(&n);
-				for (size_t j = 0; j < n; j++) {
-					tendo_buf_puts(b, "<option value=\"");
-					esc(b, ex[j].name);
-					tendo_buf_puts(b, "\"");
-					if (cur && strcmp(cur, ex[j].name) == 0)
-						tendo_buf_puts(b, " selected");
-					tendo_buf_puts(b, ">");
-					esc(b, ex[j].title ? ex[j].title : ex[j].name);
-					tendo_buf_puts(b, "</option>");
-				}
-			}
-			tendo_buf_puts(b, "</select>");
-			continue;
-		}
-		tendo_buf_printf(b, "<input%s", attrs);
-		if (bad)
-			tendo_buf_printf(b, " aria-describedby=\"%s-err\"", f->name);
-		switch (f->t) {
-		case F_INT:
-			tendo_buf_printf(b, " type=\"number\" inputmode=\"numeric\" min=\"%g\" max=\"%g\" step=\"1\"", f->lo, f->hi);
-			break;
-		case F_NUM:
-			tendo_buf_printf(b, " type=\"number\" inputmode=\"decimal\" min=\"%g\" max=\"%g\" step=\"any\"", f->lo, f->hi);
-			break;
-		case F_TIME: tendo_buf_puts(b, " type=\"time\""); break;
-		default: tendo_buf_puts(b, " type=\"date\""); break;
-		}
-		tendo_buf_puts(b, " value=\"");
-		esc(b, v);
-		tendo_buf_puts(b, "\">");
+		field_html(b, f, s->v[i] ? s->v[i] : "", s->msg[0] && strcmp(s->field, f->name) == 0, s->msg);
 	}
 	tendo_buf_puts(b, "<div class=\"form-actions\"><button type=\"submit\">Save</button></div></form>");
 	page_foot(b);
@@ -593,6 +598,20 @@ void logkind_links(tendo_buf *b)
 		tendo_buf_puts(b, "</a></li>");
 	}
 	tendo_buf_puts(b, "</ul>");
+}
+
+bool logkind_field_html(tendo_buf *b, const char *kind, const char *name, const char *value, const char *msg)
+{
+	for (size_t k = 0; k < N_KINDS; k++) {
+		if (strcmp(kinds[k].kind, kind) != 0)
+			continue;
+		for (int i = 0; i < NF && kinds[k].f[i].name; i++)
+			if (strcmp(kinds[k].f[i].name, name) == 0) {
+				field_html(b, &kinds[k].f[i], value ? value : "", msg != NULL, msg ? msg : "");
+				return true;
+			}
+	}
+	return false;
 }
 
 static void html_lib_error(srv_reply *r, int rc)
@@ -652,7 +671,7 @@ static bool is_json_type(const char *ct)
 }
 
 /* The body as a JSON object (NULL: answered with the error). */
-static json_t *json_body(srv_req *q, srv_reply *r)
+json_t *api_json_body(srv_req *q, srv_reply *r)
 {
 	if (!is_json_type(q->content_type)) {
 		api_error(r, 415, "the body must be JSON (Content-Type: application/json)", NULL);
@@ -716,7 +735,7 @@ void api_logkind(srv_req *q, srv_reply *r)
 		api_error(r, 404, "there is no such kind", NULL);
 		return;
 	}
-	json_t *in = json_body(q, r);
+	json_t *in = api_json_body(q, r);
 	if (!in)
 		return;
 	char bufs[NF + 2][128];
@@ -862,7 +881,7 @@ void page_done_post(srv_req *q, srv_reply *r)
 
 void api_done(srv_req *q, srv_reply *r)
 {
-	json_t *in = json_body(q, r);
+	json_t *in = api_json_body(q, r);
 	if (!in)
 		return;
 	const char *key;

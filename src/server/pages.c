@@ -61,7 +61,17 @@ static const char CSS[] =
 	"form.done{border:1px solid #ccc;border-radius:6px;padding:.25rem .75rem .75rem;margin:.75rem 0}"
 	/* the plan (plan.c) */
 	"ol.plan{list-style:none;padding:0}ol.plan li{border-top:1px solid #ccc;padding:.25rem 0}"
-	".day{font-weight:700;margin-bottom:0}li.off .day{color:#555}";
+	".day{font-weight:700;margin-bottom:0}li.off .day{color:#555}"
+	/* runs, history, entries (runs.c) */
+	".scroll{overflow-x:auto;max-width:100%}"
+	"table.runs{border-collapse:collapse;font-size:.95rem}"
+	"table.runs th,table.runs td{padding:.35rem .5rem;border-bottom:1px solid #ddd;text-align:left;white-space:nowrap}"
+	"table.runs td a{display:inline-block;min-height:44px;padding:.6rem 0}"
+	"ul.history li{margin:.25rem 0}ul.history a{display:inline-block;min-height:44px;min-width:44px;padding:.6rem 0}"
+	"dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.fields dd{margin:0;"
+	"overflow-wrap:anywhere}"
+	"a.button{display:inline-block;padding:.5rem 1.25rem;text-decoration:none;font-size:1.1rem}"
+	"a.button.danger{background:#fff;color:#a00000;border-color:#a00000}";
 
 static void esc(tendo_buf *b, const char *s)
 {

@@ -267,5 +267,5 @@ void page_share_open(srv_req *q, srv_reply *r)
 		return;
 	}
 	q->have_session = q->new_session = true;
-	reply_redirect(r, "/plan");
+	reply_redirect(r, "/report"); /* what a physio opens first */
 }

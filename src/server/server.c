@@ -197,6 +197,19 @@ static const route routes[] = {
 	{ "/calendar.ics", "GET", page_calendar_feed, R_PUBLIC | R_SHARE },
 	{ "/api/plan", "GET", api_plan, R_API | R_SHARE },
 	{ "/s/", "GET", page_share_open, R_PUBLIC | R_PREFIX | R_SHARE },
+	/* runs, history, entries, report (runs.c) */
+	{ "/runs", "GET", page_runs, R_SHARE },
+	{ "/history", "GET", page_history, R_SHARE },
+	{ "/entries/", "GET", page_entry_get, R_PREFIX },
+	{ "/entries/", "POST", page_entry_post, R_PREFIX | R_FORM },
+	{ "/report", "GET", page_report, R_SHARE },
+	{ "/static/report.css", "GET", page_report_css, R_PUBLIC | R_NODB | R_SHARE },
+	{ "/api/history", "GET", api_history, R_API | R_SHARE },
+	{ "/api/runs", "GET", api_runs, R_API | R_SHARE },
+	{ "/api/report", "GET", api_report, R_API | R_SHARE },
+	{ "/api/entries/", "GET", api_entry_get, R_API | R_PREFIX },
+	{ "/api/entries/", "PATCH", api_entry_patch, R_API | R_PREFIX | R_JSON },
+	{ "/api/entries/", "DELETE", api_entry_delete, R_API | R_PREFIX | R_JSON },
 };
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
 
@@ -470,7 +483,7 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c, const char *
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-	                        strcmp(path, "/static/app.css") == 0 && r->status == 200 ? "max-age=3600" : "no-store");
+	                        strncmp(path, "/static/", 8) == 0 && r->status == 200 ? "max-age=3600" : "no-store");
 	if (r->location[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
 	if (r->allow[0])

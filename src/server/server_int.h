@@ -10,6 +10,8 @@
  *   logkinds.c the log forms and POST /api/log/<kind> of every kind but
  *             pain (one table of fields each), and "done" (page and API)
  *   qr.c      the start-up URL as a QR code of Unicode half blocks
+ *   runs.c    runs, history, one entry (edit, delete), the report: pages
+ *             and /api/ (the shapes of src/shapes/history.c and edit.c)
  *
  * A handler fills a srv_reply; server.c turns it into the HTTP response.
  * Nothing here is thread-unsafe except where said: the session table has
@@ -194,6 +196,10 @@ void page_error(srv_reply *r, int status, const char *title, const char *message
  * aggravator, visa (the kind is the path's last part). */
 void page_logkind_get(srv_req *q, srv_reply *r);
 void page_logkind_post(srv_req *q, srv_reply *r);
+/* The body of an API write as a JSON object (new reference), or NULL
+ * when it was answered: 415 for another Content-Type, 400 for a body that
+ * is not JSON or not an object. */
+json_t *api_json_body(srv_req *q, srv_reply *r);
 /* POST /api/log/<kind> for the same kinds. */
 void api_logkind(srv_req *q, srv_reply *r);
 /* POST /today/done (form: part run|rehab|all, pain_during, pain_after,
@@ -202,6 +208,10 @@ void page_done_post(srv_req *q, srv_reply *r);
 void api_done(srv_req *q, srv_reply *r);
 /* The links of the log forms (for /log). */
 void logkind_links(tendo_buf *b);
+/* One field of kind's form table (label, the message msg next to it when
+ * not NULL, the control with value): the edit form (runs.c) shows the
+ * fields it changes as the log forms do. false if kind has no such field. */
+bool logkind_field_html(tendo_buf *b, const char *kind, const char *name, const char *value, const char *msg);
 /* The HTML of the page's chrome (pages.c). */
 void page_head(tendo_buf *b, const char *title, bool nav);
 void page_foot(tendo_buf *b);
@@ -235,5 +245,22 @@ void page_calendar_feed(srv_req *q, srv_reply *r);
 void api_plan(srv_req *q, srv_reply *r);
 /* GET /s/<token>: a read link opens a read-only session and redirects. */
 void page_share_open(srv_req *q, srv_reply *r);
+/* ------------------------------------------------------------- runs.c */
+
+/* The runs, the history, one entry (edit, delete) and the report, as pages
+ * and as JSON. /entries/ and /api/entries/ are prefix routes: the id (and
+ * "/edit", "/delete") is q->rest. */
+void page_runs(srv_req *q, srv_reply *r);
+void page_history(srv_req *q, srv_reply *r);
+void page_entry_get(srv_req *q, srv_reply *r);  /* /entries/<id>, .../edit, .../delete (confirmation) */
+void page_entry_post(srv_req *q, srv_reply *r); /* /entries/<id>/edit, /entries/<id>/delete */
+void page_report(srv_req *q, srv_reply *r);
+void page_report_css(srv_req *q, srv_reply *r);
+void api_history(srv_req *q, srv_reply *r);
+void api_runs(srv_req *q, srv_reply *r);
+void api_report(srv_req *q, srv_reply *r);
+void api_entry_get(srv_req *q, srv_reply *r);
+void api_entry_patch(srv_req *q, srv_reply *r);
+void api_entry_delete(srv_req *q, srv_reply *r);
 
 #endif

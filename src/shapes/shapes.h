@@ -11,6 +11,8 @@
 #define TENDO_SHAPES_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 #include <tendo/tendo.h>
@@ -85,6 +87,130 @@ json_t *shape_plan(const shape_plan_facts *f, const tendo_schedule *schedule);
 const char *shape_plan_what(const tendo_plan_day *day, char *buf, size_t bufsz);
 /* "Mon" ... "Sun" (static). */
 const char *shape_weekday(tendo_date d);
+/* ------------------------------------------------------ units (units.c) */
+
+/* What is shown in the athlete's units (tendo profile --units): km or
+ * miles, kg or lb. The log and every JSON stay metric. */
+#define SHAPE_KM_PER_MI 1.609344
+#define SHAPE_KG_PER_LB 0.45359237
+/* "km" or "mi", "kg" or "lb". */
+const char *shape_dist_unit(bool imperial);
+const char *shape_load_unit(bool imperial);
+double shape_km_to_user(bool imperial, double km);
+double shape_kg_to_user(bool imperial, double kg);
+/* "5.20 km" / "3.23 mi" (decimals digits), "-" when km < 0 or not finite. */
+const char *shape_fmt_distance(bool imperial, double km, int decimals, char *buf, size_t sz);
+/* "20 kg" / "44.1 lb" (%g of the value rounded to 0.1), "body weight" when kg < 0. */
+const char *shape_fmt_load(bool imperial, double kg, char *buf, size_t sz);
+/* "5:30/km" / "8:51/mi" from minutes and km; "-" without a distance. */
+const char *shape_fmt_pace(bool imperial, double minutes, double km, char *buf, size_t sz);
+
+/* ------------------------------------------- history and runs (history.c) */
+
+/* One entry of any kind as `tendo history` lists it. */
+typedef struct {
+	int64_t id;
+	tendo_date date;
+	const char *type;  /* "pain", "run", "rehab", "cross", "test", "flag", "sitting", "visa" (static) */
+	char text[200];    /* the history line after the date, in the athlete's units; a title in it is
+	                      made safe for a terminal, other stored text (an exercise's name) is not */
+	json_t *json;      /* its fields, without id, date and type; owned */
+} shape_entry;
+
+/* Every entry of log, sorted by (date, id); *out_n of them. NULL when out
+ * of memory. Release with shape_entries_free(). */
+shape_entry *shape_entries(const tendo_log *log, bool imperial, size_t *out_n);
+void shape_entries_free(shape_entry *arr, size_t n); /* NULL-safe */
+/* Entry id of log into *out (out->json owned by the caller): 0,
+ * TENDO_ENOTFOUND or TENDO_ENOMEM. */
+int shape_entry_find(const tendo_log *log, bool imperial, int64_t id, shape_entry *out);
+/* The entry as history --json shows it: id, date, type, its fields, and
+ * "note" when it has one (read from store, which may be NULL). e->json is
+ * taken (set to NULL). */
+json_t *shape_entry_object(tendo_store *store, shape_entry *e);
+/* `tendo history --json` and GET /api/history: every entry of log. */
+json_t *shape_history(tendo_store *store, const tendo_log *log, bool imperial);
+/* One entry as shape_entry_object() plus "what" (the history line); NULL
+ * if it is not in log. The one shape of an entry: history, log, edit,
+ * done, delete and /api/entries/<id> give it. */
+json_t *shape_entry_json(tendo_store *store, const tendo_log *log, bool imperial, int64_t id);
+
+/* The athlete's usual step rate: the profile's, else the median of the last
+ * ten imported runs of log that have one; NAN if neither. */
+double shape_usual_cadence(const tendo_profile *p, const tendo_log *log);
+/* A run's local start "YYYY-MM-DD HH:MM" (sep ' ') or "YYYY-MM-DDTHH:MM"
+ * (sep 'T'): an imported run's from the watch, in the athlete's zone; a
+ * typed run's day and the time given, or the day alone. False when there
+ * is no time of day. */
+bool shape_run_local_start(const tendo_profile *p, const tendo_run *r, char sep, char *buf, size_t sz);
+
+/* The runs `tendo runs` shows, with what is judged over them. */
+typedef struct {
+	const tendo_run *runs;  /* borrowed from the log given (its runs from `from` on) */
+	size_t n;
+	bool *is_long;          /* owned, n of them: the engine's long run (the timeline's) */
+	double usual_cadence;   /* steps/min, NAN if unknown */
+} shape_runs_facts;
+/* Fill f from all (the log from the start up to the last day shown: the
+ * timeline needs it whole) for the runs dated from `from` (TENDO_DATE_NONE:
+ * all). 0, or a negative code with tendo_error_last(). Release with
+ * shape_runs_facts_dispose(). */
+int shape_runs_facts_get(shape_runs_facts *f, const tendo_profile *p, const tendo_log *all, tendo_date from);
+void shape_runs_facts_dispose(shape_runs_facts *f);
+/* Run k of f as `tendo runs --json` shows it (metric; start in UTC and local). */
+json_t *shape_run(const shape_runs_facts *f, size_t k, const tendo_profile *p);
+/* `tendo runs --json` and GET /api/runs: every run of f. */
+json_t *shape_runs(const shape_runs_facts *f, const tendo_profile *p);
+
+/* ---------------------------------------------------------- edit (edit.c) */
+
+/* What `tendo edit` and the server's edit may change of an entry. */
+enum { SHAPE_EDIT_PAIN_DURING, SHAPE_EDIT_PAIN_AFTER, SHAPE_EDIT_RPE, SHAPE_EDIT_SHARP, SHAPE_EDIT_NOTE,
+	   SHAPE_EDIT_TIME, SHAPE_EDIT__N };
+
+/* The changes: every member "unchanged" by default (SHAPE_EDIT_NONE). */
+typedef struct {
+	int pain_during, pain_after, rpe; /* 0-10, -1: unchanged */
+	int sharp;                        /* 0 or 1, -1: unchanged */
+	int time_min;                     /* local start, minutes after midnight; TENDO_TOD_NONE: unchanged */
+	const char *note;                 /* the new note ("" removes it), NULL: unchanged; borrowed */
+} shape_edit;
+#define SHAPE_EDIT_NONE { -1, -1, -1, -1, TENDO_TOD_NONE, NULL }
+
+typedef struct {
+	const char *type;  /* the entry's type (static), once found */
+	const char *what;  /* "a run", "a red flag" (static) */
+	tendo_date date;
+	int refused;       /* SHAPE_EDIT_REFUSED: the first field the type does not take, else -1 */
+} shape_edit_result;
+
+/* Returned (positive) when a change is given that the entry's type does not have. */
+#define SHAPE_EDIT_REFUSED 1
+
+/* The field's name as the server's forms and the API name it ("pain_during", "time"). */
+const char *shape_edit_field_name(int field);
+/* The fields (bit 1 << SHAPE_EDIT_*) an entry type takes; *what (may be
+ * NULL) its name in a message ("a run"). */
+unsigned shape_edit_takes(const char *type, const char **what);
+/* The fields e changes (bits as above). */
+unsigned shape_edit_given(const shape_edit *e);
+/*
+ * Change entry id in one transaction (begun and committed here): the
+ * store's update functions check the values (tendo/validate.h).
+ * Returns 0; SHAPE_EDIT_REFUSED (out->refused names the field; nothing
+ * written); TENDO_ENOTFOUND ("no entry with id N"); TENDO_EINVAL with the
+ * library's message naming the field; or another negative code.
+ */
+int shape_edit_apply(tendo_store *store, int64_t id, const shape_edit *changes, shape_edit_result *out);
+
+/* ------------------------------------------------- the report (report.c) */
+
+/* One day of the report's data: the timeline's record (what was known and
+ * prescribed that morning, what was done) as JSON. */
+json_t *shape_report_day(const tendo_report_day *d);
+/* GET /api/report: {"from", "to", "adherence" (tendo_report_adherence()),
+ * "days": [shape_report_day()]} of the n days from tendo_report_days(). */
+json_t *shape_report_data(const tendo_report_day *days, int n);
 
 /* ---------------------------------------------- the calendar (calendar.c) */
 

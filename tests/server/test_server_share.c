@@ -91,7 +91,7 @@ static bool open_link(const server *s, const char *tok, char *cookie, size_t coo
 	resp r;
 	get(&r, s, path, NULL);
 	char v[512];
-	bool ok = r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/plan") == 0 &&
+	bool ok = r.status == 303 && header(&r, "Location", v, sizeof(v)) && strcmp(v, "/report") == 0 &&
 	          cookie_of(&r, cookie, cookiesz);
 	CHECK(ok, "the shared link opens a session and goes to the plan: %ld", r.status);
 	CHECK(header(&r, "Set-Cookie", v, sizeof(v)) && strstr(v, "HttpOnly") && strstr(v, "SameSite=Strict"),

@@ -1825,6 +1825,41 @@ int tendo_store_entry_note(tendo_store *s, int64_t id, char *buf, size_t bufsz)
 	return err;
 }
 
+int tendo_store_entry_file(tendo_store *s, int64_t id, char *buf, size_t bufsz)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK, err;
+
+	if (!buf || bufsz == 0)
+		return tendo_error_set(TENDO_EINVAL, "no buffer for the file of entry %lld", (long long)id);
+	buf[0] = '\0';
+	if ((err = prepare(s, &st, "SELECT name FROM activity_file WHERE entry_id = ?1 ORDER BY rowid LIMIT 1")) < 0)
+		return err;
+	bind_i64(st, 1, id, &rc);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *name = col_text(st, 0);
+		size_t n = name ? strlen(name) : 0;
+		if (n >= bufsz) {
+			/* Cut to fit, never inside a UTF-8 sequence. */
+			n = bufsz - 1;
+			while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
+				n--;
+		}
+		if (n)
+			memcpy(buf, name, n);
+		buf[n] = '\0';
+		err = 1;
+	} else if (rc == SQLITE_DONE) {
+		err = 0;
+	} else {
+		err = store_fail(s->db, s->path, rc);
+	}
+	sqlite3_finalize(st);
+	return err;
+}
+
 int tendo_store_delete(tendo_store *s, int64_t id)
 {
 	sqlite3_stmt *st;
