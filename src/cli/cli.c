@@ -439,22 +439,7 @@ time_t cli_stamp(const cli_ctx *ctx, tendo_date date)
 
 double cli_usual_cadence(const tendo_profile *p, const tendo_log *log)
 {
-	if (p->settings.usual_cadence > 0)
-		return p->settings.usual_cadence;
-	double v[10];
-	int n = 0;
-	for (size_t k = log->n_runs; k-- > 0 && n < 10;)
-		if (log->runs[k].imported && isfinite(log->runs[k].cadence_spm))
-			v[n++] = log->runs[k].cadence_spm;
-	if (n == 0)
-		return NAN;
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
-			double t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	return shape_usual_cadence(p, log);
 }
 
 int cli_range_opt(cli_ctx *ctx, int id, const char *v, void *user)
