@@ -397,6 +397,9 @@ static bool upload_refused(const srv_req *q, int *status, const char **msg)
 
 /* ------------------------------------------------------------ the page */
 
+/* The form; error: the reason the last upload was refused, shown above
+ * it, and then without the script (the page keeps the strict policy: sent
+ * again, it posts as a plain form). */
 static void import_form(tendo_buf *b, const srv_req *q, const char *error)
 {
 	tendo_buf_puts(b, "<h1>Import</h1><p>Runs and other activities from the watch: FIT, GPX and TCX files "
@@ -417,8 +420,9 @@ static void import_form(tendo_buf *b, const srv_req *q, const char *error)
 	                 error ? " aria-invalid=\"true\" aria-describedby=\"f-file-err\"" : "");
 	tendo_buf_puts(b, "<p class=\"form-actions\"><button type=\"submit\">Import</button></p>"
 	                  "<progress id=\"upload-progress\" max=\"100\" hidden>uploading</progress>"
-	                  "<p id=\"upload-status\" class=\"muted\" aria-live=\"polite\"></p></form>"
-	                  "<script src=\"/static/upload.js\" defer></script>");
+	                  "<p id=\"upload-status\" class=\"muted\" aria-live=\"polite\"></p></form>");
+	if (!error)
+		tendo_buf_puts(b, "<script src=\"/static/upload.js\" defer></script>");
 }
 
 void page_import_get(srv_req *q, srv_reply *r)
@@ -481,7 +485,6 @@ void page_import_post(srv_req *q, srv_reply *r)
 		import_form(&b, q, msg);
 		page_foot(&b);
 		reply_buf(r, status, HTML, &b);
-		r->csp_connect = true;
 		return;
 	}
 	json_t *report;
