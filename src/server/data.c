@@ -92,12 +92,43 @@ void srv_message_field(const char *msg, char *out, size_t outsz)
 		snprintf(out, outsz, "%.*s", (int)n, msg);
 }
 
+/* This thread's last prescription and what it was made from: its
+ * connection, the database's stamp then (tendo_store_version(): the
+ * profile and schedule are in the database too) and the day. The
+ * prescription holds no pointer into the log (only into the library's
+ * static data), so a copy stands alone. */
+static _Thread_local struct {
+	const tendo_store *store;
+	uint64_t version[2];
+	tendo_date today;
+	tendo_prescription rx;
+	bool valid;
+} tl_rx;
+
 int srv_today(const srv_req *q, srv_athlete *a, tendo_prescription *rx)
 {
 	tendo_log log = { 0 };
+	uint64_t version[2];
 	int rc = srv_athlete_get(q, a);
-	if (rc == 0)
-		rc = srv_prescribe(q->store, a, &log, rx);
+	if (rc)
+		return rc;
+	/* nothing written since (by this server or the CLI) and the same day:
+	 * the same prescription, without reading the log again */
+	bool stamped = tendo_store_version(q->store, version) == 0;
+	if (stamped && tl_rx.valid && tl_rx.store == q->store && tl_rx.version[0] == version[0] &&
+	    tl_rx.version[1] == version[1] && tl_rx.today == a->today) {
+		*rx = tl_rx.rx;
+		return 0;
+	}
+	tl_rx.valid = false;
+	rc = srv_prescribe(q->store, a, &log, rx);
 	tendo_log_dispose(&log);
+	if (rc == 0 && stamped) {
+		tl_rx.store = q->store;
+		memcpy(tl_rx.version, version, sizeof(version));
+		tl_rx.today = a->today;
+		tl_rx.rx = *rx;
+		tl_rx.valid = true;
+	}
 	return rc;
 }

@@ -16,6 +16,8 @@
  *               go together
  *   concurrent1000  1,000 `tendo log pain` (4 processes) beside 1,000 POST
  *               /api/log/pain (4 threads): 2,000 entries, none "locked"
+ *   todaycache  the prescription each worker keeps while nothing is
+ *               written (data.c): a write by the CLI and by the API show
  */
 #include <dirent.h>
 #include <errno.h>
@@ -886,11 +888,61 @@ static void test_concurrent1000(void)
 	free(token);
 }
 
+/* ----------------------------------------------------------- todaycache */
+
+/* n reads of /api/today (over new connections, so every worker answers
+ * some): how many have member (in "done" when sub) equal to want. */
+static int today_reads(const server *s, int n, const char *member, const char *sub, bool want)
+{
+	int agree = 0;
+	for (int k = 0; k < n; k++) {
+		resp r;
+		get(&r, s, "/api/today", NULL);
+		json_t *v = sub ? jget(jget(r.json, member, NULL), sub, NULL) : jget(r.json, member, NULL);
+		agree += r.status == 200 && json_is_boolean(v) && json_is_true(v) == want;
+		resp_free(&r);
+	}
+	return agree;
+}
+
+/* The server keeps each worker's last prescription while nothing is
+ * written: a write by the CLI (another connection) and by the API (one
+ * worker's own) both show on the next read of every worker. */
+static void test_todaycache(void)
+{
+	setup_dirs();
+	char db[300];
+	snprintf(db, sizeof(db), "%s/cache.db", work);
+	init_db(db);
+	server s;
+	if (start(&s, db, "cache", NULL)) {
+		CHECK(0, "server did not start");
+		return;
+	}
+	CHECK(today_reads(&s, 6, "provisional", NULL, true) == 6, "no morning score yet: provisional");
+	const char *args[] = { "log", "pain", "--kind", "task", "--score", "1", NULL };
+	CHECK(run_tendo(db, args, NULL) == 0, "tendo log pain --kind task");
+	CHECK(today_reads(&s, 6, "provisional", NULL, false) == 6, "the CLI's score shows on every read");
+	CHECK(today_reads(&s, 6, "done", "run", false) == 6, "no run yet");
+	char *token = read_token();
+	char bearer[120];
+	snprintf(bearer, sizeof(bearer), "Authorization: Bearer %s", token ? token : "");
+	const char *h[] = { bearer, "Content-Type: application/json", NULL };
+	resp r;
+	post(&r, &s, "/api/log/run", "{\"minutes\":10}", h);
+	CHECK(r.status == 201, "POST /api/log/run: %ld", r.status);
+	resp_free(&r);
+	CHECK(today_reads(&s, 6, "done", "run", true) == 6, "the API's run shows on every read");
+	free(token);
+	CHECK(server_stop(&s) == 0, "the server stops cleanly");
+}
+
 static const harness_test tests[] = {
 	{ "upload", test_upload },
 	{ "limit", test_limit },
 	{ "tls", test_tls },
 	{ "concurrent1000", test_concurrent1000 },
+	{ "todaycache", test_todaycache },
 	{ NULL, NULL },
 };
 
