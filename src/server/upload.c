@@ -123,12 +123,10 @@ static void keep_name(char *out, size_t outsz, const char *given)
 	char *fixed = tendo_text_utf8_repair(cut, strlen(cut));
 	snprintf(out, outsz, "%s", fixed && fixed[0] ? fixed : cut[0] ? cut : "upload");
 	free(fixed);
-	/* the repair may have grown it past outsz: never end in half a character */
+	/* the repair may have grown it past outsz: never end in part of a character */
 	size_t n = strlen(out);
-	while (n > 0 && ((unsigned char)out[n - 1] & 0xc0) == 0x80)
-		n--;
-	if (n > 0 && (unsigned char)out[n - 1] >= 0xc0 && strlen(out) == outsz - 1)
-		out[n - 1] = '\0';
+	while (n > 0 && !tendo_text_utf8_valid(out, n))
+		out[--n] = '\0';
 }
 
 static void close_file(srv_upload *u)

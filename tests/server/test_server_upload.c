@@ -476,7 +476,7 @@ static void test_upload(void)
 
 	/* the same FIT again: a duplicate, named by its upload name (the name
 	 * the log keeps is the one it was sent under, not a temporary file) */
-	const char *api_fit[] = { bearer, "X-File-Name: again.fit", NULL };
+	const char *api_fit[] = { bearer, "X-File-Name: ../../tmp/again.fit", NULL }; /* its last part is kept */
 	post_raw(&r, &s, "/api/import", fit, NULL, api_fit, true, NULL);
 	f = file_of(r.json, "again.fit");
 	CHECK(r.status == 200 && f && strcmp(jstr(f, "status", NULL), "duplicate") == 0 &&
