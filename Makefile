@@ -14,7 +14,7 @@ JOBS       ?= 2
 # -Werror only where we test (TENDO_WERROR is OFF for everyone else)
 WERROR     := -DTENDO_WERROR=ON
 
-.PHONY: all deps build demo check test release asan tsan fuzz fuzz-build conformance bench torture valgrind deb package-check clean
+.PHONY: all deps build demo check test release asan tsan fuzz fuzz-build conformance bench bench-serve torture valgrind deb package-check clean
 
 all: build
 
@@ -79,13 +79,22 @@ TSAN_BUILD ?= build-tsan
 tsan: deps
 	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang \
 		-DCMAKE_C_FLAGS="-fsanitize=thread -O1 -g" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
-	@cmake --build $(TSAN_BUILD) -j$(JOBS) --target tendo test_server test_server_units -- --no-print-directory
+	@cmake --build $(TSAN_BUILD) -j$(JOBS) --target tendo test_server test_server_upload test_server_units -- --no-print-directory
 	@cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -R '^server\.'
 
 # make bench: parser throughput (bench/bench_parse) and the peers when
 # installed (scripts/bench-peers). Never part of make check.
 bench: build
 	@./scripts/bench-peers
+
+# make bench-serve: tendo serve under wrk on loopback (bench/serve.sh): a year
+# of log, GET /api/today, GET / and a static asset (req/s, p50/p99), then a
+# soak with the server's memory before and after; SOAK=30 shortens it (5
+# minutes by default). Installs wrk. Never part of make check.
+SOAK ?= 300
+bench-serve: build
+	@./scripts/install-deps bench
+	@SOAK=$(SOAK) ./bench/serve.sh $(BUILD)/tendo
 
 # make conformance: every file in ../shared/data/activities against the
 # reference decoders (Garmin's SDK for FIT, gpxpy and the corpus' own

@@ -179,7 +179,38 @@ static void fz_stop(struct MHD_Daemon *d)
 	(void)d;
 }
 
+/* upload.c, compiled apart, calls libmicrohttpd by name: the same fakes.
+ * The multipart parser is not faked (a form's upload is refused as
+ * unreadable, 400); a raw body to /api/import streams to a temporary file
+ * in fz_dir and goes through the importer as for real. */
+const char *MHD_lookup_connection_value(struct MHD_Connection *c, enum MHD_ValueKind kind, const char *key)
+{
+	return fz_lookup(c, kind, key);
+}
+struct MHD_PostProcessor *MHD_create_post_processor(struct MHD_Connection *c, size_t n, MHD_PostDataIterator it,
+                                                    void *cls)
+{
+	(void)c, (void)n, (void)it, (void)cls;
+	return NULL;
+}
+enum MHD_Result MHD_post_process(struct MHD_PostProcessor *pp, const char *data, size_t n)
+{
+	(void)pp, (void)data, (void)n;
+	__builtin_trap(); /* never made */
+}
+enum MHD_Result MHD_destroy_post_processor(struct MHD_PostProcessor *pp)
+{
+	(void)pp;
+	__builtin_trap();
+}
+static enum MHD_Result fz_feature(enum MHD_FEATURE f)
+{
+	(void)f;
+	return MHD_NO;
+}
+
 #define MHD_lookup_connection_value fz_lookup
+#define MHD_is_feature_supported fz_feature
 #define MHD_get_connection_values fz_values
 #define MHD_create_response_from_buffer fz_create
 #define MHD_add_response_header fz_header
@@ -245,6 +276,8 @@ static void fz_init(void)
 	snprintf(s->host, sizeof(s->host), "127.0.0.1");
 	s->port = FZ_PORT;
 	s->body_max = FZ_BODY_MAX;
+	s->upload_max = 4 * FZ_BODY_MAX;
+	snprintf(s->tmpdir, sizeof(s->tmpdir), "%s", fz_dir);
 	auth_sessions_init(&s->sessions);
 	pthread_mutex_init(&s->stores_lock, NULL);
 	atomic_init(&s->inflight, 0);
@@ -286,7 +319,8 @@ static void fz_init(void)
 	atexit(fz_cleanup);
 }
 
-/* What a request added (only pain reports can be) goes again. */
+/* What a request added (pain reports, and runs or cross-training by an
+ * upload) goes again. */
 static void fz_forget_writes(void)
 {
 	tendo_store *st = tl_store;
@@ -295,6 +329,12 @@ static void fz_forget_writes(void)
 		return;
 	for (size_t k = 0; k < l.n_pain; k++)
 		if (l.pain[k].id > fz_baseline && tendo_store_delete(st, l.pain[k].id))
+			abort();
+	for (size_t k = 0; k < l.n_runs; k++)
+		if (l.runs[k].id > fz_baseline && tendo_store_delete(st, l.runs[k].id))
+			abort();
+	for (size_t k = 0; k < l.n_cross; k++)
+		if (l.cross[k].id > fz_baseline && tendo_store_delete(st, l.cross[k].id))
 			abort();
 	tendo_log_dispose(&l);
 }

@@ -61,6 +61,13 @@ typedef struct {
 	 * own workout_rpe; cross-training takes pain_during and sharp only. */
 	int rpe, pain_during, pain_after; /* 0-10 */
 	bool sharp;
+	/* What tendo_import_paths() calls paths[i] in its results and in the
+	 * log (the activity file's name), one for each path, borrowed; NULL
+	 * (default), or a NULL entry: the path itself. For a file kept under
+	 * another name, such as an upload in a temporary file; the name's
+	 * ending (.tar.gz, .fit) is read as the path's would be. A folder's
+	 * files keep their own paths. */
+	const char *const *names;
 } tendo_import_options;
 
 void tendo_import_options_default(tendo_import_options *o);

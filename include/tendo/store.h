@@ -101,6 +101,14 @@ int tendo_store_update_test(tendo_store *store, const tendo_test *e);
 int tendo_store_first_logged(tendo_store *store, tendo_date *out);
 /* Replace the note of entry id ("" or NULL removes it); TENDO_ENOTFOUND. */
 int tendo_store_set_note(tendo_store *store, int64_t id, const char *note);
+/* A stamp of the database's content as this connection sees it, two
+ * counters: SQLite's PRAGMA data_version (moves when another connection,
+ * the CLI or another server thread, commits) and this connection's own
+ * changes (sqlite3_total_changes64()). Equal stamps from one connection:
+ * nothing was written in between, by anyone, so a read then reads the
+ * same now (a cache's key; not comparable across connections). 0 or
+ * TENDO_ESTORE. */
+int tendo_store_version(tendo_store *store, uint64_t out[2]);
 
 /*
  * Load every entry dated in [from, to] (TENDO_DATE_NONE = open end) into out.

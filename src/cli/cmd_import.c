@@ -7,7 +7,6 @@
  * file is reported and the rest imports: exit 0, or 1 with --strict.
  * "-" reads one file or archive from standard input.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include <tendo/validate.h>
 
 #include "cli.h"
+#include "../shapes/shapes.h"
 
 enum { O_JSON = 1, O_PDURING, O_PAFTER, O_RPE, O_SHARP, O_VERBOSE, O_STRICT };
 
@@ -78,11 +78,6 @@ static double now_s(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static json_t *num(double v)
-{
-	return isfinite(v) ? json_real(v) : json_null();
-}
-
 static void clear_bar(import_ui *ui)
 {
 	if (ui->bar && ui->last_bar_pct >= 0) {
@@ -97,27 +92,7 @@ static void on_result(const tendo_import_result *r, void *user)
 	if (r->status == TENDO_IMPORT_DUPLICATE)
 		ui->dup_id = r->entry_id;
 	if (ui->json) {
-		json_t *o = json_object();
-		json_object_set_new(o, "path", cli_jstr(r->path));
-		json_object_set_new(o, "status", json_string(tendo_import_status_name(r->status)));
-		json_object_set_new(o, "message", cli_jstr(r->message));
-		json_object_set_new(o, "format", r->format ? json_string(r->format) : json_null());
-		json_object_set_new(o, "kind", r->kind ? json_string(r->kind) : json_null());
-		json_object_set_new(o, "id", r->entry_id ? json_integer(r->entry_id) : json_null());
-		json_object_set_new(o, "warning", r->warning ? cli_jstr(r->warning) : json_null());
-		if (r->facts) {
-			const tendo_run_facts *f = r->facts;
-			json_object_set_new(o, "sport", cli_jstr(f->sport));
-			json_object_set_new(o, "elapsed_s", num(f->elapsed_s));
-			json_object_set_new(o, "moving_s", num(f->moving_s));
-			json_object_set_new(o, "distance_m", num(f->distance_m));
-			json_object_set_new(o, "ascent_m", num(f->ascent_m));
-			json_object_set_new(o, "uphill_s", num(f->uphill_s));
-			json_object_set_new(o, "fast_s", num(f->fast_s));
-			json_object_set_new(o, "cadence_spm", num(f->cadence_median));
-			json_object_set_new(o, "avg_hr", num(f->avg_hr));
-			json_object_set_new(o, "run_walk", json_boolean(f->run_walk));
-		}
+		json_t *o = shape_import_file(r, NULL);
 		json_array_append_new(ui->files, o);
 		return;
 	}
@@ -224,21 +199,14 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	ui.t0 = now_s();
 
 	tendo_import_options o;
-	tendo_import_options_default(&o);
+	shape_import_options(&o, ctx->store, &ctx->profile);
 	o.on_result = on_result;
 	o.on_progress = on_progress;
 	o.user = &ui;
-	o.tz = ctx->profile.tz;
 	o.rpe = rpe;
 	o.pain_during = pdur;
 	o.pain_after = pafter;
 	o.sharp = ui.sharp;
-	if (ctx->profile.settings.easy_pace_s_km > 0)
-		o.params.easy_pace_s_km = ctx->profile.settings.easy_pace_s_km;
-	tendo_log log = { 0 };
-	if (tendo_store_load_log(ctx->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE) == 0)
-		o.params.usual_cadence = cli_usual_cadence(&ctx->profile, &log);
-	tendo_log_dispose(&log);
 
 	tendo_import_summary sum = { 0 }, s2;
 	rc = n_paths ? tendo_import_paths(ctx->store, (const char *const *)paths, n_paths, &o, &sum) : 0;
@@ -262,18 +230,11 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	}
 	double dt = now_s() - ui.t0;
 	if (ui.json) {
-		json_t *out = json_object();
-		json_object_set_new(out, "files", ui.files);
-		json_object_set_new(out, "summary",
-		                    json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:f}", "files", (json_int_t)sum.files, "imported",
-		                              (json_int_t)sum.imported, "duplicates", (json_int_t)sum.duplicates, "skipped",
-		                              (json_int_t)sum.skipped, "errors", (json_int_t)sum.errors, "bytes",
-		                              (json_int_t)sum.bytes, "seconds", dt));
-		cli_print_json(out);
+		cli_print_json(shape_import(ui.files, &sum, dt));
 	} else {
-		printf("%zu file%s: %zu imported, %zu duplicate%s, %zu skipped, %zu error%s (%.1f MB in %.1f s)\n", sum.files,
-		       sum.files == 1 ? "" : "s", sum.imported, sum.duplicates, sum.duplicates == 1 ? "" : "s", sum.skipped,
-		       sum.errors, sum.errors == 1 ? "" : "s", (double)sum.bytes / 1e6, dt);
+		char line[200];
+		shape_import_sentence(&sum, dt, line, sizeof(line));
+		printf("%s\n", line);
 	}
 	if (rc && rc != TENDO_ENOTFOUND)
 		return cli_fail(ctx, "import stopped: %s", tendo_error_last());

@@ -13,7 +13,7 @@
 #include "cli.h"
 #include "../server/server.h"
 
-enum { O_PORT = 1, O_BIND, O_DB };
+enum { O_PORT = 1, O_BIND, O_DB, O_TLS_CERT, O_TLS_KEY, O_UPLOAD_MAX };
 
 #define DEFAULT_PORT 8080
 
@@ -22,14 +22,19 @@ static const cli_opt opts[] = {
 	{ "bind", required_argument, O_BIND, "ADDR",
 	  "the address to listen on (default 127.0.0.1; any other needs the token, e.g. 0.0.0.0 for the phone)" },
 	{ "db", required_argument, O_DB, "PATH", "the database (as tendo --db)" },
+	{ "tls-cert", required_argument, O_TLS_CERT, "FILE", "serve https with this PEM certificate (with --tls-key)" },
+	{ "tls-key", required_argument, O_TLS_KEY, "FILE", "the certificate's PEM private key (with --tls-cert)" },
+	{ "upload-max", required_argument, O_UPLOAD_MAX, "MB",
+	  "the largest upload to the import page, 1-65536 MB (default 1024)" },
 	{ 0 }
 };
-static const cli_spec spec = { "serve [--port P] [--bind ADDR] [--db PATH]",
+static const cli_spec spec = { "serve [--port P] [--bind ADDR] [--db PATH] [--tls-cert FILE --tls-key FILE] "
+	                       "[--upload-max MB]",
 	"Serve the morning check-in, today's advice, a log form and a JSON API to a browser or phone "
 	"(docs/API.md). Ctrl-C (or SIGTERM) finishes the requests in flight and stops.", opts };
 
 typedef struct {
-	const char *port, *bind, *db;
+	const char *port, *bind, *db, *tls_cert, *tls_key, *upload_max;
 } args;
 
 static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
@@ -40,6 +45,12 @@ static int on_opt(cli_ctx *ctx, int id, const char *v, void *u)
 		a->port = v;
 	else if (id == O_BIND)
 		a->bind = v;
+	else if (id == O_TLS_CERT)
+		a->tls_cert = v;
+	else if (id == O_TLS_KEY)
+		a->tls_key = v;
+	else if (id == O_UPLOAD_MAX)
+		a->upload_max = v;
 	else
 		a->db = v;
 	return 0;
@@ -54,6 +65,11 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	int port = DEFAULT_PORT;
 	if (a.port && (rc = cli_int(ctx, "port", a.port, 0, 65535, &port)))
 		return rc;
+	int upload_mb = 1024;
+	if (a.upload_max && (rc = cli_int(ctx, "upload-max", a.upload_max, 1, 65536, &upload_mb)))
+		return rc;
+	if (!a.tls_cert != !a.tls_key)
+		return cli_usage(ctx, "--tls-cert and --tls-key go together (give both, or neither for plain http)");
 	const char *bind = a.bind ? a.bind : "127.0.0.1";
 	unsigned char addr[16];
 	if (inet_pton(AF_INET, bind, addr) != 1 && inet_pton(AF_INET6, bind, addr) != 1)
@@ -75,7 +91,13 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	srv_config cfg = { .db_path = db, .bind = bind, .port = port, .log = stderr };
+	srv_config cfg = { .db_path = db,
+		           .bind = bind,
+		           .port = port,
+		           .log = stderr,
+		           .upload_max = (uint64_t)upload_mb << 20,
+		           .tls_cert = a.tls_cert,
+		           .tls_key = a.tls_key };
 	srv *s = NULL;
 	char err[600];
 	if (srv_start(&s, &cfg, err, sizeof(err)))

@@ -92,12 +92,68 @@ void srv_message_field(const char *msg, char *out, size_t outsz)
 		snprintf(out, outsz, "%.*s", (int)n, msg);
 }
 
+/* What this thread read last and what it was made from: its connection
+ * and the database's stamp then (tendo_store_version()). While the stamp
+ * holds, nothing was written, by this server or the CLI: the athlete
+ * (profile, schedule) and the prescription of a day are the same, so
+ * neither the profile nor the whole log is read again. The prescription
+ * holds no pointer into the log (only into the library's static data), so
+ * a copy stands alone. */
+static _Thread_local struct {
+	const tendo_store *store;
+	uint64_t version[2];
+	srv_athlete a;         /* a.today: the local day from `from` to `to` */
+	time_t from, to;       /* instants surely on a.today (no zone look-up needed) */
+	tendo_prescription rx; /* valid when have_rx, for the day rx.date */
+	bool valid, have_rx;
+} tl_rx;
+
+/* Instants surely on a's day: its local noon +- 10 h (midnights lie 12 h
+ * from noon, give or take a daylight-saving shift of at most 2 h). */
+static void day_window(const srv_athlete *a, time_t *from, time_t *to)
+{
+	time_t noon = tendo_date_noon_utc(a->today, a->profile.tz);
+	*from = noon - 10 * 3600;
+	*to = noon + 10 * 3600;
+}
+
 int srv_today(const srv_req *q, srv_athlete *a, tendo_prescription *rx)
 {
+	uint64_t version[2];
+	bool stamped = tendo_store_version(q->store, version) == 0;
+	bool same = stamped && tl_rx.valid && tl_rx.store == q->store && tl_rx.version[0] == version[0] &&
+	            tl_rx.version[1] == version[1];
+	bool fake = srv_today_override(q->s) != TENDO_DATE_NONE;
+	if (same) {
+		time_t now = time(NULL);
+		if (!fake && (now < tl_rx.from || now > tl_rx.to)) {
+			tl_rx.a.today = tendo_date_of_instant(now, tl_rx.a.profile.tz);
+			day_window(&tl_rx.a, &tl_rx.from, &tl_rx.to);
+		}
+		*a = tl_rx.a;
+	} else {
+		tl_rx.valid = tl_rx.have_rx = false;
+		int rc = srv_athlete_get(q, a);
+		if (rc)
+			return rc;
+		if (stamped) {
+			tl_rx.store = q->store;
+			memcpy(tl_rx.version, version, sizeof(version));
+			tl_rx.a = *a;
+			day_window(a, &tl_rx.from, &tl_rx.to);
+			tl_rx.valid = true;
+		}
+	}
+	if (same && tl_rx.have_rx && tl_rx.rx.date == a->today) {
+		*rx = tl_rx.rx;
+		return 0;
+	}
 	tendo_log log = { 0 };
-	int rc = srv_athlete_get(q, a);
-	if (rc == 0)
-		rc = srv_prescribe(q->store, a, &log, rx);
+	int rc = srv_prescribe(q->store, a, &log, rx);
 	tendo_log_dispose(&log);
+	if (rc == 0 && tl_rx.valid) {
+		tl_rx.rx = *rx;
+		tl_rx.have_rx = true;
+	}
 	return rc;
 }

@@ -24,11 +24,18 @@
 #include "server_int.h"
 
 #define BODY_MAX_DEFAULT ((size_t)64 * 1024)
+#define UPLOAD_MAX_DEFAULT ((uint64_t)1 << 30) /* 1 GiB: a whole watch export */
+#define PEM_MAX ((size_t)1 << 20)              /* a certificate or key file */
+#define UPLOAD_SLACK ((uint64_t)64 * 1024)     /* a declared upload's room for the form around its files */
 #define STORES_MAX 64
 
 /* What every answer says to the browser. */
 static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
                           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/* The same, for a page whose own script sends its form (the import's
+ * progress bar): XMLHttpRequest to this origin, nothing else. */
+static const char CSP_CONNECT[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+                                  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 struct srv {
 	struct MHD_Daemon *d;
@@ -40,6 +47,10 @@ struct srv {
 	bool loopback;
 	tendo_date today;                 /* $TENDO_TODAY at start, or TENDO_DATE_NONE */
 	size_t body_max;
+	uint64_t upload_max;              /* an upload route's limit (its body goes to files) */
+	char tmpdir[4096];                /* $TMPDIR at start, else /tmp: where uploads are kept */
+	bool tls;                         /* https */
+	char *tls_cert, *tls_key;         /* the PEM texts (owned; the key wiped at stop) */
 	FILE *log;
 	srv_sessions sessions;
 	atomic_int inflight;              /* requests between their first call and completion */
@@ -80,6 +91,11 @@ tendo_date srv_today_override(const srv *s)
 srv_sessions *srv_sessions_of(srv *s)
 {
 	return &s->sessions;
+}
+
+uint64_t srv_upload_max(const srv *s)
+{
+	return s->upload_max;
 }
 
 /* ------------------------------------------------------------ replies */
@@ -158,7 +174,11 @@ enum {
 	R_NODB = 1 << 4,   /* needs no database */
 	R_PREFIX = 1 << 5, /* path is a prefix ending in '/': "/runs/" takes "/runs/12"
 	                      (the rest, never empty, in srv_req.rest) */
-	R_SHARE = 1 << 6   /* a GET a read-only (shared link) session may use; it gets
+	R_UPLOAD = 1 << 6, /* a streamed upload (upload.c): the body goes to temporary
+	                      files as it arrives, up to upload_max, not into memory;
+	                      checked before the body is read; a form's CSRF field
+	                      must come before its files */
+	R_SHARE = 1 << 7   /* a GET a read-only (shared link) session may use; it gets
 	                      403 on every other route */
 };
 
@@ -210,6 +230,11 @@ static const route routes[] = {
 	{ "/api/entries/", "GET", api_entry_get, R_API | R_PREFIX },
 	{ "/api/entries/", "PATCH", api_entry_patch, R_API | R_PREFIX | R_JSON },
 	{ "/api/entries/", "DELETE", api_entry_delete, R_API | R_PREFIX | R_JSON },
+	/* the import by upload (upload.c) */
+	{ "/import", "GET", page_import_get, 0 },
+	{ "/import", "POST", page_import_post, R_UPLOAD },
+	{ "/api/import", "POST", api_import, R_API | R_JSON | R_UPLOAD },
+	{ "/static/upload.js", "GET", page_upload_js, R_PUBLIC | R_NODB },
 };
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
 
@@ -275,13 +300,15 @@ static bool form_type(const char *ct)
 	       (ct[33] == '\0' || ct[33] == ';');
 }
 
-static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const char *method, srv_req *q,
-                     srv_reply *r)
+/* The route of method and path, its request filled and its checks passed
+ * (Host, login, CSRF, the database); or NULL with the refusal in r. */
+static const route *dispatch_check(srv *s, struct MHD_Connection *c, const char *path, const char *method,
+                                   srv_req *q, srv_reply *r)
 {
 	bool api = is_api(path);
 	if (!host_ok(s, MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST))) {
 		refuse(r, api, 403, "Forbidden", "this server answers to 127.0.0.1 or localhost only");
-		return;
+		return NULL;
 	}
 	const char *m = strcmp(method, "HEAD") == 0 ? "GET" : method;
 	const route *rt = NULL;
@@ -305,12 +332,12 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 	}
 	if (!path_known) {
 		refuse(r, api, 404, "Not found", "there is no such page");
-		return;
+		return NULL;
 	}
 	if (!rt) {
 		refuse(r, api, 405, "Method not allowed", "this address does not take that method");
 		snprintf(r->allow, sizeof(r->allow), "%s", allow);
-		return;
+		return NULL;
 	}
 	q->method = m;
 	q->path = path;
@@ -332,25 +359,25 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 		if (!(rt->flags & R_SHARE) || strcmp(m, "GET") != 0) {
 			refuse(r, api, 403, "Read only",
 			       "this shared link reads only: the plan, status, history and report; nothing here writes");
-			return;
+			return NULL;
 		}
 		char err[512];
 		tendo_store *st = thread_store(s, err, sizeof(err));
 		tendo_share_state state = TENDO_SHARE_UNKNOWN;
 		if (!st) {
 			refuse(r, api, 503, "Database unavailable", err);
-			return;
+			return NULL;
 		}
 		if (tendo_share_check_id(st, q->session.share_id, time(NULL), &state, NULL) != 0) {
 			refuse(r, api, 503, "Database unavailable", tendo_error_last());
-			return;
+			return NULL;
 		}
 		/* a new link (/s/...) and the stylesheet stay open to it */
 		if (state != TENDO_SHARE_VALID && !(rt->flags & R_PUBLIC)) {
 			refuse(r, api, 403, "Link ended",
 			       state == TENDO_SHARE_EXPIRED ? "this shared link has expired: ask for a new one"
 			                                    : "this shared link was revoked: ask for a new one");
-			return;
+			return NULL;
 		}
 	}
 	if (!(rt->flags & R_PUBLIC) && !q->authed) {
@@ -362,7 +389,7 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 		} else {
 			page_error(r, 401, "Log in first", "log in with the token the server printed, then try again");
 		}
-		return;
+		return NULL;
 	}
 	/* on loopback a page visit starts a session: its CSRF token goes in the forms */
 	if (s->loopback && !q->have_session && !api && strcmp(m, "GET") == 0 && !(rt->flags & R_NODB)) {
@@ -378,17 +405,17 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 			form_dispose(&f);
 		if (bad == 1) {
 			page_error(r, 415, "Unsupported form", "a form is sent as application/x-www-form-urlencoded");
-			return;
+			return NULL;
 		}
 		if (bad == 2) {
 			page_error(r, 400, "Bad form", "the form could not be read (a malformed field)");
-			return;
+			return NULL;
 		}
 		if (!ok) {
 			page_error(r, 403, "Refused",
 			           "this form did not come from this app's own page (no or wrong CSRF token): open the page "
 			           "again and resend");
-			return;
+			return NULL;
 		}
 	}
 	if (rt->flags & R_JSON) {
@@ -397,18 +424,43 @@ static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const c
 			          "a write through the API needs Authorization: Bearer <token>, or the session cookie with "
 			          "its X-CSRF-Token header",
 			          NULL);
-			return;
+			return NULL;
 		}
+	}
+	/* an uploaded form's CSRF field is in its body: without a session it
+	 * cannot match, so it is refused before the body is read */
+	if ((rt->flags & R_UPLOAD) && !(rt->flags & R_JSON) && !q->have_session) {
+		page_error(r, 403, "Refused",
+		           "this form did not come from this app's own page (no session): open the page again and resend");
+		return NULL;
 	}
 	if (!(rt->flags & R_NODB)) {
 		char err[512];
 		q->store = thread_store(s, err, sizeof(err));
 		if (!q->store) {
 			refuse(r, api, 503, "Database unavailable", err);
-			return;
+			return NULL;
 		}
 	}
-	rt->fn(q, r);
+	return rt;
+}
+
+static void dispatch(srv *s, struct MHD_Connection *c, const char *path, const char *method, srv_req *q,
+                     srv_reply *r)
+{
+	const route *rt = dispatch_check(s, c, path, method, q, r);
+	if (rt)
+		rt->fn(q, r);
+}
+
+/* True when method and path are an upload route. */
+static bool upload_route(const char *path, const char *method)
+{
+	for (size_t k = 0; k < N_ROUTES; k++)
+		if ((routes[k].flags & R_UPLOAD) && strcmp(routes[k].path, path) == 0 &&
+		    strcmp(routes[k].method, method) == 0)
+			return true;
+	return false;
 }
 
 /* ------------------------------------------------------ the HTTP side */
@@ -417,6 +469,7 @@ typedef struct {
 	tendo_buf body;
 	bool too_big;
 	bool answered;  /* refused early (413 from Content-Length): nothing more to do */
+	srv_upload *upload; /* an upload route's body, streamed to files; else NULL */
 } conn_state;
 
 /* The token, should text ever hold it (a path typed wrong), as stars. */
@@ -478,7 +531,7 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c, const char *
 	}
 	r->body = NULL; /* the response owns it */
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type ? r->type : "text/plain; charset=utf-8");
-	MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+	MHD_add_response_header(resp, "Content-Security-Policy", r->csp_connect ? CSP_CONNECT : CSP);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
@@ -494,8 +547,8 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c, const char *
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
 	if (q && q->new_session) {
 		char cookie[200];
-		snprintf(cookie, sizeof(cookie), SRV_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", q->session.id,
-		         SRV_SESSION_IDLE);
+		snprintf(cookie, sizeof(cookie), SRV_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
+		         q->session.id, SRV_SESSION_IDLE, s->tls ? "; Secure" : "");
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
 	}
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, resp);
@@ -517,22 +570,51 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		tendo_buf_init(&cs->body);
 		*con_cls = cs;
 		atomic_fetch_add(&s->inflight, 1);
+		bool up = upload_route(url, method);
 		/* a declared body over the limit is refused before it is read */
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl) {
 			char *end;
 			errno = 0;
 			unsigned long long n = strtoull(cl, &end, 10);
-			if (errno || *end || n > s->body_max) {
+			if (errno || *end || n > (up ? s->upload_max + UPLOAD_SLACK : s->body_max)) {
 				srv_reply r = { 0 };
-				refuse(&r, is_api(url), 413, "Too large", "the request body is over the limit");
+				if (up) {
+					char msg[200];
+					snprintf(msg, sizeof(msg), "the upload is over the limit of %llu MB",
+					         (unsigned long long)(s->upload_max >> 20));
+					refuse(&r, is_api(url), 413, "Too large", msg);
+				} else {
+					refuse(&r, is_api(url), 413, "Too large", "the request body is over the limit");
+				}
 				cs->too_big = cs->answered = true;
 				return send_reply(s, c, method, url, NULL, &r);
 			}
 		}
+		if (up) {
+			/* checked now (Host, login, CSRF header, a session for a
+			 * form), then the body streams to temporary files */
+			srv_reply r = { 0 };
+			srv_req q = { .s = s };
+			if (!dispatch_check(s, c, url, method, &q, &r)) {
+				cs->answered = true;
+				return send_reply(s, c, method, url, &q, &r);
+			}
+			free(r.body);
+			cs->upload = malloc(sizeof(*cs->upload));
+			if (!cs->upload)
+				return MHD_NO;
+			upload_begin(cs->upload, c, s->tmpdir, s->upload_max,
+			             is_api(url) ? NULL : q.session.csrf, is_api(url));
+		}
 		return MHD_YES;
 	}
 	if (cs->answered) { /* MHD drops the rest of the connection */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_size && cs->upload) {
+		upload_data(cs->upload, upload, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
 	}
@@ -557,6 +639,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	} else {
 		q.body = cs->body.data ? cs->body.data : "";
 		q.body_len = cs->body.len;
+		if (cs->upload) {
+			upload_end(cs->upload);
+			q.upload = cs->upload;
+		}
 		dispatch(s, c, url, method, &q, &r);
 	}
 	if (!r.status)
@@ -573,6 +659,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	if (!cs)
 		return;
 	tendo_buf_dispose(&cs->body);
+	upload_dispose(cs->upload);
 	free(cs);
 	*con_cls = NULL;
 	atomic_fetch_sub(&s->inflight, 1);
@@ -609,6 +696,31 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 	mask_share(shown);
 	fprintf(s->log, "tendo serve: libmicrohttpd: %s\n", shown);
 	fflush(s->log);
+}
+
+/* The PEM file at path, whole, as a new string into *out; 0, or -1 with
+ * the reason (naming the option) in err. */
+static int read_pem(const char *option, const char *path, char **out, char *err, size_t errsz)
+{
+	*out = NULL;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errsz, "%s: cannot read %s: %s", option, path, strerror(errno));
+		return -1;
+	}
+	char *text = malloc(PEM_MAX + 1);
+	size_t n = text ? fread(text, 1, PEM_MAX + 1, f) : 0;
+	bool bad = ferror(f);
+	fclose(f);
+	if (!text || bad || n > PEM_MAX || n == 0 || memchr(text, '\0', n) || !strstr(text, "-----BEGIN ")) {
+		snprintf(err, errsz, "%s: %s is not a PEM file (%s)", option, path,
+		         !text ? "out of memory" : bad ? "read error" : n > PEM_MAX ? "over 1 MB" : "no -----BEGIN line");
+		free(text);
+		return -1;
+	}
+	text[n] = '\0';
+	*out = text;
+	return 0;
 }
 
 /* The first IPv4 address of a non-loopback interface, for the URL of a
@@ -656,6 +768,9 @@ int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 	}
 	s->loopback = is6 ? IN6_IS_ADDR_LOOPBACK(&v6.sin6_addr) : (ntohl(v4.sin_addr.s_addr) >> 24) == 127;
 	s->body_max = cfg->body_max ? cfg->body_max : BODY_MAX_DEFAULT;
+	s->upload_max = cfg->upload_max ? cfg->upload_max : UPLOAD_MAX_DEFAULT;
+	const char *tmp = getenv("TMPDIR");
+	snprintf(s->tmpdir, sizeof(s->tmpdir), "%s", tmp && tmp[0] == '/' ? tmp : "/tmp");
 	s->log = cfg->log;
 	snprintf(s->db_path, sizeof(s->db_path), "%s", cfg->db_path);
 	auth_sessions_init(&s->sessions);
@@ -693,6 +808,24 @@ int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 		srv_stop(s, 0);
 		return -1;
 	}
+	if (!cfg->tls_cert != !cfg->tls_key) {
+		snprintf(err, errsz, "--tls-cert and --tls-key go together (give both, or neither for plain http)");
+		srv_stop(s, 0);
+		return -1;
+	}
+	if (cfg->tls_cert) {
+		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+			snprintf(err, errsz, "this libmicrohttpd was built without TLS: --tls-cert cannot be used");
+			srv_stop(s, 0);
+			return -1;
+		}
+		if (read_pem("--tls-cert", cfg->tls_cert, &s->tls_cert, err, errsz) ||
+		    read_pem("--tls-key", cfg->tls_key, &s->tls_key, err, errsz)) {
+			srv_stop(s, 0);
+			return -1;
+		}
+		s->tls = true;
+	}
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned threads = cfg->threads ? cfg->threads : cores > 0 ? (unsigned)cores : 1;
 	if (threads > STORES_MAX)
@@ -728,16 +861,19 @@ int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 		snprintf(addr, sizeof(addr), "%s", addr_s);
 	snprintf(s->host, sizeof(s->host), bracket ? "[%s]" : "%s", addr);
 
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (is6 ? MHD_USE_IPv6 : 0);
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (is6 ? MHD_USE_IPv6 : 0) |
+	                 (s->tls ? MHD_USE_TLS : 0);
+	/* the certificate and key come last: without TLS the list ends before them */
 	s->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
 	                        MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE, threads,
 	                        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
 	                        MHD_OPTION_CONNECTION_LIMIT, 200u, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-	                        MHD_OPTION_END);
+	                        s->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, s->tls_cert,
+	                        MHD_OPTION_HTTPS_MEM_KEY, s->tls_key, MHD_OPTION_END);
 	if (!s->d) {
 		close(fd);
-		snprintf(err, errsz, "cannot start the server on %s port %d (see libmicrohttpd's message above)", addr_s,
-		         s->port);
+		snprintf(err, errsz, "cannot start the server on %s port %d%s (see libmicrohttpd's message above)", addr_s,
+		         s->port, s->tls ? " with this certificate and key" : "");
 		srv_stop(s, 0);
 		return -1;
 	}
@@ -747,10 +883,11 @@ int srv_start(srv **out, const srv_config *cfg, char *err, size_t errsz)
 
 void srv_url(const srv *s, char *buf, size_t bufsz)
 {
+	const char *scheme = s->tls ? "https" : "http";
 	if (s->loopback)
-		snprintf(buf, bufsz, "http://%s:%d/", s->host, s->port);
+		snprintf(buf, bufsz, "%s://%s:%d/", scheme, s->host, s->port);
 	else
-		snprintf(buf, bufsz, "http://%s:%d/login?token=%s", s->host, s->port, s->token);
+		snprintf(buf, bufsz, "%s://%s:%d/login?token=%s", scheme, s->host, s->port, s->token);
 }
 
 void srv_stop(srv *s, int wait_s)
@@ -772,5 +909,10 @@ void srv_stop(srv *s, int wait_s)
 	pthread_mutex_destroy(&s->stores_lock);
 	auth_sessions_dispose(&s->sessions);
 	memset(s->token, 0, sizeof(s->token));
+	free(s->tls_cert);
+	if (s->tls_key) {
+		explicit_bzero(s->tls_key, strlen(s->tls_key));
+		free(s->tls_key);
+	}
 	free(s);
 }

@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 typedef struct {
@@ -25,6 +26,9 @@ typedef struct {
 	size_t body_max;        /* largest request body, bytes (0: 64 KiB) */
 	unsigned threads;       /* worker threads (0: the number of cores) */
 	FILE *log;              /* one line per request (method, path, status); NULL: none */
+	uint64_t upload_max;    /* largest upload to POST /import, bytes (0: 1 GiB) */
+	const char *tls_cert;   /* a PEM certificate file: serve https (with tls_key); NULL: http */
+	const char *tls_key;    /* its PEM private key file */
 } srv_config;
 
 typedef struct srv srv;
@@ -36,8 +40,9 @@ typedef struct srv srv;
  */
 int srv_start(srv **out, const srv_config *config, char *err, size_t errsz);
 
-/* The URL to open: http://ADDR:PORT/, with /login?token=... when bound
- * off loopback (the only place the token is ever printed). */
+/* The URL to open: http://ADDR:PORT/ (https:// with TLS), with
+ * /login?token=... when bound off loopback (the only place the token is
+ * ever printed). */
 void srv_url(const srv *s, char *buf, size_t bufsz);
 /* True when bound to a loopback address (no token needed). */
 bool srv_is_loopback(const srv *s);

@@ -12,6 +12,9 @@
  *   qr.c      the start-up URL as a QR code of Unicode half blocks
  *   runs.c    runs, history, one entry (edit, delete), the report: pages
  *             and /api/ (the shapes of src/shapes/history.c and edit.c)
+ *   upload.c  the import by upload: the body streamed to temporary files
+ *             (multipart through MHD's post processor, or raw for the API),
+ *             then the library's importer on them; its page and script
  *
  * A handler fills a srv_reply; server.c turns it into the HTTP response.
  * Nothing here is thread-unsafe except where said: the session table has
@@ -109,6 +112,8 @@ typedef struct {
 	char allow[48];           /* for 405, or "" */
 	bool www_auth;            /* 401 of the API: WWW-Authenticate: Bearer */
 	const char *disposition;  /* Content-Disposition (static), or NULL */
+	bool csp_connect;         /* the page's own script may send requests to this origin
+	                             (CSP connect-src 'self': the import's progress bar) */
 } srv_reply;
 
 /* One request as the handlers see it. */
@@ -131,6 +136,7 @@ typedef struct {
 	const char *qname[SRV_FIELDS_MAX], *qval[SRV_FIELDS_MAX]; /* the query's arguments, decoded */
 	const char *host;         /* the Host header, or NULL (for addresses the page shows) */
 	size_t nq;
+	struct srv_upload *upload; /* an upload route's files (upload.c), else NULL */
 } srv_req;
 
 /* The first value of the query argument name, or NULL. */
@@ -262,5 +268,58 @@ void api_report(srv_req *q, srv_reply *r);
 void api_entry_get(srv_req *q, srv_reply *r);
 void api_entry_patch(srv_req *q, srv_reply *r);
 void api_entry_delete(srv_req *q, srv_reply *r);
+/* ----------------------------------------------------------- upload.c */
+
+struct MHD_Connection;
+
+#define SRV_UPLOAD_FILES 32    /* files in one upload */
+#define SRV_UPLOAD_NAME 256    /* bytes of a file's name kept */
+
+typedef struct {
+	char tmp[4200];            /* the temporary file (mode 0600), removed by upload_dispose() */
+	char name[SRV_UPLOAD_NAME]; /* the name it was sent under: its last part, UTF-8 repaired, cut */
+	uint64_t size;             /* bytes written */
+} srv_upload_file;
+
+/* One streamed upload: what upload_begin() makes of the request's
+ * headers, upload_data() of each piece of the body as it arrives. */
+typedef struct srv_upload {
+	srv_upload_file f[SRV_UPLOAD_FILES];
+	size_t n;                  /* files begun */
+	int fd;                    /* the file being written, or -1 */
+	const void *part;          /* the part being written (MHD's file name pointer) */
+	uint64_t bytes;            /* file bytes written, all files */
+	uint64_t max;              /* the limit on bytes */
+	int status;                /* 0, or the refusal to answer at the end (400, 403, 413, 415, 500, 507) */
+	char message[300];         /* its reason */
+	char want_csrf[SRV_TOKEN_HEX + 1]; /* the session's CSRF token the form must carry, or "" (API) */
+	char csrf[SRV_TOKEN_HEX + 1];      /* the form's csrf field so far */
+	bool csrf_seen, csrf_long;
+	void *pp;                  /* the multipart parser (struct MHD_PostProcessor) until the end */
+	bool raw;                  /* the body is the file (the API), not a form */
+	char tmpdir[4096];
+} srv_upload;
+
+/* Start an upload from the request's headers: multipart/form-data (field
+ * csrf before the files when want_csrf is not NULL) or, when raw_ok, any
+ * other body as one file named by the X-File-Name header (else "upload").
+ * Never fails: a refusal is kept in u->status. */
+void upload_begin(srv_upload *u, struct MHD_Connection *c, const char *tmpdir, uint64_t max, const char *want_csrf,
+                  bool raw_ok);
+/* The next n bytes of the body. */
+void upload_data(srv_upload *u, const char *data, size_t n);
+/* The body is complete: the last file closed, the CSRF field checked. */
+void upload_end(srv_upload *u);
+/* Remove the temporary files, free u (malloc'ed by server.c). NULL-safe. */
+void upload_dispose(srv_upload *u);
+
+/* GET /import (the form), POST /import (the report as a page), POST
+ * /api/import (as `tendo import --json`), GET /static/upload.js. */
+void page_import_get(srv_req *q, srv_reply *r);
+void page_import_post(srv_req *q, srv_reply *r);
+void api_import(srv_req *q, srv_reply *r);
+void page_upload_js(srv_req *q, srv_reply *r);
+/* The largest upload, bytes. */
+uint64_t srv_upload_max(const srv *s);
 
 #endif

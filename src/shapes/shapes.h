@@ -20,6 +20,7 @@
 #include <tendo/report.h>
 #include <tendo/plan.h>
 #include <tendo/ics.h>
+#include <tendo/import.h>
 
 /* A JSON string of stored text: exact when it is UTF-8, else its repair
  * (U+FFFD for each stray byte); never NULL for a NULL-free input (json null
@@ -241,5 +242,24 @@ int shape_export_check(const json_t *doc, char *msg, size_t msgsz);
  * (tendo_store_check_all()) before the commit; *rows counts them. 0, or an
  * error with msg ("table run row 3: minutes must be ..."), rolled back. */
 int shape_restore(tendo_store *s, const json_t *doc, size_t *rows, char *msg, size_t msgsz);
+
+/* ------------------------------------------------ the import (import.c) */
+
+/* (the usual step rate the options take: shape_usual_cadence(), history.c) */
+/* The import's options as `tendo import` sets them (defaults, the
+ * athlete's zone and easy pace, the usual step rate from the log): o
+ * borrows p->tz. The callbacks and the athlete's per-file values are the
+ * caller's to add. */
+void shape_import_options(tendo_import_options *o, tendo_store *store, const tendo_profile *p);
+/* One file of `tendo import --json` and /api/import: {"path", "status",
+ * "message", "format", "kind", "id", "warning"} and, when the file was
+ * read, its facts. path: what to call it (NULL: r->path). */
+json_t *shape_import_file(const tendo_import_result *r, const char *path);
+/* The whole answer: {"files": files (taken; NULL: []), "summary":
+ * {"files", "imported", "duplicates", "skipped", "errors", "bytes",
+ * "seconds"}}. */
+json_t *shape_import(json_t *files, const tendo_import_summary *sum, double seconds);
+/* The summary line ("3 files: 2 imported, 1 duplicate, ...") into out. */
+void shape_import_sentence(const tendo_import_summary *sum, double seconds, char *out, size_t outsz);
 
 #endif

@@ -226,6 +226,53 @@ static void file_then_duplicates(void **state)
 	free(g2);
 }
 
+/* tendo_import_options.names: a file kept under another name (an upload
+ * in a temporary file) is called by its own in the results and the log,
+ * a tar.gz read by the name's ending; a NULL entry keeps the path. */
+static void named_paths(void **state)
+{
+	ctx *c = *state;
+	char tmp1[160], tmp2[160], tmp3[160];
+	char *g = gpx_run(1767600000, 600, 3.0, 50.0);
+	snprintf(tmp1, sizeof(tmp1), "%s/upload-a1b2c3", c->dir);
+	write_file(tmp1, g, strlen(g));
+	/* a tar.gz, told apart from a .gz by its name only */
+	char *g2 = gpx_run(1767700000, 600, 3.0, 51.0);
+	const char *members[] = { "export/2.gpx" };
+	const void *data[] = { g2 };
+	size_t lens[] = { strlen(g2) }, tn;
+	uint8_t *tgz = archive_mem(true, 1, members, data, lens, &tn);
+	snprintf(tmp2, sizeof(tmp2), "%s/upload-d4e5f6", c->dir);
+	write_file(tmp2, tgz, tn);
+	char *g3 = gpx_run(1767800000, 600, 3.0, 52.0);
+	snprintf(tmp3, sizeof(tmp3), "%s/plain.gpx", c->dir);
+	write_file(tmp3, g3, strlen(g3));
+	tendo_import_options o;
+	tendo_import_options_default(&o);
+	o.on_result = on_result;
+	o.user = c;
+	const char *paths[] = { tmp1, tmp2, tmp3 };
+	const char *names[] = { "morning <run>.gpx", "strava.tar.gz", NULL };
+	o.names = names;
+	memset(c->n, 0, sizeof(c->n));
+	c->msgs[0] = '\0';
+	tendo_import_summary sum;
+	assert_int_equal(tendo_import_paths(c->s, paths, 3, &o, &sum), 0);
+	assert_int_equal(sum.imported, 3);
+	assert_non_null(strstr(c->msgs, "imported morning <run>.gpx: run on 2026-01-05"));
+	assert_non_null(strstr(c->msgs, "imported strava.tar.gz:export/2.gpx: "));
+	assert_non_null(strstr(c->msgs, "/plain.gpx: "));
+	assert_null(strstr(c->msgs, "upload-"));
+	/* the log keeps the name: a duplicate says where the first came from */
+	assert_int_equal(import1(c, tmp1, &sum, 0), 0);
+	assert_int_equal(sum.duplicates, 1);
+	assert_non_null(strstr(c->last_msg, "(morning <run>.gpx)"));
+	free(tgz);
+	free(g);
+	free(g2);
+	free(g3);
+}
+
 static void strava_export(void **state)
 {
 	ctx *c = *state;
@@ -519,6 +566,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(file_then_duplicates, setup, teardown),
 		cmocka_unit_test_setup_teardown(strava_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(named_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(buffer_and_manual, setup, teardown),
 		cmocka_unit_test_setup_teardown(garmin_nested_and_tar, setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_archives, setup, teardown),

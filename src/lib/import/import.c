@@ -753,21 +753,22 @@ static int read_file(const char *path, size_t limit, uint8_t **out, size_t *out_
 	return 0;
 }
 
-static void import_file(importer *im, const char *path, uint64_t size)
+/* The file at path, called name in the results and the log. */
+static void import_file(importer *im, const char *path, const char *name, uint64_t size)
 {
 	uint8_t head[512];
 	size_t hn = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "cannot open: %s", strerror(errno));
+		report(im, name, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "cannot open: %s", strerror(errno));
 		return;
 	}
 	hn = fread(head, 1, sizeof(head), f);
 	fclose(f);
-	kind_t k = sniff(path, head, hn);
+	kind_t k = sniff(name, head, hn);
 	if (k == F_ZIP || k == F_TAR) {
 		uint64_t before = im->sum->bytes;
-		import_archive(im, path, path, NULL, 0, 1);
+		import_archive(im, name, path, NULL, 0, 1);
 		im->sum->bytes = before + size; /* whatever the filters counted */
 		progress(im);
 		return;
@@ -778,10 +779,10 @@ static void import_file(importer *im, const char *path, uint64_t size)
 	if (frc == TENDO_ENOMEM)
 		im->fatal = frc;
 	if (frc != 0) {
-		report(im, path, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
+		report(im, name, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s", tendo_error_last());
 		return;
 	}
-	import_buffer(im, path, buf, n, 0);
+	import_buffer(im, name, buf, n, 0);
 	free(buf);
 	im->sum->bytes += size;
 	progress(im);
@@ -790,11 +791,12 @@ static void import_file(importer *im, const char *path, uint64_t size)
 /* Every regular file below dir, in name order, as a list of paths. */
 typedef struct {
 	char **paths;
+	const char **names; /* what to call each (borrowed from the options), or NULL: its path */
 	uint64_t *sizes;
 	size_t n, cap;
 } file_list;
 
-static int list_add(file_list *l, const char *path, uint64_t size)
+static int list_add(file_list *l, const char *path, const char *name, uint64_t size)
 {
 	if (l->n == l->cap) {
 		size_t nc = l->cap ? l->cap * 2 : 64;
@@ -806,12 +808,17 @@ static int list_add(file_list *l, const char *path, uint64_t size)
 		if (!ns)
 			return TENDO_ENOMEM;
 		l->sizes = ns;
+		const char **nm = tendo_realloc(l->names, nc * sizeof(*nm));
+		if (!nm)
+			return TENDO_ENOMEM;
+		l->names = nm;
 		l->cap = nc;
 	}
 	char *p = tendo_strdup(path);
 	if (!p)
 		return TENDO_ENOMEM;
 	l->paths[l->n] = p;
+	l->names[l->n] = name;
 	l->sizes[l->n++] = size;
 	return 0;
 }
@@ -860,7 +867,7 @@ static int walk(file_list *l, const char *dir, int depth)
 			if (S_ISDIR(st.st_mode))
 				err = walk(l, path, depth + 1);
 			else if (S_ISREG(st.st_mode))
-				err = list_add(l, path, (uint64_t)st.st_size);
+				err = list_add(l, path, NULL, (uint64_t)st.st_size);
 		}
 		free(names[i]);
 	}
@@ -932,8 +939,9 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 	int missing = 0, err = 0;
 	for (size_t i = 0; i < n && !err; i++) {
 		struct stat st;
+		const char *name = opt->names && opt->names[i] ? opt->names[i] : paths[i];
 		if (stat(paths[i], &st) != 0) {
-			report(&im, paths[i], TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s",
+			report(&im, name, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL, "%s",
 			       errno == ENOENT ? "no such file or folder" : strerror(errno));
 			missing = 1;
 			continue;
@@ -942,19 +950,20 @@ int tendo_import_paths(tendo_store *store, const char *const *paths, size_t n, c
 			err = walk(&files, paths[i], 0);
 		else if (!S_ISREG(st.st_mode)) {
 			/* a FIFO would block the import until something writes to it */
-			report(&im, paths[i], TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL,
+			report(&im, name, TENDO_IMPORT_ERROR, NULL, NULL, 0, NULL, NULL,
 			       "not a regular file (a FIFO, device or socket): give a file or a folder");
 			missing = 1;
 		} else
-			err = list_add(&files, paths[i], (uint64_t)st.st_size);
+			err = list_add(&files, paths[i], name, (uint64_t)st.st_size);
 	}
 	for (size_t i = 0; i < files.n; i++)
 		im.total += files.sizes[i];
 	for (size_t i = 0; i < files.n && !err && !im.fatal; i++)
-		import_file(&im, files.paths[i], files.sizes[i]);
+		import_file(&im, files.paths[i], files.names[i] ? files.names[i] : files.paths[i], files.sizes[i]);
 	for (size_t i = 0; i < files.n; i++)
 		free(files.paths[i]);
 	free(files.paths);
+	free(files.names);
 	free(files.sizes);
 	strava_names_dispose(&im.names);
 	if (err)

@@ -1146,6 +1146,22 @@ int tendo_store_first_logged(tendo_store *s, tendo_date *out)
 	return err;
 }
 
+int tendo_store_version(tendo_store *s, uint64_t out[2])
+{
+	sqlite3_stmt *st;
+	int rc, err;
+	if ((err = prepare(s, &st, "PRAGMA data_version")) < 0)
+		return err;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		err = store_fail(s->db, s->path, rc);
+	else
+		out[0] = (uint64_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	out[1] = (uint64_t)sqlite3_total_changes64(s->db);
+	return err;
+}
+
 int tendo_store_set_note(tendo_store *s, int64_t id, const char *note)
 {
 	sqlite3_stmt *st;
