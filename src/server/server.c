@@ -27,7 +27,7 @@
 
 /* What every answer says to the browser. */
 static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                          "manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 struct srv {
 	struct MHD_Daemon *d;
@@ -187,6 +187,12 @@ static const route routes[] = {
 	{ "/api/today", "GET", api_today, R_API },
 	{ "/api/status", "GET", api_status, R_API },
 	{ "/api/log/pain", "POST", api_log_pain, R_API | R_JSON },
+	/* the app shell (shell.c): public, cacheable like the stylesheet */
+	{ "/manifest.webmanifest", "GET", shell_manifest, R_PUBLIC | R_NODB },
+	{ "/static/icon.svg", "GET", shell_icon_svg, R_PUBLIC | R_NODB },
+	{ "/static/icon-192.png", "GET", shell_icon_png, R_PUBLIC | R_NODB },
+	{ "/static/icon-512.png", "GET", shell_icon_png, R_PUBLIC | R_NODB },
+	{ "/apple-touch-icon.png", "GET", shell_icon_png, R_PUBLIC | R_NODB },
 };
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
 
@@ -394,6 +400,14 @@ static void log_line(const srv *s, const char *method, const char *path, int sta
 	fflush(s->log);
 }
 
+/* What the browser may keep an hour: what is under /static/, the manifest
+ * and the home-screen icon; everything else is no-store. */
+static bool cacheable(const char *path)
+{
+	return strncmp(path, "/static/", 8) == 0 || strcmp(path, "/manifest.webmanifest") == 0 ||
+	       strcmp(path, "/apple-touch-icon.png") == 0;
+}
+
 static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c, const char *method, const char *path,
                                   const srv_req *q, srv_reply *r)
 {
@@ -414,7 +428,7 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c, const char *
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-	                        strcmp(path, "/static/app.css") == 0 && r->status == 200 ? "max-age=3600" : "no-store");
+	                        cacheable(path) && r->status == 200 ? "max-age=3600" : "no-store");
 	if (r->location[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
 	if (r->allow[0])

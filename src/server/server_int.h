@@ -10,6 +10,7 @@
  *   logkinds.c the log forms and POST /api/log/<kind> of every kind but
  *             pain (one table of fields each), and "done" (page and API)
  *   qr.c      the start-up URL as a QR code of Unicode half blocks
+ *   shell.c   the app shell: web app manifest, icons, head lines, phone CSS
  *
  * A handler fills a srv_reply; server.c turns it into the HTTP response.
  * Nothing here is thread-unsafe except where said: the session table has
@@ -212,5 +213,17 @@ void api_status(srv_req *q, srv_reply *r);
 void api_log_pain(srv_req *q, srv_reply *r);
 /* {"error": message, "field": field or null} with status. */
 void api_error(srv_reply *r, int status, const char *message, const char *field);
+
+/* ------------------------------------------------------------ shell.c */
+
+/* The <head> lines of the app shell (manifest, theme colour, icons). */
+void shell_head(tendo_buf *b);
+/* The app shell's rules, served after pages.c's in /static/app.css. */
+extern const char shell_css[];
+/* GET /manifest.webmanifest, /static/icon.svg, and the PNG icons
+ * /static/icon-192.png, /static/icon-512.png, /apple-touch-icon.png. */
+void shell_manifest(srv_req *q, srv_reply *r);
+void shell_icon_svg(srv_req *q, srv_reply *r);
+void shell_icon_png(srv_req *q, srv_reply *r);
 
 #endif
