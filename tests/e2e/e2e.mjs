@@ -1,0 +1,564 @@
+// e2e.mjs - tendo serve in real Chromium (Debian's, headless) through
+// playwright-core, with axe-core for accessibility. run.sh starts the server
+// on a prepared database and runs:
+//   node e2e.mjs --url URL --tendo BIN --db DB --shots DIR --chromium PATH
+// Each test is a function below; the ones that need a route from elsewhere
+// (/import, /calendar.ics) run only when that route answers, and say so.
+// Every check counts; the last line is "N passed, N failed"; exit 1 on any
+// failure.
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values: opt } = parseArgs({
+	options: {
+		url: { type: 'string' },
+		tendo: { type: 'string' },
+		db: { type: 'string' },
+		shots: { type: 'string' },
+		chromium: { type: 'string', default: '/usr/bin/chromium' },
+	},
+});
+if (!opt.url || !opt.tendo || !opt.db || !opt.shots) {
+	console.error('usage: node e2e.mjs --url URL --tendo BIN --db DB --shots DIR [--chromium PATH]');
+	process.exit(2);
+}
+const base = new URL(opt.url);
+const abs = (p) => new URL(p, base).href;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const XSS_NOTE = process.env.XSS_NOTE || '<img src=x onerror="window.__xss=1;alert(1)">note</b>';
+const XSS_EXERCISE = process.env.XSS_EXERCISE || '"><svg onload=window.__xss=2>ex';
+const XSS_TODAY = '<script>window.__xss=4</script><img src=x onerror=window.__xss=5>typed';
+const axeSource = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let checks = 0;
+let fails = 0;
+function check(cond, what) {
+	checks++;
+	if (!cond) {
+		fails++;
+		console.log(`FAIL ${what}`);
+	}
+	return !!cond;
+}
+function note(msg) {
+	console.log(`  ${msg}`);
+}
+
+// `tendo --db DB ARGS...`: stdout, or throws with stderr
+function tendo(...args) {
+	const r = spawnSync(opt.tendo, ['--db', opt.db, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+	if (r.status !== 0) throw new Error(`tendo ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+	return r.stdout;
+}
+const history = () => JSON.parse(tendo('history', '--json'));
+const todayISO = () => new Date().toISOString().slice(0, 10); // run.sh sets TZ=UTC for the athlete and us
+
+let browser;
+async function newContext(viewport, extra = {}) {
+	return browser.newContext({
+		viewport,
+		deviceScaleFactor: 1,
+		isMobile: viewport.width < 600,
+		hasTouch: viewport.width < 600,
+		...extra,
+	});
+}
+
+// A page that records what the browser refused or reported.
+async function watchedPage(ctx) {
+	const page = await ctx.newPage();
+	page.problems = [];
+	page.dialogs = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') page.problems.push(m.text());
+	});
+	page.on('pageerror', (e) => page.problems.push(`script error: ${e.message}`));
+	page.on('dialog', async (d) => {
+		page.dialogs.push(d.message());
+		await d.dismiss();
+	});
+	return page;
+}
+
+async function api(page, p) {
+	const r = await page.request.get(abs(p));
+	return { status: r.status(), json: r.status() === 200 ? await r.json() : null };
+}
+
+// ------------------------------------------------------------- the app shell
+
+async function testAppShell() {
+	const ctx = await newContext(PHONE);
+	const page = await watchedPage(ctx);
+	await page.goto(abs('/checkin'));
+	const head = await page.evaluate(() => ({
+		manifest: document.querySelector('link[rel=manifest]')?.getAttribute('href'),
+		theme: document.querySelector('meta[name=theme-color]')?.getAttribute('content'),
+		apple: document.querySelector('link[rel=apple-touch-icon]')?.getAttribute('href'),
+		icon: document.querySelector('link[rel=icon]')?.getAttribute('href'),
+	}));
+	check(head.manifest === '/manifest.webmanifest', `link rel=manifest (${head.manifest})`);
+	check(/^#[0-9a-f]{6}$/i.test(head.theme || ''), `meta theme-color (${head.theme})`);
+	check(!!head.apple && !!head.icon, 'apple-touch-icon and icon links');
+
+	const r = await page.request.get(abs('/manifest.webmanifest'));
+	check(r.status() === 200 && /manifest\+json/.test(r.headers()['content-type'] || ''), `manifest: ${r.status()}`);
+	const m = await r.json();
+	check(m.name && m.short_name === 'tendo', 'manifest name, short_name');
+	check(m.start_url === '/' && m.display === 'standalone', 'manifest start_url "/", display standalone');
+	check(m.theme_color === head.theme && !!m.background_color, 'manifest theme_color (as the meta) and background_color');
+	const sizes = new Set();
+	for (const ic of m.icons || []) {
+		const ir = await page.request.get(abs(ic.src));
+		const body = await ir.body();
+		const ok = ir.status() === 200 && ir.headers()['content-type'] === ic.type;
+		check(ok, `icon ${ic.src}: ${ir.status()} ${ir.headers()['content-type']}`);
+		if (ic.type === 'image/png') {
+			// the PNG's own IHDR says its size
+			const sig = body.subarray(0, 8).toString('hex') === '89504e470d0a1a0a';
+			const w = body.readUInt32BE(16), h = body.readUInt32BE(20);
+			check(sig && `${w}x${h}` === ic.sizes, `icon ${ic.src} is a ${ic.sizes} PNG (got ${w}x${h})`);
+			sizes.add(ic.sizes);
+		}
+	}
+	check(sizes.has('192x192') && sizes.has('512x512'), 'icons at 192 and 512 px');
+	// the browser decodes every icon (img-src 'self')
+	const decoded = await page.evaluate(async (srcs) => {
+		const out = [];
+		for (const s of srcs) {
+			const img = new Image();
+			img.src = s;
+			try {
+				await img.decode();
+				out.push(`${s} ${img.naturalWidth}x${img.naturalHeight}`);
+			} catch {
+				out.push(`${s} undecodable`);
+			}
+		}
+		return out;
+	}, [...(m.icons || []).map((i) => i.src), head.apple]);
+	check(!decoded.some((d) => d.endsWith('undecodable')), `icons decode: ${decoded.join(', ')}`);
+	check(decoded.some((d) => d.startsWith('/apple-touch-icon.png 180x180')), 'apple-touch-icon is 180 px');
+
+	// what Chromium itself makes of it: parsed without errors, installable
+	const cdp = await ctx.newCDPSession(page);
+	const am = await cdp.send('Page.getAppManifest');
+	check(am.url.endsWith('/manifest.webmanifest') && am.errors.length === 0,
+		`Chromium read the manifest (${am.errors.map((e) => e.message).join('; ') || 'no errors'})`);
+	check(page.problems.length === 0, `no console errors on the shell: ${page.problems.join(' | ')}`);
+	await ctx.close();
+
+	// installable: asked of a profile of its own (an incognito context never is)
+	const udd = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'tendo-e2e-profile-'));
+	const pctx = await chromium.launchPersistentContext(udd, { ...launchOptions, viewport: PHONE });
+	try {
+		const p = pctx.pages()[0] || (await pctx.newPage());
+		await p.goto(abs('/checkin'));
+		const pcdp = await pctx.newCDPSession(p);
+		const inst = await pcdp.send('Page.getInstallabilityErrors');
+		const ie = inst.installabilityErrors.map((e) => `${e.errorId} ${e.errorArguments.map((a) => a.value).join(' ')}`);
+		check(ie.length === 0, `Chromium finds it installable (${ie.join(', ') || 'no installability errors'})`);
+	} finally {
+		await pctx.close();
+		fs.rmSync(udd, { recursive: true, force: true });
+	}
+}
+
+// ---------------------------------------------------- a forged cross-site POST
+
+// A second server on another port: its page auto-submits a form (and a
+// fetch) to tendo, as a page from anywhere could.
+function evilServer() {
+	return new Promise((resolve) => {
+		const srv = http.createServer((req, res) => {
+			const target = abs('/checkin');
+			const html = `<!DOCTYPE html><html><head><title>win a prize</title></head><body>
+<form id="f" method="post" action="${target}"><input name="score" value="9"><input name="csrf" value="0000"></form>
+<script>
+fetch(${JSON.stringify(abs('/log/pain'))}, {method: 'POST', mode: 'no-cors', credentials: 'include',
+  headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'kind=rest&score=8'})
+  .catch(() => {}).finally(() => {
+    fetch(${JSON.stringify(abs('/api/log/pain'))}, {method: 'POST', mode: 'no-cors', credentials: 'include',
+      headers: {'Content-Type': 'text/plain'}, body: '{"kind":"rest","score":7}'})
+      .catch(() => {}).finally(() => document.getElementById('f').submit());
+  });
+</script></body></html>`;
+			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+			res.end(html);
+		});
+		srv.listen(0, '127.0.0.1', () => resolve(srv));
+	});
+}
+
+async function testForgedPost() {
+	const evil = await evilServer();
+	const port = evil.address().port;
+	try {
+		// two kinds of elsewhere: another port of the same host (same site: the
+		// SameSite=Strict cookie goes along, only the CSRF token is missing)
+		// and another host name (cross-site: no cookie either)
+		for (const host of ['127.0.0.1', 'localhost']) {
+			const ctx = await newContext(PHONE);
+			const page = await watchedPage(ctx);
+			await page.goto(abs('/checkin')); // the athlete has the app open: a session exists
+			const before = history().length;
+			const t0 = (await api(page, '/api/today')).json;
+			const seen = [];
+			page.on('response', (r) => {
+				if (r.request().method() === 'POST' && r.url().startsWith(base.origin)) seen.push(`${new URL(r.url()).pathname} ${r.status()}`);
+			});
+			const formAnswer = page.waitForResponse((r) => r.url() === abs('/checkin') && r.request().method() === 'POST', { timeout: 15000 });
+			await page.goto(`http://${host}:${port}/`);
+			const fr = await formAnswer;
+			await page.waitForLoadState('load');
+			check(fr.status() === 403, `forged check-in from ${host}:${port} refused: ${fr.status()}`);
+			check(/did not come from this app/.test(await page.textContent('body')), 'the refusal says why');
+			const after = history().length;
+			check(after === before, `forged POSTs from ${host} wrote nothing (${before} -> ${after} entries)`);
+			const t1 = (await api(page, '/api/today')).json;
+			check(t1.provisional === t0.provisional, 'the forged check-in did not change today');
+			note(`forged from ${host}:${port}: ${seen.join(', ')}`);
+			await ctx.close();
+		}
+	} finally {
+		evil.close();
+	}
+}
+
+// ------------------------------------------------------ check-in, then Today
+
+async function testCheckin() {
+	const ctx = await newContext(PHONE);
+	const page = await watchedPage(ctx);
+	await page.goto(abs('/'));
+	check(new URL(page.url()).pathname === '/', `home is the check-in before the day's score (at ${page.url()})`);
+	check((await page.textContent('h1')).includes('check-in'), 'check-in heading');
+	const t0 = (await api(page, '/api/today')).json;
+	check(t0 && t0.provisional === true, 'before: today is provisional');
+	await page.goto(abs('/today'));
+	const todayBefore = await page.textContent('main');
+	check(todayBefore.includes('First, your morning score'), 'Today asks for the morning score first');
+
+	await page.goto(abs('/'));
+	await page.selectOption('#rest', '1');
+	await Promise.all([page.waitForURL('**/today'), page.getByRole('button', { name: '2 out of 10' }).click()]);
+	check(new URL(page.url()).pathname === '/today', `two taps land on Today (${page.url()})`);
+	const todayAfter = await page.textContent('main');
+	check(!todayAfter.includes('First, your morning score'), 'Today no longer asks for the score');
+	check(todayAfter !== todayBefore, 'Today changed');
+	const t1 = (await api(page, '/api/today')).json;
+	check(t1.provisional === false, 'after: /api/today is not provisional');
+	const st = (await api(page, '/api/status')).json;
+	check(st && st.morning && st.morning.today === 2, `status: morning today 2 (${JSON.stringify(st && st.morning)})`);
+	const mine = history().filter((e) => e.date === todayISO() && e.type === 'pain');
+	check(mine.some((e) => e.kind === 'task' && e.score === 2) && mine.some((e) => e.kind === 'rest' && e.score === 1),
+		'tendo history has the task score 2 and rest pain 1');
+	await page.goto(abs('/'));
+	check(new URL(page.url()).pathname === '/today', 'home goes to Today once the score is in');
+	await page.screenshot({ path: path.join(opt.shots, 'today-after-checkin-390.png'), fullPage: true });
+	await ctx.close();
+}
+
+// ------------------------------------------------------ "done" on Today
+
+async function testDone() {
+	const ctx = await newContext(PHONE);
+	const page = await watchedPage(ctx);
+	await page.goto(abs('/today'));
+	const forms = page.locator('form.done');
+	const n = await forms.count();
+	if (!check(n > 0, `Today has a "done" form (decision: ${await page.textContent('.decision')})`)) {
+		await ctx.close();
+		return;
+	}
+	const form = forms.first();
+	const part = await form.locator('input[name=part]').inputValue();
+	const button = (await form.locator('button').innerText()).trim();
+	await form.locator('select[name=pain_during]').selectOption('1');
+	await form.locator('select[name=rpe]').selectOption('4');
+	const before = history();
+	const t0 = (await api(page, '/api/today')).json;
+	await Promise.all([page.waitForURL('**/today'), form.locator('button').click()]);
+	const after = history();
+	const added = after.filter((e) => !before.some((b) => b.id === e.id));
+	note(`"${button}" (part ${part}) logged: ${added.map((e) => `${e.type} ${e.exercise || e.minutes || ''}`).join(', ')}`);
+	check(added.length > 0 && added.every((e) => e.date === todayISO()), `"${button}" logged today's session`);
+	const want = part === 'run' ? ['run'] : ['rehab'];
+	check(added.some((e) => want.includes(e.type)), `the entries are of the part done (${part})`);
+	const t1 = (await api(page, '/api/today')).json;
+	const doneNow = part === 'run' ? t1.done.run : t1.done.strength || t1.done.holds;
+	const doneThen = part === 'run' ? t0.done.run : t0.done.strength || t0.done.holds;
+	check(!doneThen && doneNow, `/api/today says ${part} done`);
+	check((await page.locator(`form.done input[name=part][value=${part}]`).count()) === 0, 'its "done" form is gone');
+	const main = await page.textContent('main');
+	check(/DONE|done/.test(main), 'Today says it is done');
+	await page.screenshot({ path: path.join(opt.shots, 'today-after-done-390.png'), fullPage: true });
+	await ctx.close();
+}
+
+// ------------------------------------------------- XSS payloads rendered inert
+
+// With the CSP bypassed, so an escaping mistake would show as a script that
+// ran, not only as one the policy stopped.
+async function xssProbe(page, where) {
+	const found = await page.evaluate(() => ({
+		flag: window.__xss,
+		injected: [...document.querySelectorAll('img[src="x"], [onerror], [onload], svg script, body script')].map((e) => e.outerHTML.slice(0, 80)),
+	}));
+	check(found.flag === undefined, `${where}: no injected script ran (window.__xss = ${found.flag})`);
+	check(found.injected.length === 0, `${where}: no injected element (${found.injected.join(' ')})`);
+	check(page.dialogs.length === 0, `${where}: no dialog (${page.dialogs.join(', ')})`);
+}
+
+async function testXss() {
+	// today's note typed into the log form, today's custom exercise by the CLI
+	tendo('log', 'rehab', '--exercise', XSS_EXERCISE, '--stage', 'settle', '--ex-kind', 'isometric', '--sets', '1',
+		'--hold-s', '20');
+	const ctx = await newContext(PHONE, { bypassCSP: true });
+	const page = await watchedPage(ctx);
+	await page.goto(abs('/log'));
+	await page.selectOption('#kind', 'after');
+	await page.fill('#score', '1');
+	await page.fill('#note', XSS_TODAY);
+	await Promise.all([page.waitForURL('**/log'), page.getByRole('button', { name: 'Save' }).click()]);
+	const text = await page.innerText('main');
+	check(text.includes(XSS_TODAY), 'the typed note shows as text, escaped');
+	check(text.includes(XSS_EXERCISE), 'the custom exercise name shows as text, escaped');
+	await xssProbe(page, '/log');
+	check(history().some((e) => e.note === XSS_TODAY), 'the note was stored as typed');
+	await ctx.close();
+}
+
+// ---------------------------------------------- every page: layout, targets, a11y
+
+// The pages to visit: the nav's links and the log page's, found on the pages
+// themselves, so pages added later are covered.
+async function crawl() {
+	const ctx = await newContext(PHONE);
+	const page = await ctx.newPage();
+	const found = new Map([['/', 'home'], ['/checkin', 'checkin'], ['/today', 'today'], ['/log', 'log']]);
+	const seeds = ['/today', '/log'];
+	for (const s of seeds) {
+		await page.goto(abs(s));
+		const hrefs = await page.evaluate(() => [
+			...[...document.querySelectorAll('nav a[href]')].map((a) => a.href),
+			...(location.pathname === '/log' ? [...document.querySelectorAll('main a[href]')].map((a) => a.href) : []),
+		]);
+		for (const h of hrefs) {
+			const u = new URL(h);
+			if (u.origin !== base.origin) continue;
+			const p = u.pathname;
+			if (!found.has(p)) found.set(p, p.replace(/^\//, '').replace(/\//g, '-') || 'home');
+			if (found.size > 40) break;
+		}
+	}
+	await ctx.close();
+	return [...found.entries()];
+}
+
+// What is too small to tap at this size: every visible link, button, field
+// and summary (a checkbox counts with its label).
+function smallTargets() {
+	const bad = [];
+	for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+		const cs = getComputedStyle(el);
+		if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+		let r = el.getBoundingClientRect();
+		if ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) r = el.closest('label').getBoundingClientRect();
+		if (r.width === 0 && r.height === 0) continue;
+		if (r.width < 44 || r.height < 44) {
+			const label = (el.innerText || el.value || el.name || el.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+			bad.push(`<${el.tagName.toLowerCase()}> "${label}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+		}
+	}
+	return bad;
+}
+
+async function axe(page) {
+	await page.evaluate(axeSource); // DevTools' evaluate: the page's CSP does not apply to it
+	return page.evaluate(async () => {
+		const r = await window.axe.run(document, { resultTypes: ['violations'] });
+		return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+	});
+}
+
+async function testPages(pages) {
+	const phone = await newContext(PHONE);
+	const desk = await newContext(DESKTOP);
+	const inert = await newContext(PHONE, { bypassCSP: true });
+	const summary = [];
+	for (const [p, name] of pages) {
+		const page = await watchedPage(phone);
+		const resp = await page.goto(abs(p));
+		const status = resp ? resp.status() : 0;
+		if (!check(status === 200, `${p}: ${status}`)) {
+			await page.close();
+			continue;
+		}
+		const csp = page.problems.filter((m) => /Content Security Policy|Refused to/.test(m));
+		check(csp.length === 0, `${p}: nothing refused by the CSP (${csp.join(' | ')})`);
+		check(page.problems.length === 0, `${p}: no console errors (${page.problems.join(' | ')})`);
+		const sw = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
+		check(sw.sw <= sw.iw, `${p} at 390 px: no horizontal scroll (scrollWidth ${sw.sw} > ${sw.iw})`);
+		const small = await page.evaluate(smallTargets);
+		check(small.length === 0, `${p} at 390 px: targets under 44x44: ${small.join('; ')}`);
+		const v = await axe(page);
+		const serious = v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+		check(serious.length === 0, `${p}: axe serious/critical: ${serious.map((x) => `${x.id} (${x.help}) at ${x.nodes.join(', ')}`).join('; ')}`);
+		const minor = v.filter((x) => !serious.includes(x)).map((x) => `${x.id}/${x.impact}`);
+		await page.screenshot({ path: path.join(opt.shots, `${name}-390.png`), fullPage: true });
+		await page.close();
+
+		const dpage = await watchedPage(desk);
+		await dpage.goto(abs(p));
+		const dsw = await dpage.evaluate(() => ({ sw: document.documentElement.scrollWidth, iw: window.innerWidth }));
+		check(dsw.sw <= dsw.iw, `${p} at 1280 px: no horizontal scroll (${dsw.sw} > ${dsw.iw})`);
+		await dpage.screenshot({ path: path.join(opt.shots, `${name}-1280.png`), fullPage: true });
+		await dpage.close();
+
+		const ipage = await watchedPage(inert);
+		await ipage.goto(abs(p));
+		await xssProbe(ipage, p);
+		await ipage.close();
+		summary.push(`${p}${minor.length ? ` (axe minor/moderate: ${minor.join(', ')})` : ''}`);
+	}
+	note(`pages checked at 390 and 1280 px: ${summary.join(', ')}`);
+	await phone.close();
+	await desk.close();
+	await inert.close();
+}
+
+// -------------------------------------- routes from elsewhere, when they exist
+
+async function routeAnswers(p) {
+	const ctx = await newContext(PHONE);
+	const r = await ctx.request.get(abs(p), { maxRedirects: 0 });
+	const s = r.status();
+	await ctx.close();
+	return s;
+}
+
+// A Garmin export (a zip of FIT files, one of them with an XSS payload for a
+// name) uploaded on /import appears in Runs.
+async function testImport() {
+	const fitDir = path.join(here, '..', 'data', 'fit');
+	const fits = fs.existsSync(fitDir) ? fs.readdirSync(fitDir).filter((f) => /\.fit$/i.test(f)) : [];
+	const tmp = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'tendo-e2e-zip-'));
+	const zip = path.join(tmp, 'garmin-export.zip');
+	const evilName = '<img src=x onerror=window.__xss=6>.fit';
+	const py = spawnSync('python3', ['-c', `
+import sys, zipfile, os
+src, out, evil = sys.argv[1], sys.argv[2], sys.argv[3]
+names = sorted(f for f in os.listdir(src) if f.lower().endswith('.fit'))
+with zipfile.ZipFile(out, 'w') as z:
+    for i, n in enumerate(names):
+        data = open(os.path.join(src, n), 'rb').read()
+        z.writestr('DI_CONNECT/DI-Connect-Uploaded-Files/' + (evil if i == 0 else n), data)
+`, fitDir, zip, evilName], { encoding: 'utf8' });
+	if (!check(py.status === 0 && fits.length > 0, `a Garmin zip made from tests/data/fit (${py.stderr || fits.length + ' files'})`)) return;
+	const runsBefore = history().filter((e) => e.type === 'run').length;
+	const ctx = await newContext(PHONE, { bypassCSP: true });
+	const page = await watchedPage(ctx);
+	await page.goto(abs('/import'));
+	const input = page.locator('input[type=file]').first();
+	if (!check((await input.count()) === 1, '/import has a file field')) {
+		await ctx.close();
+		return;
+	}
+	await input.setInputFiles(zip);
+	await Promise.all([page.waitForLoadState('load'), page.locator('form:has(input[type=file]) button[type=submit], form:has(input[type=file]) button:not([type])').first().click()]);
+	await page.waitForTimeout(0);
+	await page.waitForLoadState('networkidle');
+	const report = await page.innerText('body');
+	check(report.includes(evilName), 'the import report shows the file name as text');
+	await xssProbe(page, 'import report');
+	const runsAfter = history().filter((e) => e.type === 'run').length;
+	check(runsAfter > runsBefore, `the zip's runs were imported (${runsBefore} -> ${runsAfter} runs)`);
+	await page.screenshot({ path: path.join(opt.shots, 'import-report-390.png'), fullPage: true });
+	if ((await routeAnswers('/runs')) === 200) {
+		await page.goto(abs('/runs'));
+		const runs = await page.innerText('main');
+		const latest = history().filter((e) => e.type === 'run' && e.imported !== false).pop();
+		check(latest && runs.includes(latest.date), `Runs lists the imported run (${latest && latest.date})`);
+		await xssProbe(page, '/runs');
+	} else {
+		note('/runs does not answer 200: the import was checked through tendo history only');
+	}
+	await ctx.close();
+	fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+// The calendar feed parses (Python's icalendar, a real parser) and has events.
+async function testCalendar(feedPath) {
+	const ctx = await newContext(PHONE);
+	const r = await ctx.request.get(abs(feedPath));
+	const body = await r.text();
+	await ctx.close();
+	check(r.status() === 200 && /text\/calendar/.test(r.headers()['content-type'] || ''), `${feedPath}: ${r.status()} ${r.headers()['content-type']}`);
+	const py = spawnSync('python3', ['-c', `
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.read())
+ev = list(cal.walk('VEVENT'))
+assert cal.name == 'VCALENDAR', cal.name
+for e in ev:
+    assert e.get('UID') and e.get('DTSTART'), e
+print(len(ev))
+`], { input: body, encoding: 'utf8' });
+	check(py.status === 0 && Number(py.stdout) > 0, `the feed parses with icalendar: ${py.status === 0 ? py.stdout.trim() + ' events' : py.stderr.trim().split('\n').pop()}`);
+}
+
+// --------------------------------------------------------------------- main
+
+const tests = [];
+async function run(name, fn) {
+	const n0 = checks, f0 = fails;
+	console.log(`# ${name}`);
+	try {
+		await fn();
+	} catch (e) {
+		check(false, `${name}: ${e.stack || e}`);
+	}
+	tests.push(`${name}: ${checks - n0 - (fails - f0)}/${checks - n0}`);
+}
+
+const root = typeof process.getuid === 'function' && process.getuid() === 0;
+const launchOptions = {
+	executablePath: opt.chromium,
+	headless: true,
+	args: [...(root ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-dev-shm-usage', '--font-render-hinting=none'],
+};
+browser = await chromium.launch(launchOptions);
+const ran = [], skipped = [];
+try {
+	await run('app shell', testAppShell);
+	await run('forged cross-site POST', testForgedPost);
+	await run('check-in changes Today', testCheckin);
+	await run('done logs the session', testDone);
+	await run('XSS rendered inert', testXss);
+	const imp = await routeAnswers('/import');
+	if (imp === 200) {
+		await run('Garmin zip import', testImport);
+		ran.push('import');
+	} else skipped.push(`Garmin zip import (/import answers ${imp})`);
+	const cal = await routeAnswers('/calendar.ics');
+	if (cal === 200) {
+		await run('calendar feed', () => testCalendar('/calendar.ics'));
+		ran.push('calendar');
+	} else skipped.push(`calendar feed (/calendar.ics answers ${cal})`);
+	const pages = await crawl();
+	await run(`every page (${pages.length})`, () => testPages(pages));
+} finally {
+	await browser.close();
+}
+console.log(`tests: ${tests.join(', ')}`);
+if (skipped.length) console.log(`not run (route missing): ${skipped.join('; ')}`);
+console.log(`screenshots: ${opt.shots}`);
+console.log(`${checks - fails} passed, ${fails} failed`);
+process.exit(fails ? 1 : 0);
