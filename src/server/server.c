@@ -381,10 +381,23 @@ static void mask_token(const srv *s, char *text)
 		memset(t, '*', SRV_TOKEN_HEX);
 }
 
+/* The method as logged: one HTTP defines, else "?". A method is whatever
+ * the client sent (the token typed in the wrong place, a terminal escape):
+ * it is not written as it came. */
+static const char *log_method(const char *m)
+{
+	static const char *const known[] = { "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT" };
+	for (size_t k = 0; m && k < sizeof(known) / sizeof(known[0]); k++)
+		if (strcmp(m, known[k]) == 0)
+			return known[k];
+	return "?";
+}
+
 static void log_line(const srv *s, const char *method, const char *path, int status)
 {
 	if (!s->log)
 		return;
+	method = log_method(method);
 	/* the path without its query (the token never reaches the log), made
 	 * safe for a terminal */
 	char p[520], shown[1100];
