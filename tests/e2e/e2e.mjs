@@ -497,11 +497,12 @@ with zipfile.ZipFile(out, 'w') as z:
 
 // The calendar feed parses (Python's icalendar, a real parser) and has events.
 async function testCalendar(feedPath) {
+	const shown = feedPath.replace(/token=[^&]+/, "token=...");
 	const ctx = await newContext(PHONE);
 	const r = await ctx.request.get(abs(feedPath));
 	const body = await r.text();
 	await ctx.close();
-	check(r.status() === 200 && /text\/calendar/.test(r.headers()['content-type'] || ''), `${feedPath}: ${r.status()} ${r.headers()['content-type']}`);
+	check(r.status() === 200 && /text\/calendar/.test(r.headers()["content-type"] || ""), `${shown}: ${r.status()} ${r.headers()['content-type']}`);
 	const py = spawnSync('python3', ['-c', `
 import sys, icalendar
 cal = icalendar.Calendar.from_ical(sys.stdin.read())
@@ -512,6 +513,76 @@ for e in ev:
 print(len(ev))
 `], { input: body, encoding: 'utf8' });
 	check(py.status === 0 && Number(py.stdout) > 0, `the feed parses with icalendar: ${py.status === 0 ? py.stdout.trim() + ' events' : py.stderr.trim().split('\n').pop()}`);
+}
+
+// ------------------------------------------- off loopback: the token's login
+
+// A second server on the same database, bound to every address (so it asks
+// for the token); the browser reaches it through loopback only. The login
+// by the printed link and by the form; the token never in a page, an address
+// left in the browser, or the server's log.
+async function testRemoteLogin() {
+	const { spawn } = await import('node:child_process');
+	const child = spawn(opt.tendo, ['--db', opt.db, 'serve', '--bind', '0.0.0.0', '--port', '0'], {
+		env: { ...process.env, NO_COLOR: '1' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let out = '', err = '';
+	child.stdout.on('data', (d) => (out += d));
+	child.stderr.on('data', (d) => (err += d));
+	const exited = new Promise((resolve) => child.on('exit', (code, sig) => resolve(sig ? sig : code)));
+	for (let i = 0; i < 300 && !/^tendo serve: http\S+/m.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+	const m = /^tendo serve: (http\S+)/m.exec(out);
+	if (!check(m, `remote server printed its URL (${out.slice(0, 200)} ${err.slice(0, 200)})`)) {
+		child.kill('SIGTERM');
+		await exited;
+		return;
+	}
+	const printed = new URL(m[1]);
+	const token = printed.searchParams.get('token') || '';
+	check(/^[0-9a-f]{64}$/.test(token), 'the printed URL carries a 256-bit token');
+	const port = printed.port;
+	const rbase = `http://127.0.0.1:${port}`;
+	try {
+		const ctx = await newContext(PHONE);
+		const page = await watchedPage(ctx);
+		await page.goto(`${rbase}/today`);
+		check(new URL(page.url()).pathname === '/login', `without the token: the login page (${page.url()})`);
+		// a wrong token typed: refused, no session
+		await page.fill('#token', token.replace(/.$/, token.endsWith('0') ? '1' : '0'));
+		await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Log in' }).click()]);
+		check(/not this server's token/.test(await page.textContent('main')), 'a wrong token is refused');
+		check((await ctx.cookies()).length === 0, 'no cookie for a wrong token');
+		// the link as printed (its host made loopback)
+		await page.goto(`${rbase}/login?token=${token}`);
+		const landed = new URL(page.url());
+		check(['/', '/today'].includes(landed.pathname) && !landed.search.includes(token), `the link logs in and leaves no token in the address (${landed.pathname})`);
+		const cookies = await ctx.cookies();
+		const sess = cookies.find((c) => c.name === 'tendo_session');
+		check(sess && sess.httpOnly && sess.sameSite === 'Strict' && sess.value !== token, 'an HttpOnly, SameSite=Strict session cookie, not the token');
+		for (const p of ['/today', '/log', '/checkin']) {
+			const r = await page.goto(`${rbase}${p}`);
+			const html = await page.content();
+			check(r.status() === 200 && !html.includes(token), `${p} by the session, the token nowhere in it`);
+		}
+		// the form login in a fresh browser
+		const ctx2 = await newContext(PHONE);
+		const p2 = await ctx2.newPage();
+		await p2.goto(`${rbase}/login`);
+		await p2.fill('#token', token);
+		await Promise.all([p2.waitForURL((u) => u.pathname !== '/login'), p2.getByRole('button', { name: 'Log in' }).click()]);
+		check(new URL(p2.url()).pathname !== '/login', `the form login (${p2.url()})`);
+		await p2.screenshot({ path: path.join(opt.shots, 'remote-after-login-390.png'), fullPage: true });
+		await ctx2.close();
+		await ctx.close();
+	} finally {
+		child.kill('SIGTERM');
+	}
+	const code = await exited;
+	check(code === 0, `the remote server exits 0 on SIGTERM (${code})`);
+	check(token && !err.includes(token), 'the token never in the remote server\'s log');
+	check(token && out.split(token).length - 1 === 1, 'the token once on its stdout: the start-up URL');
+	note(`remote server log: ${err.split('\n').filter((l) => /^(GET|POST) /.test(l)).length} requests, no token`);
 }
 
 // --------------------------------------------------------------------- main
@@ -547,11 +618,24 @@ try {
 		await run('Garmin zip import', testImport);
 		ran.push('import');
 	} else skipped.push(`Garmin zip import (/import answers ${imp})`);
+	// the feed, and any .ics the plan page links to (a feed with its read token, the download)
 	const cal = await routeAnswers('/calendar.ics');
-	if (cal === 200) {
-		await run('calendar feed', () => testCalendar('/calendar.ics'));
+	const feeds = new Set(cal === 200 ? ['/calendar.ics'] : []);
+	if ((await routeAnswers('/plan')) === 200) {
+		const ctx = await newContext(PHONE);
+		const page = await ctx.newPage();
+		await page.goto(abs('/plan'));
+		for (const h of await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.href))) {
+			const u = new URL(h.replace(/^webcal:/, 'http:'));
+			if (u.host === base.host && /\.ics$/.test(u.pathname)) feeds.add(u.pathname + u.search);
+		}
+		await ctx.close();
+	}
+	if (feeds.size) {
+		for (const f of feeds) await run(`calendar ${f.replace(/token=[^&]+/, 'token=...')}`, () => testCalendar(f));
 		ran.push('calendar');
-	} else skipped.push(`calendar feed (/calendar.ics answers ${cal})`);
+	} else skipped.push(`calendar feed (/calendar.ics answers ${cal}, no .ics link on /plan)`);
+	await run('login off loopback, the token kept out of logs', testRemoteLogin);
 	const pages = await crawl();
 	await run(`every page (${pages.length})`, () => testPages(pages));
 } finally {
