@@ -37,11 +37,14 @@ void shell_head(tendo_buf *b)
 /* After pages.c's rules, so these win. On a phone: the nav is a header bar
  * that stays at the top, one row that scrolls sideways when its links do not
  * fit (a tab bar), the page's buttons span the width; on a desktop the
- * same column, centred, the bar still the window's width (a shadow of its
- * colour, clipped to its height: no layout width, so no sideways scroll). */
+ * same column, centred. The bar is as wide as the column (whatever a page's
+ * own stylesheet does to the body's padding) and painted to the window's
+ * edges by a shadow of its colour clipped to its height: no layout width, so
+ * no sideways scroll. A long word (a file's name) wraps in main. */
 const char shell_css[] =
-	"body>nav{position:sticky;top:0;z-index:10;background:" THEME ";border-bottom:0;margin:0 -1rem 1rem;"
-	"padding:0 .25rem;box-shadow:0 0 0 100vmax " THEME ";clip-path:inset(0 -100vmax)}"
+	"body>nav{position:sticky;top:0;z-index:10;background:" THEME ";border-bottom:0;margin:0 0 1rem;"
+	"padding:0;box-shadow:0 0 0 100vmax " THEME ";clip-path:inset(0 -100vmax)}"
+	"main{overflow-wrap:break-word}"
 	"body>nav{flex-wrap:nowrap;overflow-x:auto;scrollbar-width:none}body>nav::-webkit-scrollbar{display:none}"
 	"body>nav a{color:#fff;display:inline-flex;align-items:center;flex:none;white-space:nowrap}"
 	"body>nav a:focus{outline-color:#ffb84d;outline-offset:-3px}"
@@ -50,8 +53,7 @@ const char shell_css[] =
 	"a.alt,main>p>a:only-child{display:inline-flex;align-items:center;min-height:44px}"
 	"ul.rehab li{margin:.5rem 0}ul.rehab a{display:flex;align-items:center;width:max-content;padding:0 .25rem}"
 	"footer{padding-bottom:env(safe-area-inset-bottom)}"
-	"@media (min-width:48rem){body{max-width:48rem;padding:0 2rem 2rem}body>nav{flex-wrap:wrap;margin:0 -2rem 1.5rem;"
-	"padding:0 1.25rem}}";
+	"@media (min-width:48rem){body{max-width:48rem;padding:0 2rem 2rem}body>nav{flex-wrap:wrap;margin:0 0 1.5rem}}";
 
 /* -------------------------------------------------------- the manifest */
 

@@ -449,6 +449,7 @@ async function testPages(pages) {
 		check(serious.length === 0, `${p}: axe serious/critical: ${serious.map((x) => `${x.id} (${x.help}) at ${x.nodes.join(', ')}`).join('; ')}`);
 		const minor = v.filter((x) => !serious.includes(x)).map((x) => `${x.id}/${x.impact}`);
 		await page.screenshot({ path: path.join(opt.shots, `${name}-390.png`), fullPage: true });
+		await page.screenshot({ path: path.join(opt.shots, `${name}-390-first-screen.png`) }); // what the phone shows first
 		await page.close();
 
 		const dpage = await watchedPage(desk);
