@@ -350,7 +350,7 @@ async function testXss() {
 async function crawl() {
 	const ctx = await newContext(PHONE);
 	const page = await ctx.newPage();
-	const found = new Map([['/', 'home'], ['/checkin', 'checkin'], ['/today', 'today'], ['/log', 'log']]);
+	const found = new Map([['/', 'home'], ['/checkin', 'checkin'], ['/today', 'today'], ['/log', 'log'], ['/login', 'login']]);
 	const seeds = ['/today', '/log'];
 	for (const s of seeds) {
 		await page.goto(abs(s));
