@@ -53,6 +53,8 @@ const char shell_css[] =
 	"a.alt,main>p>a:only-child{display:inline-flex;align-items:center;min-height:44px}"
 	"ul.rehab li{margin:.5rem 0}ul.rehab a{display:flex;align-items:center;width:max-content;padding:0 .25rem}"
 	"footer{padding-bottom:env(safe-area-inset-bottom)}"
+	"@media (max-width:47.99rem){input:not([type=checkbox]):not([type=radio]),select,.form-actions button,"
+	"form.done button{max-width:none}}"
 	"@media (min-width:48rem){body{max-width:48rem;padding:0 2rem 2rem}body>nav{flex-wrap:wrap;margin:0 0 1.5rem}}";
 
 /* -------------------------------------------------------- the manifest */
