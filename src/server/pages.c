@@ -84,10 +84,13 @@ void page_head(tendo_buf *b, const char *title, bool nav)
 	                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	                  "<meta name=\"referrer\" content=\"no-referrer\"><title>");
 	esc(b, title);
-	tendo_buf_puts(b, " - tendo</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body>");
+	tendo_buf_puts(b, " - tendo</title><link rel=\"stylesheet\" href=\"/static/app.css\">");
+	shell_head(b); /* manifest, theme colour, icons (shell.c) */
+	tendo_buf_puts(b, "</head><body>");
 	if (nav)
 		tendo_buf_puts(b, "<nav aria-label=\"main\"><a href=\"/today\">Today</a><a href=\"/checkin\">Check-in</a>"
-		                  "<a href=\"/log\">Log</a></nav>");
+		                  "<a href=\"/log\">Log</a><a href=\"/runs\">Runs</a><a href=\"/history\">History</a>"
+		                  "<a href=\"/plan\">Plan</a><a href=\"/report\">Report</a><a href=\"/import\">Import</a></nav>");
 	tendo_buf_puts(b, "<main>");
 }
 
@@ -132,10 +135,25 @@ static void lib_error(srv_reply *r, int rc)
 		page_error(r, 500, "Server error", msg);
 }
 
+/* The stylesheet: these rules, then the app shell's (shell.c), joined once. */
+static char *css_joined;
+static pthread_once_t css_once = PTHREAD_ONCE_INIT;
+
+static void css_join(void)
+{
+	size_t a = strlen(CSS), b = strlen(shell_css);
+	css_joined = malloc(a + b + 1);
+	if (css_joined) {
+		memcpy(css_joined, CSS, a);
+		memcpy(css_joined + a, shell_css, b + 1);
+	}
+}
+
 void page_css(srv_req *q, srv_reply *r)
 {
 	(void)q;
-	reply_static(r, 200, "text/css; charset=utf-8", CSS);
+	pthread_once(&css_once, css_join);
+	reply_static(r, 200, "text/css; charset=utf-8", css_joined ? css_joined : CSS);
 }
 
 /* A form value that must be a whole number lo-hi: plain digits only. */

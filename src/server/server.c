@@ -31,11 +31,12 @@
 
 /* What every answer says to the browser. */
 static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                          "manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /* The same, for a page whose own script sends its form (the import's
  * progress bar): XMLHttpRequest to this origin, nothing else. */
 static const char CSP_CONNECT[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-                                  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                                  "connect-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                                  "base-uri 'none'";
 
 struct srv {
 	struct MHD_Daemon *d;
@@ -235,6 +236,12 @@ static const route routes[] = {
 	{ "/import", "POST", page_import_post, R_UPLOAD },
 	{ "/api/import", "POST", api_import, R_API | R_JSON | R_UPLOAD },
 	{ "/static/upload.js", "GET", page_upload_js, R_PUBLIC | R_NODB },
+	/* the app shell (shell.c): public, cacheable like the stylesheet */
+	{ "/manifest.webmanifest", "GET", shell_manifest, R_PUBLIC | R_NODB },
+	{ "/static/icon.svg", "GET", shell_icon_svg, R_PUBLIC | R_NODB },
+	{ "/static/icon-192.png", "GET", shell_icon_png, R_PUBLIC | R_NODB },
+	{ "/static/icon-512.png", "GET", shell_icon_png, R_PUBLIC | R_NODB },
+	{ "/apple-touch-icon.png", "GET", shell_icon_png, R_PUBLIC | R_NODB },
 };
 #define N_ROUTES (sizeof(routes) / sizeof(routes[0]))
 
@@ -495,10 +502,23 @@ static void mask_share(char *text)
 	}
 }
 
+/* The method as logged: one HTTP defines, else "?". A method is whatever
+ * the client sent (the token typed in the wrong place, a terminal escape):
+ * it is not written as it came. */
+static const char *log_method(const char *m)
+{
+	static const char *const known[] = { "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT" };
+	for (size_t k = 0; m && k < sizeof(known) / sizeof(known[0]); k++)
+		if (strcmp(m, known[k]) == 0)
+			return known[k];
+	return "?";
+}
+
 static void log_line(const srv *s, const char *method, const char *path, int status)
 {
 	if (!s->log)
 		return;
+	method = log_method(method);
 	/* the path without its query (the token never reaches the log), made
 	 * safe for a terminal */
 	char p[520], shown[1100];
@@ -514,6 +534,14 @@ static void log_line(const srv *s, const char *method, const char *path, int sta
 	mask_token(s, shown); /* and after: an escape ("\x15") can complete a token typed in part */
 	fprintf(s->log, "%s %s %d\n", method, shown, status);
 	fflush(s->log);
+}
+
+/* What the browser may keep an hour: what is under /static/, the manifest
+ * and the home-screen icon; everything else is no-store. */
+static bool cacheable(const char *path)
+{
+	return strncmp(path, "/static/", 8) == 0 || strcmp(path, "/manifest.webmanifest") == 0 ||
+	       strcmp(path, "/apple-touch-icon.png") == 0;
 }
 
 static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c, const char *method, const char *path,
@@ -536,7 +564,7 @@ static enum MHD_Result send_reply(srv *s, struct MHD_Connection *c, const char *
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-	                        strncmp(path, "/static/", 8) == 0 && r->status == 200 ? "max-age=3600" : "no-store");
+	                        cacheable(path) && r->status == 200 ? "max-age=3600" : "no-store");
 	if (r->location[0])
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
 	if (r->allow[0])

@@ -15,6 +15,7 @@
  *   upload.c  the import by upload: the body streamed to temporary files
  *             (multipart through MHD's post processor, or raw for the API),
  *             then the library's importer on them; its page and script
+ *   shell.c   the app shell: web app manifest, icons, head lines, phone CSS
  *
  * A handler fills a srv_reply; server.c turns it into the HTTP response.
  * Nothing here is thread-unsafe except where said: the session table has
@@ -321,5 +322,16 @@ void api_import(srv_req *q, srv_reply *r);
 void page_upload_js(srv_req *q, srv_reply *r);
 /* The largest upload, bytes. */
 uint64_t srv_upload_max(const srv *s);
+/* ------------------------------------------------------------ shell.c */
+
+/* The <head> lines of the app shell (manifest, theme colour, icons). */
+void shell_head(tendo_buf *b);
+/* The app shell's rules, served after pages.c's in /static/app.css. */
+extern const char shell_css[];
+/* GET /manifest.webmanifest, /static/icon.svg, and the PNG icons
+ * /static/icon-192.png, /static/icon-512.png, /apple-touch-icon.png. */
+void shell_manifest(srv_req *q, srv_reply *r);
+void shell_icon_svg(srv_req *q, srv_reply *r);
+void shell_icon_png(srv_req *q, srv_reply *r);
 
 #endif

@@ -17,7 +17,7 @@
 #include "harness.h"
 
 const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                          "manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 _Atomic int checks, fails; /* the concurrent test checks from several threads */
 

@@ -37,7 +37,7 @@
 
 /* The policy of the import page, whose script sends the form itself. */
 static const char CSP_CONNECT[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
-                                  "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                                  "connect-src 'self'; manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 static char tmpdir[300];   /* the server's $TMPDIR: where its uploads go */
 static char cafile[300];   /* the TLS test's certificate, for libcurl */

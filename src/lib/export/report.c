@@ -673,7 +673,7 @@ static const char css[] =
 	"ul.rules{padding-left:1.2em}ul.rules li{margin:.3em 0}.src{color:#666;font-size:.85em}"
 	"code{font-size:.9em}.rx{background:#f4f8f4;padding:8px 12px;border-radius:4px}"
 	"ul.items{margin:-.6em 0 1em;padding-left:1.2em}ul.items li{margin:.2em 0}"
-	"ol.refs{padding-left:1.6em;font-size:.9em}ol.refs li{margin:.35em 0}a.ref{text-decoration:none}"
+	"ol.refs{padding-left:1.6em;font-size:.9em}ol.refs li{margin:.35em 0}a.ref{text-decoration:underline}"
 	".unit{color:#666;font-weight:normal}"
 	"@media (max-width:600px){table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;min-width:0}"
 	"table.cards thead{display:none}table.cards tr{border:1px solid #ddd;border-radius:4px;margin:0 0 8px;padding:4px 8px}"
