@@ -313,6 +313,21 @@ static void done_form(tendo_buf *b, const srv_req *q, const char *part, const ch
 	tendo_buf_puts(b, "</button></div></form>");
 }
 
+void page_rx_item(tendo_buf *b, const tendo_rx_item *it)
+{
+	tendo_buf_puts(b, "<strong>");
+	esc(b, it->exercise->title ? it->exercise->title : it->exercise->name);
+	tendo_buf_puts(b, "</strong>: ");
+	if (it->hold_s)
+		tendo_buf_printf(b, "%d &times; %d s hold", it->sets, it->hold_s);
+	else
+		tendo_buf_printf(b, "%d &times; %d", it->sets, it->reps);
+	if (it->load[0]) {
+		tendo_buf_puts(b, ", ");
+		esc(b, it->load);
+	}
+}
+
 void page_today(srv_req *q, srv_reply *r)
 {
 	srv_athlete a;
@@ -377,15 +392,8 @@ void page_today(srv_req *q, srv_reply *r)
 		tendo_buf_puts(&b, "<ul class=\"rehab\">");
 		for (size_t k = 0; k < rx.n_rehab; k++) {
 			const tendo_rx_item *it = &rx.rehab[k];
-			tendo_buf_puts(&b, "<li><strong>");
-			esc(&b, it->exercise->title ? it->exercise->title : it->exercise->name);
-			tendo_buf_puts(&b, "</strong>: ");
-			if (it->hold_s)
-				tendo_buf_printf(&b, "%d &times; %d s hold", it->sets, it->hold_s);
-			else
-				tendo_buf_printf(&b, "%d &times; %d", it->sets, it->reps);
-			tendo_buf_puts(&b, ", ");
-			esc(&b, it->load);
+			tendo_buf_puts(&b, "<li>");
+			page_rx_item(&b, it);
 			/* done differently: the form prefilled with what is prescribed */
 			tendo_buf_puts(&b, " <a href=\"/log/rehab?exercise=");
 			esc(&b, it->exercise->name); /* library names: letters, digits, '-' */

@@ -72,10 +72,21 @@ static void day_html(tendo_buf *b, const tendo_plan_day *x, const char *rt, cons
 		esc(b, x->run ? x->run_why : x->rehab_why);
 		tendo_buf_puts(b, "</p>");
 		if (x->rehab[0]) {
-			tendo_buf_printf(b, "<p>%s at %s (about %d min): ", x->strength ? "Strength" : "Holds", ht,
+			tendo_buf_printf(b, "<p>%s at %s (about %d min):", x->strength ? "Strength" : "Holds", ht,
 			                 x->rehab_minutes);
-			esc(b, x->rehab);
-			tendo_buf_puts(b, "</p>");
+			if (x->n_items) { /* with the loads, as Today shows them */
+				tendo_buf_puts(b, "</p><ul class=\"rehab\">");
+				for (int k = 0; k < x->n_items; k++) {
+					tendo_buf_puts(b, "<li>");
+					page_rx_item(b, &x->items[k]);
+					tendo_buf_puts(b, "</li>");
+				}
+				tendo_buf_puts(b, "</ul>");
+			} else {
+				tendo_buf_puts(b, " ");
+				esc(b, x->rehab);
+				tendo_buf_puts(b, "</p>");
+			}
 		}
 	}
 	if (x->test_due)

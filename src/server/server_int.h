@@ -223,6 +223,10 @@ bool logkind_field_html(tendo_buf *b, const char *kind, const char *name, const 
 void page_head(tendo_buf *b, const char *title, bool nav);
 void page_foot(tendo_buf *b);
 void page_csrf_field(tendo_buf *b, const srv_req *q);
+/* One prescribed exercise: its name, the dose and the load ("<strong>Prone
+ * hamstring curl</strong>: 4 &times; 8, right 21.25 kg ..."), for Today and
+ * the plan alike. */
+void page_rx_item(tendo_buf *b, const tendo_rx_item *it);
 
 /* -------------------------------------------------------------- api.c */
 

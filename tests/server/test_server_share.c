@@ -439,8 +439,17 @@ static void test_plan(void)
 		char line[64];
 		snprintf(line, sizeof(line), "%s %s", jstr(d, "weekday", NULL) ? jstr(d, "weekday", NULL) : "?",
 		         jstr(d, "date", NULL) ? jstr(d, "date", NULL) : "?");
+		/* each item of the day ("a 2x8, b 4x45s") shown with its dose (and load) */
 		const char *items = jstr(d, "rehab", "items");
-		shown += r.body && strstr(r.body, line) && (!items || !items[0] || strstr(r.body, items));
+		int want_items = items && items[0] ? 1 : 0;
+		for (const char *c = items; c && *c; c++)
+			want_items += *c == ',';
+		const char *at = r.body ? strstr(r.body, line) : NULL;
+		const char *next = at ? strstr(at + 1, "<p class=\"day\">") : NULL;
+		int doses = 0;
+		for (const char *t = at; t && (t = strstr(t, "&times;")) && (!next || t < next); t++)
+			doses++;
+		shown += at && doses == want_items;
 	}
 	CHECK(json_array_size(days) == 14 && shown == 14, "the page shows the 14 days of the JSON: %d", shown);
 	CHECK(r.body && strstr(r.body, "href=\"/plan.ics\""), "the page links the download");
