@@ -462,24 +462,35 @@ static void stored_values(const one *o, const char *v[SHAPE_EDIT__N], char bufs[
 	}
 }
 
-void page_entry_get(srv_req *q, srv_reply *r)
+/* /entries/<id>[/edit|/delete]: the id, the action ("" only when view is
+ * allowed) and the entry loaded into *o; false when the answer (404, or
+ * the error) is already in r. */
+static bool entry_open(srv_req *q, srv_reply *r, bool view, long long *id, const char **action, one *o)
 {
-	const char *action;
-	long long id = rest_id(q, &action);
-	if (id < 0 || (action[0] && strcmp(action, "edit") && strcmp(action, "delete"))) {
+	*id = rest_id(q, action);
+	if (*id < 0 || (!(view && !(*action)[0]) && strcmp(*action, "edit") && strcmp(*action, "delete"))) {
 		page_error(r, 404, "Not found", "there is no such page");
-		return;
+		return false;
 	}
-	one o;
-	int rc = one_load(q, id, &o);
-	if (rc || !o.found) {
-		one_dispose(&o);
+	int rc = one_load(q, *id, o);
+	if (rc || !o->found) {
+		one_dispose(o);
 		if (rc)
 			html_error(r, rc);
 		else
 			page_error(r, 404, "No such entry", "there is no entry with that id (see the history)");
-		return;
+		return false;
 	}
+	return true;
+}
+
+void page_entry_get(srv_req *q, srv_reply *r)
+{
+	const char *action;
+	long long id;
+	one o;
+	if (!entry_open(q, r, true, &id, &action, &o))
+		return;
 	char note[1024], file[1024];
 	if (tendo_store_entry_note(q->store, id, note, sizeof(note)) != 0)
 		note[0] = '\0';
@@ -625,21 +636,11 @@ static int edit_from_strings(const char *type, const char *const v[SHAPE_EDIT__N
 void page_entry_post(srv_req *q, srv_reply *r)
 {
 	const char *action;
-	long long id = rest_id(q, &action);
-	if (id < 0 || (strcmp(action, "edit") && strcmp(action, "delete"))) {
-		page_error(r, 404, "Not found", "there is no such page");
-		return;
-	}
+	long long id;
 	one o;
-	int rc = one_load(q, id, &o);
-	if (rc || !o.found) {
-		one_dispose(&o);
-		if (rc)
-			html_error(r, rc);
-		else
-			page_error(r, 404, "No such entry", "there is no entry with that id (see the history)");
+	if (!entry_open(q, r, false, &id, &action, &o))
 		return;
-	}
+	int rc;
 	if (strcmp(action, "delete") == 0) {
 		one_dispose(&o);
 		if ((rc = tendo_store_begin(q->store)) || (rc = tendo_store_delete(q->store, id)) ||

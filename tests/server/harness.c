@@ -89,7 +89,7 @@ int run_tendo_out(const char *db, const char *const *args, const char *outpath)
 	return run_tendo_to(db, args, outpath, NULL);
 }
 
-int server_start(server *s, const char *db, const char *bind, const char *tag)
+int server_start_ex(server *s, const char *db, const char *tag, const char *const *extra, const char *tmpdir)
 {
 	memset(s, 0, sizeof(*s));
 	snprintf(s->out, sizeof(s->out), "%s/%s.out", work, tag);
@@ -99,7 +99,14 @@ int server_start(server *s, const char *db, const char *bind, const char *tag)
 		int o = open(s->out, O_WRONLY | O_CREAT | O_TRUNC, 0600), e = open(s->err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 		dup2(o, 1);
 		dup2(e, 2);
-		execl(tendo_bin, tendo_bin, "--db", db, "serve", "--port", "0", "--bind", bind, (char *)NULL);
+		if (tmpdir)
+			setenv("TMPDIR", tmpdir, 1);
+		const char *argv[24] = { tendo_bin, "--db", db, "serve", "--port", "0" };
+		int n = 6;
+		for (int k = 0; extra && extra[k] && n < 23; k++)
+			argv[n++] = extra[k];
+		argv[n] = NULL;
+		execv(tendo_bin, (char *const *)argv);
 		_exit(127);
 	}
 	for (int k = 0; k < 200; k++) { /* 10 s */
@@ -109,9 +116,10 @@ int server_start(server *s, const char *db, const char *bind, const char *tag)
 			*nl = '\0';
 			snprintf(s->url, sizeof(s->url), "%s", text + 13);
 			free(text);
-			const char *colon = strrchr(s->url + 7, ':');
+			bool https = strncmp(s->url, "https:", 6) == 0;
+			const char *colon = strrchr(s->url + (https ? 8 : 7), ':');
 			int port = colon ? atoi(colon + 1) : 0;
-			snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", port);
+			snprintf(s->base, sizeof(s->base), "%s://127.0.0.1:%d", https ? "https" : "http", port);
 			const char *t = strstr(s->url, "token=");
 			if (t)
 				snprintf(s->token, sizeof(s->token), "%s", t + 6);
@@ -129,6 +137,12 @@ int server_start(server *s, const char *db, const char *bind, const char *tag)
 		usleep(50 * 1000);
 	}
 	return -1;
+}
+
+int server_start(server *s, const char *db, const char *bind, const char *tag)
+{
+	const char *extra[] = { "--bind", bind, NULL };
+	return server_start_ex(s, db, tag, extra, NULL);
 }
 
 /* SIGTERM, then its exit status (-1 if it did not stop within 15 s). */
@@ -154,7 +168,7 @@ int server_stop(server *s)
 /* ------------------------------------------------------------ requests */
 
 
-static size_t on_body(char *p, size_t sz, size_t n, void *u)
+size_t harness_on_body(char *p, size_t sz, size_t n, void *u)
 {
 	resp *r = u;
 	char *t = realloc(r->body, r->len + sz * n + 1);
@@ -167,7 +181,7 @@ static size_t on_body(char *p, size_t sz, size_t n, void *u)
 	return sz * n;
 }
 
-static size_t on_header(char *p, size_t sz, size_t n, void *u)
+size_t harness_on_header(char *p, size_t sz, size_t n, void *u)
 {
 	resp *r = u;
 	size_t k = sz * n;
@@ -234,9 +248,9 @@ void req(resp *r, const server *s, const char *method, const char *path, const c
 	for (int k = 0; hdrs && hdrs[k]; k++)
 		h = curl_slist_append(h, hdrs[k]);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, harness_on_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, harness_on_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
 	CURLcode rc = curl_easy_perform(c);

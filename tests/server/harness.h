@@ -60,9 +60,17 @@ int run_tendo_out(const char *db, const char *const *args, const char *outpath);
 /* `tendo --db db serve --port 0 --bind bind`, its URL read from stdout;
  * tag names its .out and .err files in work. 0 or -1. */
 int server_start(server *s, const char *db, const char *bind, const char *tag);
+/* The same with `serve --port 0 EXTRA...` (NULL-terminated; NULL: none)
+ * and, when tmpdir is not NULL, TMPDIR=tmpdir in the child; base keeps
+ * the printed URL's scheme (https with --tls-cert). */
+int server_start_ex(server *s, const char *db, const char *tag, const char *const *extra, const char *tmpdir);
 /* SIGTERM, then its exit status (-1 if it did not stop within 15 s). */
 int server_stop(server *s);
 void resp_free(resp *r);
+/* libcurl's write and header callbacks filling a resp (for a test that
+ * sets up its own handle). */
+size_t harness_on_body(char *p, size_t sz, size_t n, void *u);
+size_t harness_on_header(char *p, size_t sz, size_t n, void *u);
 /* The value of header name (case-insensitive) into out; false if absent. */
 bool header(const resp *r, const char *name, char *out, size_t outsz);
 /* One request; extra headers NULL-terminated. Every answer must carry the

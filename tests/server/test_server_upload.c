@@ -45,80 +45,13 @@ static const char *data_dir; /* tests/data */
 
 /* ------------------------------------------------------------ the child */
 
-/* `tendo --db db serve --port 0 EXTRA...` with TMPDIR=tmpdir; base from
- * the printed URL (its scheme kept). 0 or -1. */
+/* `tendo --db db serve --port 0 EXTRA...` with TMPDIR=tmpdir. 0 or -1. */
 static int start(server *s, const char *db, const char *tag, const char *const *extra)
 {
-	memset(s, 0, sizeof(*s));
-	snprintf(s->out, sizeof(s->out), "%s/%s.out", work, tag);
-	snprintf(s->err, sizeof(s->err), "%s/%s.err", work, tag);
-	s->pid = fork();
-	if (s->pid == 0) {
-		int o = open(s->out, O_WRONLY | O_CREAT | O_TRUNC, 0600), e = open(s->err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		dup2(o, 1);
-		dup2(e, 2);
-		setenv("TMPDIR", tmpdir, 1);
-		const char *argv[24] = { tendo_bin, "--db", db, "serve", "--port", "0" };
-		int n = 6;
-		for (int k = 0; extra && extra[k] && n < 23; k++)
-			argv[n++] = extra[k];
-		argv[n] = NULL;
-		execv(tendo_bin, (char *const *)argv);
-		_exit(127);
-	}
-	for (int k = 0; k < 200; k++) { /* 10 s */
-		char *text = slurp(s->out, NULL);
-		char *nl = text ? strchr(text, '\n') : NULL;
-		if (nl && strncmp(text, "tendo serve: ", 13) == 0) {
-			*nl = '\0';
-			snprintf(s->url, sizeof(s->url), "%s", text + 13);
-			free(text);
-			const char *colon = strrchr(s->url + 8, ':');
-			int port = colon ? atoi(colon + 1) : 0;
-			snprintf(s->base, sizeof(s->base), "%s://127.0.0.1:%d", strncmp(s->url, "https:", 6) == 0 ? "https" : "http",
-			         port);
-			return port > 0 ? 0 : -1;
-		}
-		free(text);
-		int st;
-		if (waitpid(s->pid, &st, WNOHANG) == s->pid) {
-			char *e = slurp(s->err, NULL);
-			fprintf(stderr, "server exited at start: %s\n", e ? e : "");
-			free(e);
-			s->pid = 0;
-			return -1;
-		}
-		usleep(50 * 1000);
-	}
-	return -1;
+	return server_start_ex(s, db, tag, extra, tmpdir);
 }
 
 /* ------------------------------------------------------------ requests */
-
-static size_t on_body(char *p, size_t sz, size_t n, void *u)
-{
-	resp *r = u;
-	char *t = realloc(r->body, r->len + sz * n + 1);
-	if (!t)
-		return 0;
-	r->body = t;
-	memcpy(r->body + r->len, p, sz * n);
-	r->len += sz * n;
-	r->body[r->len] = '\0';
-	return sz * n;
-}
-
-static size_t on_header(char *p, size_t sz, size_t n, void *u)
-{
-	resp *r = u;
-	size_t k = sz * n;
-	if (r->hlen + k < sizeof(r->headers)) {
-		memcpy(r->headers + r->hlen, p, k);
-		r->hlen += k;
-		r->headers[r->hlen] = '\0';
-	}
-	return k;
-}
 
 /* Perform c into r (status -1 when libcurl failed: its code in *code);
  * every answer carries the security headers, with policy csp. */
@@ -126,9 +59,9 @@ static void perform(resp *r, CURL *c, struct curl_slist *h, const char *what, co
 {
 	memset(r, 0, sizeof(*r));
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, harness_on_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, harness_on_header);
 	curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 120L);
 	if (cafile[0])
@@ -754,7 +687,7 @@ static void test_tls(void)
 	snprintf(url, sizeof(url), "%s/api/today", plain.base);
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, harness_on_body);
 	resp pr = { 0 };
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &pr);
 	code = curl_easy_perform(c);
@@ -769,7 +702,7 @@ static void test_tls(void)
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 20L);
 	curl_easy_setopt(c, CURLOPT_CAINFO, "/dev/null");
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, harness_on_body);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &pr);
 	code = curl_easy_perform(c);
 	CHECK(code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CONNECT_ERROR,
