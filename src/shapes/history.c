@@ -351,7 +351,7 @@ int shape_runs_facts_get(shape_runs_facts *out, const tendo_profile *p, const te
 	size_t k0 = 0;
 	while (from != TENDO_DATE_NONE && k0 < all->n_runs && all->runs[k0].date < from)
 		k0++;
-	out->runs = all->runs + k0;
+	out->runs = all->runs ? all->runs + k0 : NULL; /* NULL + 0 is undefined (an empty log) */
 	out->n = all->n_runs - k0;
 	/* long runs: the engine's judgement, from the timeline (one definition;
 	 * runs before the programme's start are history and never long) */

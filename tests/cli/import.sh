@@ -8,6 +8,12 @@ DATA="${TENDO_TESTS:-$(dirname "$0")/..}/data"
 
 ok init --side right --tz UTC --date 2010-01-01
 
+# no run yet: an empty list (the runs of an empty log are a NULL array:
+# UBSan caught NULL + 0 here)
+t runs --json
+expect_rc 0 "runs --json on an empty log"
+expect_json "j" "[]" "no runs: an empty list"
+
 # one GPX run
 ok import "$DATA/gpx/togeojson-run.gpx" --verbose
 expect_out "^imported +.*togeojson-run.gpx: run on 2012-10-2[45]" "a GPX run is imported"
