@@ -29,6 +29,28 @@ void api_reply_json(srv_reply *r, int status, json_t *v)
 	reply_take(r, status, JSON_TYPE, s, strlen(s));
 }
 
+void api_entry_created(srv_req *q, srv_reply *r, int64_t id, tendo_date date, const char *kind, const char *what)
+{
+	/* the entry as `tendo log <kind> --json` prints it: the history's shape
+	 * of it ("type", and a "kind" of its own for some types), with "what" */
+	srv_athlete a;
+	tendo_log log = { 0 };
+	json_t *o = NULL;
+	if (srv_athlete_get(q, &a) == 0 && tendo_store_load_log_ext(q->store, &log, date, date, TENDO_LOAD_REPLACED) == 0)
+		o = shape_entry_json(q->store, &log, a.profile.units == TENDO_UNITS_IMPERIAL, id);
+	tendo_log_dispose(&log);
+	if (!o) { /* written, but not read back: the short form */
+		char d[TENDO_DATE_BUFSZ];
+		o = json_pack("{s:I,s:s}", "id", (json_int_t)id, "date", tendo_date_format(date, d));
+	}
+	if (o) {
+		if (!json_object_get(o, "type")) /* (the short form) */
+			json_object_set_new(o, "type", json_string(kind));
+		json_object_set_new(o, "what", shape_str(what));
+	}
+	api_reply_json(r, 201, o);
+}
+
 void api_error(srv_reply *r, int status, const char *message, const char *field)
 {
 	api_reply_json(r, status, json_pack("{s:o,s:o}", "error", shape_str(message), "field",
@@ -148,8 +170,7 @@ void api_log_pain(srv_req *q, srv_reply *r)
 		return;
 	}
 	/* the shape of `tendo log pain --json` */
-	char d[TENDO_DATE_BUFSZ], what[80];
+	char what[80];
 	snprintf(what, sizeof(what), "pain (%s) %d/10%s", tendo_pain_kind_name(e.kind), e.score, e.sharp ? ", sharp" : "");
-	api_reply_json(r, 201, json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)id, "kind", "pain", "date",
-	                             tendo_date_format(e.date, d), "what", what));
+	api_entry_created(q, r, id, e.date, "pain", what);
 }

@@ -796,10 +796,7 @@ void api_logkind(srv_req *q, srv_reply *r)
 		api_lib_error(r, rc);
 		return;
 	}
-	char d[TENDO_DATE_BUFSZ];
-	json_t *what = json_string(s.what);
-	api_reply_json(r, 201, json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)id, "kind", s.k->kind, "date",
-	                                 tendo_date_format(s.date, d), "what", what ? what : json_string("?")));
+	api_entry_created(q, r, id, s.date, s.k->kind, s.what);
 }
 
 /* ---------------------------------------------------------------- done */

@@ -234,6 +234,10 @@ void page_rx_item(tendo_buf *b, const tendo_rx_item *it);
 void api_lib_error(srv_reply *r, int rc);
 /* The reply of a JSON value (taken). */
 void api_reply_json(srv_reply *r, int status, json_t *v);
+/* 201 with the new entry id of date as `tendo log <kind> --json` prints
+ * it: shape_entry_json() (the history's shape) and "what"; kind (the log
+ * kind written) is its "type" should the entry not read back. */
+void api_entry_created(srv_req *q, srv_reply *r, int64_t id, tendo_date date, const char *kind, const char *what);
 
 void api_today(srv_req *q, srv_reply *r);
 void api_status(srv_req *q, srv_reply *r);

@@ -238,9 +238,11 @@ static void test_routes(void)
 	      r.status);
 	resp_free(&r);
 	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":2,\"sharp\":true,\"note\":\"<b>x</b>\"}", api_bearer);
-	CHECK(r.status == 201 && json_integer_value(jget(r.json, "id", NULL)) > 0 && jstr(r.json, "kind", NULL) &&
-	          strcmp(jstr(r.json, "kind", NULL), "pain") == 0 && jstr(r.json, "date", NULL),
-	      "API write with bearer: %ld %s", r.status, r.body ? r.body : "");
+	CHECK(r.status == 201 && json_integer_value(jget(r.json, "id", NULL)) > 0 && jstr(r.json, "type", NULL) &&
+	          strcmp(jstr(r.json, "type", NULL), "pain") == 0 && jstr(r.json, "kind", NULL) &&
+	          strcmp(jstr(r.json, "kind", NULL), "rest") == 0 && jstr(r.json, "note", NULL) &&
+	          strcmp(jstr(r.json, "note", NULL), "<b>x</b>") == 0 && jstr(r.json, "date", NULL),
+	      "API write with bearer: the entry as history --json shows it: %ld %s", r.status, r.body ? r.body : "");
 	resp_free(&r);
 	post(&r, &s, "/api/log/pain", "{\"kind\":\"rest\",\"score\":11}", api_bearer);
 	CHECK(r.status == 400 && jstr(r.json, "field", NULL) && strcmp(jstr(r.json, "field", NULL), "score") == 0 &&
@@ -590,6 +592,37 @@ static long entries(const server *s)
 	return n;
 }
 
+/* The answer of an API write is the entry as `tendo history --json` shows
+ * it (the shape `tendo log <kind> --json` prints): every member of that
+ * entry, with the same value. */
+static bool same_as_history(const char *db, json_t *answer)
+{
+	char out[400];
+	snprintf(out, sizeof(out), "%s/history.json", work);
+	const char *args[] = { "history", "--json", NULL };
+	if (run_tendo_out(db, args, out) != 0)
+		return false;
+	json_t *all = json_load_file(out, 0, NULL), *v;
+	json_int_t id = json_integer_value(json_object_get(answer, "id"));
+	bool same = false;
+	size_t k;
+	json_array_foreach(all, k, v)
+	{
+		if (json_integer_value(json_object_get(v, "id")) != id)
+			continue;
+		same = true;
+		const char *key;
+		json_t *x;
+		json_object_foreach(v, key, x)
+			if (!json_equal(x, json_object_get(answer, key))) {
+				fprintf(stderr, "the answer's %s differs from history --json's\n", key);
+				same = false;
+			}
+	}
+	json_decref(all);
+	return same;
+}
+
 /* Every input, select and textarea of a page has a label (for= its id, or
  * a wrapping label.check), and nothing runs or styles inline. */
 static void labelled(const resp *r, const char *what)
@@ -847,10 +880,11 @@ static void test_logkinds(void)
 		resp_free(&r);
 		CHECK(entries(&s) == n0 + 1, "%s: nothing written by the API's refusals", apipath);
 		post(&r, &s, apipath, c->api_ok, k % 2 ? api : api_cookie);
-		CHECK(r.status == 201 && json_integer_value(jget(r.json, "id", NULL)) > 0 && jstr(r.json, "kind", NULL) &&
-		          strcmp(jstr(r.json, "kind", NULL), c->kind) == 0 && jstr(r.json, "what", NULL) &&
-		          jstr(r.json, "date", NULL),
+		CHECK(r.status == 201 && json_integer_value(jget(r.json, "id", NULL)) > 0 && jstr(r.json, "type", NULL) &&
+		          jstr(r.json, "what", NULL) && jstr(r.json, "date", NULL),
 		      "%s ok: %ld %s", apipath, r.status, r.body ? r.body : "");
+		CHECK(r.json && same_as_history(db, r.json), "%s: the answer is the entry as history --json shows it: %s",
+		      apipath, r.body ? r.body : "");
 		resp_free(&r);
 		CHECK(entries(&s) == n0 + 2, "%s: one entry written", apipath);
 	}
