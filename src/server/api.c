@@ -46,7 +46,8 @@ void api_entry_created(srv_req *q, srv_reply *r, int64_t id, tendo_date date, co
 	if (o) {
 		if (!json_object_get(o, "type")) /* (the short form) */
 			json_object_set_new(o, "type", json_string(kind));
-		json_object_set_new(o, "what", shape_str(what));
+		if (!json_object_get(o, "what")) /* (the history's line, as the CLI prints it) */
+			json_object_set_new(o, "what", shape_str(what));
 	}
 	api_reply_json(r, 201, o);
 }
