@@ -333,8 +333,12 @@ static void parse_events(events *e, const char *text)
 		icalproperty *st = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
 		e->cancelled[i] = st && icalproperty_get_status(st) == ICAL_STATUS_CANCELLED;
 		icalcomponent *c = icalcomponent_new_clone(ev);
-		icalcomponent_remove_property(c, icalcomponent_get_first_property(c, ICAL_SEQUENCE_PROPERTY));
-		icalcomponent_remove_property(c, icalcomponent_get_first_property(c, ICAL_DTSTAMP_PROPERTY));
+		const icalproperty_kind drop[] = { ICAL_SEQUENCE_PROPERTY, ICAL_DTSTAMP_PROPERTY };
+		for (size_t k = 0; k < 2; k++) { /* removed, then freed: removing does not free */
+			icalproperty *p = icalcomponent_get_first_property(c, drop[k]);
+			icalcomponent_remove_property(c, p);
+			icalproperty_free(p);
+		}
 		char *body = icalcomponent_as_ical_string_r(c);
 		assert_true(strlen(body) < sizeof(e->body[i]));
 		snprintf(e->body[i], sizeof(e->body[i]), "%s", body);
