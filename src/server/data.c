@@ -106,7 +106,13 @@ static _Thread_local struct {
 	time_t from, to;       /* instants surely on a.today (no zone look-up needed) */
 	tendo_prescription rx; /* valid when have_rx, for the day rx.date */
 	bool valid, have_rx;
+	unsigned long gen;     /* changes whenever srv_today() makes a prescription anew */
 } tl_rx;
+
+unsigned long srv_today_generation(void)
+{
+	return tl_rx.gen;
+}
 
 /* Instants surely on a's day: its local noon +- 10 h (midnights lie 12 h
  * from noon, give or take a daylight-saving shift of at most 2 h). */
@@ -151,6 +157,7 @@ int srv_today(const srv_req *q, srv_athlete *a, tendo_prescription *rx)
 	tendo_log log = { 0 };
 	int rc = srv_prescribe(q->store, a, &log, rx);
 	tendo_log_dispose(&log);
+	tl_rx.gen++;
 	if (rc == 0 && tl_rx.valid) {
 		tl_rx.rx = *rx;
 		tl_rx.have_rx = true;

@@ -171,6 +171,10 @@ int srv_prescribe(tendo_store *store, const srv_athlete *a, tendo_log *log, tend
 /* The athlete and today's prescription, the log read for it released:
  * what the check-in, Today and /api/today start from. 0 or a negative code. */
 int srv_today(const srv_req *q, srv_athlete *a, tendo_prescription *rx);
+/* This thread's count of prescriptions srv_today() made anew (not from what
+ * it kept): an answer built from the prescription may be kept as long as
+ * the count and the day stay the same (GET /api/today keeps its JSON). */
+unsigned long srv_today_generation(void);
 /* Add one pain report in a transaction of its own (moving the programme's
  * start back to it if needed): 0 and *out_id, or a negative code with the
  * library's message (TENDO_EINVAL: it names the field). */
