@@ -78,7 +78,24 @@ static void esc(tendo_buf *b, const char *s)
 	tendo_buf_put_xml(b, s);
 }
 
-void page_head(tendo_buf *b, const char *title, bool nav)
+/* The tab bar: label, target, the page title that marks it current, and
+ * whether a read-only (shared) session may open it (its route is R_SHARE). */
+static const struct {
+	const char *label, *href, *title;
+	bool shared;
+} nav_tabs[] = {
+	{"Today", "/today", "Today", false},        {"Check-in", "/checkin", "Morning check-in", false},
+	{"Log", "/log", "Log", false},              {"Runs", "/runs", "Runs", true},
+	{"History", "/history", "History", true},   {"Plan", "/plan", "Plan", true},
+	{"Report", "/report", "Report", true},      {"Import", "/import", "Import", false},
+};
+
+int page_nav(const srv_req *q)
+{
+	return q && q->have_session && q->session.readonly ? PAGE_NAV_SHARED : PAGE_NAV_FULL;
+}
+
+void page_head(tendo_buf *b, const char *title, int nav)
 {
 	tendo_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -87,10 +104,17 @@ void page_head(tendo_buf *b, const char *title, bool nav)
 	tendo_buf_puts(b, " - tendo</title><link rel=\"stylesheet\" href=\"/static/app.css\">");
 	shell_head(b); /* manifest, theme colour, icons (shell.c) */
 	tendo_buf_puts(b, "</head><body>");
-	if (nav)
-		tendo_buf_puts(b, "<nav aria-label=\"main\"><a href=\"/today\">Today</a><a href=\"/checkin\">Check-in</a>"
-		                  "<a href=\"/log\">Log</a><a href=\"/runs\">Runs</a><a href=\"/history\">History</a>"
-		                  "<a href=\"/plan\">Plan</a><a href=\"/report\">Report</a><a href=\"/import\">Import</a></nav>");
+	if (nav != PAGE_NAV_NONE) {
+		tendo_buf_puts(b, "<nav aria-label=\"main\">");
+		for (size_t i = 0; i < sizeof nav_tabs / sizeof nav_tabs[0]; i++) {
+			if (nav == PAGE_NAV_SHARED && !nav_tabs[i].shared)
+				continue;
+			tendo_buf_printf(b, "<a href=\"%s\"%s>%s</a>", nav_tabs[i].href,
+			                 strcmp(title, nav_tabs[i].title) == 0 ? " aria-current=\"page\"" : "",
+			                 nav_tabs[i].label);
+		}
+		tendo_buf_puts(b, "</nav>");
+	}
 	tendo_buf_puts(b, "<main>");
 }
 

@@ -113,7 +113,7 @@ static void plan_page(srv_req *q, srv_reply *r, const char *feed_url)
 	tendo_schedule_format_time(a.schedule.rehab_time, ht);
 	tendo_buf b;
 	tendo_buf_init(&b);
-	page_head(&b, "Plan", !ro);
+	page_head(&b, "Plan", page_nav(q));
 	if (ro)
 		tendo_buf_puts(&b, "<p class=\"notice\">A shared, read-only view.</p>");
 	tendo_buf_printf(&b, "<h1>Plan from %s</h1>", tendo_date_format(pf.from, d));

@@ -108,10 +108,10 @@ static void fmt_or_dash(char *buf, size_t sz, double v, double div, const char *
 		snprintf(buf, sz, "-");
 }
 
-static void runs_html(tendo_buf *b, const srv_athlete *a, const shape_runs_facts *f)
+static void runs_html(tendo_buf *b, int nav, const srv_athlete *a, const shape_runs_facts *f)
 {
 	bool imp = imperial_of(a);
-	page_head(b, "Runs", true);
+	page_head(b, "Runs", nav);
 	tendo_buf_puts(b, "<h1>Runs</h1>");
 	if (f->n == 0) {
 		tendo_buf_puts(b, "<p>No runs yet: log one, or import the files of your watch (<code>tendo import</code>).</p>");
@@ -194,7 +194,7 @@ void page_runs(srv_req *q, srv_reply *r)
 	} else {
 		tendo_buf b;
 		tendo_buf_init(&b);
-		runs_html(&b, &a, &f);
+		runs_html(&b, page_nav(q), &a, &f);
 		reply_buf(r, 200, HTML, &b);
 	}
 	shape_runs_facts_dispose(&f);
@@ -266,7 +266,7 @@ void page_history(srv_req *q, srv_reply *r)
 	}
 	tendo_buf b;
 	tendo_buf_init(&b);
-	page_head(&b, "History", true);
+	page_head(&b, "History", page_nav(q));
 	tendo_buf_puts(&b, "<h1>History</h1><p><a class=\"alt\" href=\"/runs\">The runs, with what the watch "
 	                   "recorded</a></p>");
 	if (n == 0)
@@ -472,6 +472,11 @@ static bool entry_open(srv_req *q, srv_reply *r, bool view, long long *id, const
 		page_error(r, 404, "Not found", "there is no such page");
 		return false;
 	}
+	if ((*action)[0] && q->have_session && q->session.readonly) {
+		/* a shared link may read an entry (R_SHARE), never open its edit or delete page */
+		page_error(r, 403, "Read only", "this shared link reads only: nothing here edits or deletes");
+		return false;
+	}
 	int rc = one_load(q, *id, o);
 	if (rc || !o->found) {
 		one_dispose(o);
@@ -518,7 +523,7 @@ void page_entry_get(srv_req *q, srv_reply *r)
 		page_foot(&b);
 	} else {
 		snprintf(title, sizeof(title), "Entry #%lld", id);
-		page_head(&b, title, true);
+		page_head(&b, title, page_nav(q));
 		tendo_buf_printf(&b, "<h1>Entry #%lld</h1><p class=\"muted\">%s, %s</p><p class=\"what\">", id, o.e.type,
 		                 tendo_date_format(o.e.date, d));
 		esc(&b, o.e.text);
@@ -558,10 +563,11 @@ void page_entry_get(srv_req *q, srv_reply *r)
 			free(s);
 		}
 		tendo_buf_puts(&b, "</dl>");
-		tendo_buf_printf(&b, "<p class=\"actions\"><a class=\"button\" href=\"/entries/%lld/edit\">Edit</a> "
-		                     "<a class=\"button danger\" href=\"/entries/%lld/delete\">Delete</a></p>"
-		                     "<p><a class=\"alt\" href=\"/history\">The history</a></p>",
-		                 id, id);
+		if (page_nav(q) != PAGE_NAV_SHARED)
+			tendo_buf_printf(&b, "<p class=\"actions\"><a class=\"button\" href=\"/entries/%lld/edit\">Edit</a> "
+			                     "<a class=\"button danger\" href=\"/entries/%lld/delete\">Delete</a></p>",
+			                 id, id);
+		tendo_buf_puts(&b, "<p><a class=\"alt\" href=\"/history\">The history</a></p>");
 		page_foot(&b);
 	}
 	one_dispose(&o);
@@ -913,7 +919,7 @@ void page_report(srv_req *q, srv_reply *r)
 	}
 	tendo_buf b;
 	tendo_buf_init(&b);
-	page_head(&b, "Report", true);
+	page_head(&b, "Report", page_nav(q));
 	/* the report's own stylesheet, after the app's */
 	tendo_buf_puts(&b, "<link rel=\"stylesheet\" href=\"/static/report.css\"><div class=\"report\">");
 	tendo_buf_put(&b, body, n);

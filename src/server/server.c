@@ -221,7 +221,7 @@ static const route routes[] = {
 	/* runs, history, entries, report (runs.c) */
 	{ "/runs", "GET", page_runs, R_SHARE },
 	{ "/history", "GET", page_history, R_SHARE },
-	{ "/entries/", "GET", page_entry_get, R_PREFIX },
+	{ "/entries/", "GET", page_entry_get, R_PREFIX | R_SHARE }, /* a shared link: the view only */
 	{ "/entries/", "POST", page_entry_post, R_PREFIX | R_FORM },
 	{ "/report", "GET", page_report, R_SHARE },
 	{ "/static/report.css", "GET", page_report_css, R_PUBLIC | R_NODB | R_SHARE },

@@ -224,7 +224,11 @@ void logkind_links(tendo_buf *b);
  * fields it changes as the log forms do. false if kind has no such field. */
 bool logkind_field_html(tendo_buf *b, const char *kind, const char *name, const char *value, const char *msg);
 /* The HTML of the page's chrome (pages.c). */
-void page_head(tendo_buf *b, const char *title, bool nav);
+/* The tab bar page_head() draws: none (log-in), every tab, or only the tabs a
+ * read-only shared session may open. page_nav(q) picks for the request. */
+enum { PAGE_NAV_NONE = 0, PAGE_NAV_FULL = 1, PAGE_NAV_SHARED = 2 };
+int page_nav(const srv_req *q);
+void page_head(tendo_buf *b, const char *title, int nav);
 void page_foot(tendo_buf *b);
 void page_csrf_field(tendo_buf *b, const srv_req *q);
 /* One prescribed exercise: its name, the dose and the load ("<strong>Prone

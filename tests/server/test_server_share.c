@@ -214,6 +214,35 @@ static void test_readonly(void)
 	snprintf(body, sizeof(body), "csrf=%s&score=2", ocsrf);
 	expect_status(&s, "POST", "/checkin", body, ho, 303, "the owner");
 	CHECK(count_entries(db) == 1, "the owner's check-in saved");
+	/* the shared session's tab bar offers only what it may open; an entry
+	 * reads, its edit and delete pages do not open */
+	const char *shared[] = { "/history", "/runs", "/report", "/plan", "/entries/1" };
+	for (size_t k = 0; k < sizeof(shared) / sizeof(shared[0]); k++) {
+		get(&r, &s, shared[k], hc);
+		CHECK(r.status == 200 && r.body && strstr(r.body, "<nav") && strstr(r.body, "href=\"/report\""),
+		      "GET %s shared: %ld, with its tab bar", shared[k], r.status);
+		CHECK(r.body && !strstr(r.body, "href=\"/checkin\"") && !strstr(r.body, "href=\"/log\"") &&
+		          !strstr(r.body, "href=\"/import\"") && !strstr(r.body, "href=\"/today\"") &&
+		          !strstr(r.body, "/entries/1/edit") && !strstr(r.body, "/entries/1/delete"),
+		      "GET %s shared: no tab or link the session may not open", shared[k]);
+		resp_free(&r);
+	}
+	get(&r, &s, "/history", hc);
+	CHECK(r.body && strstr(r.body, "href=\"/history\" aria-current=\"page\""), "the current tab is marked");
+	CHECK(r.body && strstr(r.body, "href=\"/entries/1\""), "the history links its entry");
+	resp_free(&r);
+	get(&r, &s, "/history", ho);
+	CHECK(r.body && strstr(r.body, "href=\"/checkin\"") && strstr(r.body, "href=\"/import\""),
+	      "the owner's tab bar has every tab");
+	resp_free(&r);
+	get(&r, &s, "/entries/1", ho);
+	CHECK(r.body && strstr(r.body, "/entries/1/edit"), "the owner's entry page has Edit");
+	resp_free(&r);
+	expect_status(&s, "GET", "/entries/1/edit", NULL, hc, 403, "a shared session's edit page");
+	expect_status(&s, "GET", "/entries/1/delete", NULL, hc, 403, "a shared session's delete page");
+	snprintf(body, sizeof(body), "csrf=%s", ocsrf);
+	expect_status(&s, "POST", "/entries/1/delete", body, hc, 403, "a shared session's delete");
+	CHECK(count_entries(db) == 1, "the entry is still there");
 	/* the bearer token is the owner's: it is not narrowed by a share cookie */
 	const char *hcb[] = { cookie, bearer, NULL };
 	expect_status(&s, "GET", "/api/today", NULL, hcb, 200, "bearer beside the share cookie");
