@@ -23,12 +23,12 @@ const char *cli_load_unit(const cli_ctx *ctx)
 
 double cli_km_from_user(const cli_ctx *ctx, double v)
 {
-	return ctx->imperial ? v * CLI_KM_PER_MI : v;
+	return shape_km_from_user(ctx->imperial, v);
 }
 
 double cli_kg_from_user(const cli_ctx *ctx, double v)
 {
-	return ctx->imperial ? v * CLI_KG_PER_LB : v;
+	return shape_kg_from_user(ctx->imperial, v);
 }
 
 double cli_km_to_user(const cli_ctx *ctx, double km)
@@ -58,33 +58,5 @@ const char *cli_fmt_pace(const cli_ctx *ctx, double minutes, double km, char *bu
 
 const char *cli_text_units(const cli_ctx *ctx, const char *text, char *buf, size_t sz)
 {
-	if (!ctx->imperial || sz == 0) {
-		snprintf(buf, sz, "%s", text);
-		return buf;
-	}
-	size_t n = 0;
-	const char *p = text;
-	while (*p && n + 1 < sz) {
-		/* a number starting here (not inside a word or another number) followed by " kg" */
-		bool start = (*p >= '0' && *p <= '9') && (p == text || (!(p[-1] >= '0' && p[-1] <= '9') && p[-1] != '.'));
-		if (start) {
-			char *end;
-			double v = strtod(p, &end);
-			bool kg = strncmp(end, " kg", 3) == 0, km = strncmp(end, " km", 3) == 0;
-			if ((kg || km) && !(end[3] >= 'a' && end[3] <= 'z')) {
-				char num[32];
-				if (kg)
-					cli_fmt_load(ctx, v, num, sizeof(num));
-				else
-					snprintf(num, sizeof(num), "%.1f mi", cli_km_to_user(ctx, v));
-				int w = snprintf(buf + n, sz - n, "%s", num);
-				n = w > 0 && (size_t)w < sz - n ? n + (size_t)w : sz - 1;
-				p = end + 3;
-				continue;
-			}
-		}
-		buf[n++] = *p++;
-	}
-	buf[n] = '\0';
-	return buf;
+	return shape_text_units(ctx->imperial, text, buf, sz);
 }

@@ -19,18 +19,22 @@
 #include <string.h>
 
 #include "../shapes/done.h"
+#include "../shapes/shapes.h"
 #include "server_int.h"
 
 #define HTML "text/html; charset=utf-8"
 #define NF 14 /* fields of a kind, at most */
 
-typedef enum { F_INT, F_NUM, F_SEL, F_CHECK, F_TIME, F_DATE, F_EXERCISE } ftype;
+/* F_KM and F_KG: a distance and a weight, typed on a form in the athlete's
+ * units (miles, pounds with profile --units imperial; the label's "{unit}"
+ * names it) and stored in km and kg; the JSON API is metric, as --json. */
+typedef enum { F_INT, F_NUM, F_SEL, F_CHECK, F_TIME, F_DATE, F_EXERCISE, F_KM, F_KG } ftype;
 
 typedef struct {
 	const char *name;    /* form and JSON name: the struct field's */
 	const char *label;
 	ftype t;
-	double lo, hi;       /* F_INT, F_NUM */
+	double lo, hi;       /* F_INT, F_NUM; F_KM and F_KG in km and kg */
 	const char *(*names)(void); /* F_SEL: "a|b|c" */
 	const char *def;     /* a select's default, or NULL (then "not noted" is offered) */
 	bool required;
@@ -57,6 +61,8 @@ typedef struct {
 	entry e;
 	tendo_date date;
 	char what[160];
+	bool form;     /* from an HTML form: F_KM and F_KG in the athlete's units */
+	bool imperial; /* with form: those units are miles and pounds */
 } sub;
 
 struct kdef {
@@ -111,6 +117,10 @@ static int num(sub *s, const char *name, double *out)
 	double d = strtod(v, &end);
 	if (end == v || *end || !isfinite(d) || strlen(v) > 20 || d < 0) /* -1 is "not given" inside */
 		return fail(s, name, " must be a number, 0 or more", v);
+	if (s->imperial && f->t == F_KM)
+		d = shape_km_from_user(true, d);
+	else if (s->imperial && f->t == F_KG)
+		d = shape_kg_from_user(true, d);
 	*out = d; /* the range is the library's to check */
 	return 0;
 }
@@ -354,7 +364,7 @@ static int ad_visa(tendo_store *st, const entry *e, time_t at, int64_t *id) { re
 static const kdef kinds[] = {
 	{ "run", "Log a run", NULL,
 	  { { "minutes", "Minutes", F_NUM, TENDO_MINUTES_MIN, TENDO_MINUTES_MAX, NULL, NULL, true },
-	    { "km", "Distance, km (optional)", F_NUM, 0, TENDO_KM_MAX, NULL, NULL, false },
+	    { "km", "Distance, {unit} (optional)", F_KM, 0, TENDO_KM_MAX, NULL, NULL, false },
 	    { "terrain", "Terrain", F_SEL, 0, 0, tendo_terrain_names, "flat", false },
 	    { "intent", "Intent", F_SEL, 0, 0, tendo_intent_names, "easy", false },
 	    { "walk_breaks", "with walk breaks (run/walk)", F_CHECK, 0, 0, NULL, NULL, false },
@@ -366,7 +376,7 @@ static const kdef kinds[] = {
 	    { "sets", "Sets", F_INT, 1, TENDO_SETS_MAX, NULL, NULL, true },
 	    { "reps", "Reps per set (or leave empty for a hold)", F_INT, 1, TENDO_REPS_MAX, NULL, NULL, false },
 	    { "hold_s", "Hold per set, seconds (or leave empty for reps)", F_INT, 1, TENDO_HOLD_S_MAX, NULL, NULL, false },
-	    { "kg", "Load, kg (empty: body weight)", F_NUM, 0, TENDO_KG_MAX, NULL, NULL, false },
+	    { "kg", "Load, {unit} (empty: body weight)", F_KG, 0, TENDO_KG_MAX, NULL, NULL, false },
 	    { "side", "Side", F_SEL, 0, 0, side_names, "both", false },
 	    SCORE("rpe", "How hard it felt, RPE 0-10 (optional)"), SCORE("pain_during", "Worst pain during, 0-10 (optional)"),
 	    SHARP_F, TIME_F, DATE_F },
@@ -380,8 +390,8 @@ static const kdef kinds[] = {
 	  { SCORE("drop_lunge_pain", "Drop lunge pain, painful leg in front, 0-10"),
 	    { "bridge_left", "Single-leg bridge reps, left", F_INT, 0, TENDO_BRIDGE_REPS_MAX, NULL, NULL, false },
 	    { "bridge_right", "Single-leg bridge reps, right", F_INT, 0, TENDO_BRIDGE_REPS_MAX, NULL, NULL, false },
-	    { "curl_left", "Prone curl 10-rep max, left, kg", F_NUM, 0, TENDO_CURL_KG_MAX, NULL, NULL, false },
-	    { "curl_right", "Prone curl 10-rep max, right, kg", F_NUM, 0, TENDO_CURL_KG_MAX, NULL, NULL, false },
+	    { "curl_left", "Prone curl 10-rep max, left, {unit}", F_KG, 0, TENDO_CURL_KG_MAX, NULL, NULL, false },
+	    { "curl_right", "Prone curl 10-rep max, right, {unit}", F_KG, 0, TENDO_CURL_KG_MAX, NULL, NULL, false },
 	    SCORE("rest_pain", "Pain at rest, 0-10"), TIME_F, DATE_F },
 	  parse_test, ck_test, ad_test },
 	{ "flag", "Log a red flag", "A red flag stops tendo prescribing loading until a clinician has cleared you "
@@ -437,6 +447,7 @@ static int submit(srv_req *q, sub *s, int64_t *id)
 	int rc = srv_athlete_get(q, &a);
 	if (rc)
 		return rc;
+	s->imperial = s->form && srv_imperial(&a);
 	if (s->k->parse(s, &a))
 		return 1;
 	rc = s->k->check(&s->e);
@@ -453,8 +464,18 @@ static int submit(srv_req *q, sub *s, int64_t *id)
 	if (rc == TENDO_EINVAL) {
 		snprintf(s->msg, sizeof(s->msg), "%s", tendo_error_last());
 		message_field(s->msg, s->field, sizeof(s->field));
-		if (fidx(s, s->field) < 0)
+		int f = fidx(s, s->field);
+		if (f < 0) {
 			s->field[0] = '\0';
+		} else if (s->imperial && (s->k->f[f].t == F_KM || s->k->f[f].t == F_KG)) {
+			/* the library's range is in km or kg: say it in the unit typed */
+			const fdef *fd = &s->k->f[f];
+			bool km = fd->t == F_KM;
+			snprintf(s->msg, sizeof(s->msg), "%s must be %g-%g %s (got '%.40s')", fd->name,
+			         km ? shape_km_to_user(true, fd->lo) : shape_kg_to_user(true, fd->lo),
+			         floor(km ? shape_km_to_user(true, fd->hi) : shape_kg_to_user(true, fd->hi)),
+			         km ? shape_dist_unit(true) : shape_load_unit(true), s->v[f] ? s->v[f] : "");
+		}
 		return 1;
 	}
 	return rc;
@@ -491,8 +512,22 @@ static void options(tendo_buf *b, const char *names, const char *cur)
 
 /* One field of a form table: its label, the message next to it when it is
  * the one the message names (bad), and its control with value v. */
-static void field_html(tendo_buf *b, const fdef *f, const char *v, bool bad, const char *msg)
+/* A field's label: F_KM and F_KG name the unit the form takes. */
+static const char *label_of(const fdef *f, bool imperial, char *buf, size_t sz)
 {
+	const char *at = strstr(f->label, "{unit}");
+	const char *unit = f->t == F_KM ? shape_dist_unit(imperial) : shape_load_unit(imperial);
+	if ((f->t == F_KM || f->t == F_KG) && at)
+		snprintf(buf, sz, "%.*s%s%s", (int)(at - f->label), f->label, unit, at + 6);
+	else
+		snprintf(buf, sz, "%s", f->label);
+	return buf;
+}
+
+static void field_html(tendo_buf *b, const fdef *f, const char *v, bool bad, const char *msg, bool imperial)
+{
+	char label[160];
+	label_of(f, imperial, label, sizeof(label));
 	if (f->t == F_CHECK) {
 		tendo_buf_printf(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"1\"%s%s", f->name,
 		                 v[0] && strcmp(v, "0") ? " checked" : "",
@@ -500,11 +535,11 @@ static void field_html(tendo_buf *b, const fdef *f, const char *v, bool bad, con
 		if (bad)
 			tendo_buf_printf(b, " aria-describedby=\"%s-err\"", f->name);
 		tendo_buf_puts(b, "> ");
-		esc(b, f->label);
+		esc(b, label);
 		tendo_buf_puts(b, "</label>");
 	} else {
 		tendo_buf_printf(b, "<label for=\"f-%s\">", f->name);
-		esc(b, f->label);
+		esc(b, label);
 		tendo_buf_puts(b, "</label>");
 	}
 	if (bad) {
@@ -554,6 +589,11 @@ static void field_html(tendo_buf *b, const fdef *f, const char *v, bool bad, con
 	case F_NUM:
 		tendo_buf_printf(b, " type=\"number\" inputmode=\"decimal\" min=\"%g\" max=\"%g\" step=\"any\"", f->lo, f->hi);
 		break;
+	case F_KM:
+	case F_KG: /* the library's range in the unit typed, rounded down */
+		tendo_buf_printf(b, " type=\"number\" inputmode=\"decimal\" min=\"%g\" max=\"%g\" step=\"any\"", f->lo,
+		                 floor(f->t == F_KM ? shape_km_to_user(imperial, f->hi) : shape_kg_to_user(imperial, f->hi)));
+		break;
 	case F_TIME: tendo_buf_puts(b, " type=\"time\""); break;
 	default: tendo_buf_puts(b, " type=\"date\""); break;
 	}
@@ -583,7 +623,7 @@ static void form_html(tendo_buf *b, srv_req *q, const sub *s)
 	page_csrf_field(b, q);
 	for (int i = 0; i < NF && k->f[i].name; i++) {
 		const fdef *f = &k->f[i];
-		field_html(b, f, s->v[i] ? s->v[i] : "", s->msg[0] && strcmp(s->field, f->name) == 0, s->msg);
+		field_html(b, f, s->v[i] ? s->v[i] : "", s->msg[0] && strcmp(s->field, f->name) == 0, s->msg, s->imperial);
 	}
 	tendo_buf_puts(b, "<div class=\"form-actions\"><button type=\"submit\">Save</button></div></form>");
 	page_foot(b);
@@ -607,7 +647,7 @@ bool logkind_field_html(tendo_buf *b, const char *kind, const char *name, const 
 			continue;
 		for (int i = 0; i < NF && kinds[k].f[i].name; i++)
 			if (strcmp(kinds[k].f[i].name, name) == 0) {
-				field_html(b, &kinds[k].f[i], value ? value : "", msg != NULL, msg ? msg : "");
+				field_html(b, &kinds[k].f[i], value ? value : "", msg != NULL, msg ? msg : "", false);
 				return true;
 			}
 	}
@@ -627,9 +667,13 @@ void page_logkind_get(srv_req *q, srv_reply *r)
 		page_error(r, 404, "Not found", "there is no such page");
 		return;
 	}
-	/* prefilled from the query ("done differently" on Today) */
+	/* prefilled from the query ("done differently" on Today), in the
+	 * athlete's units as the form takes them */
 	for (int i = 0; i < NF && s.k->f[i].name; i++)
 		s.v[i] = srv_query(q, s.k->f[i].name);
+	srv_athlete a;
+	s.form = true;
+	s.imperial = srv_athlete_get(q, &a) == 0 && srv_imperial(&a);
 	tendo_buf b;
 	tendo_buf_init(&b);
 	form_html(&b, q, &s);
@@ -638,7 +682,7 @@ void page_logkind_get(srv_req *q, srv_reply *r)
 
 void page_logkind_post(srv_req *q, srv_reply *r)
 {
-	sub s = { .k = kind_of(q->path) };
+	sub s = { .k = kind_of(q->path), .form = true };
 	srv_form f;
 	if (!s.k || form_parse(&f, q->body, q->body_len)) {
 		if (s.k)
@@ -702,9 +746,9 @@ static int member_text(json_t *v, ftype t, char *buf, size_t sz, const char **ou
 		return 0;
 	if (json_is_boolean(v) && t == F_CHECK)
 		snprintf(buf, sz, "%s", json_is_true(v) ? "1" : "0");
-	else if (json_is_integer(v) && (t == F_INT || t == F_NUM || t == F_SEL))
+	else if (json_is_integer(v) && (t == F_INT || t == F_NUM || t == F_KM || t == F_KG || t == F_SEL))
 		snprintf(buf, sz, "%lld", (long long)json_integer_value(v));
-	else if (json_is_real(v) && t == F_NUM)
+	else if (json_is_real(v) && (t == F_NUM || t == F_KM || t == F_KG))
 		snprintf(buf, sz, "%.17g", json_real_value(v));
 	else if (json_is_string(v) && (t == F_SEL || t == F_EXERCISE || t == F_TIME || t == F_DATE) &&
 	         strlen(json_string_value(v)) == json_string_length(v))
@@ -719,7 +763,9 @@ static const char *type_word(ftype t)
 {
 	switch (t) {
 	case F_INT: return "a whole number";
-	case F_NUM: return "a number";
+	case F_NUM:
+	case F_KM:
+	case F_KG: return "a number";
 	case F_CHECK: return "true or false";
 	case F_SEL: return "one of its names";
 	case F_EXERCISE: return "an exercise's name";

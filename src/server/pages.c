@@ -7,9 +7,11 @@
  * token. Every piece of text from the log or the request goes through
  * tendo_buf_put_xml(), the library's one escape.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../shapes/shapes.h"
 #include "server_int.h"
 
 #define HTML "text/html; charset=utf-8"
@@ -337,7 +339,18 @@ static void done_form(tendo_buf *b, const srv_req *q, const char *part, const ch
 	tendo_buf_puts(b, "</button></div></form>");
 }
 
-void page_rx_item(tendo_buf *b, const tendo_rx_item *it)
+bool srv_imperial(const srv_athlete *a)
+{
+	return a->profile.units == TENDO_UNITS_IMPERIAL;
+}
+
+void page_text_units(tendo_buf *b, bool imperial, const char *text)
+{
+	char u[1024];
+	esc(b, shape_text_units(imperial, text, u, sizeof(u)));
+}
+
+void page_rx_item(tendo_buf *b, const tendo_rx_item *it, bool imperial)
 {
 	tendo_buf_puts(b, "<strong>");
 	esc(b, it->exercise->title ? it->exercise->title : it->exercise->name);
@@ -348,7 +361,7 @@ void page_rx_item(tendo_buf *b, const tendo_rx_item *it)
 		tendo_buf_printf(b, "%d &times; %d", it->sets, it->reps);
 	if (it->load[0]) {
 		tendo_buf_puts(b, ", ");
-		esc(b, it->load);
+		page_text_units(b, imperial, it->load);
 	}
 }
 
@@ -392,12 +405,13 @@ void page_today(srv_req *q, srv_reply *r)
 	tendo_buf_printf(&b, "<p class=\"muted\">Stage %s, since %s.</p>", tendo_stage_title(rx.stage),
 	                 tendo_date_format(rx.status.stage_since, d));
 
+	bool imp = srv_imperial(&a);
 	tendo_buf_puts(&b, "<h2>Run</h2><p>");
-	esc(&b, rx.run.why);
+	page_text_units(&b, imp, rx.run.why);
 	tendo_buf_puts(&b, "</p>");
 	if (rx.last_run.present) {
 		tendo_buf_puts(&b, "<p class=\"muted\">Last run: ");
-		esc(&b, rx.last_run.summary);
+		page_text_units(&b, imp, rx.last_run.summary);
 		tendo_buf_puts(&b, "</p>");
 	}
 	if (rx.run.allowed && rx.run.run_walk)
@@ -410,14 +424,14 @@ void page_today(srv_req *q, srv_reply *r)
 	}
 
 	tendo_buf_puts(&b, "<h2>Rehab</h2><p>");
-	esc(&b, rx.rehab_why);
+	page_text_units(&b, imp, rx.rehab_why);
 	tendo_buf_puts(&b, "</p>");
 	if (rx.n_rehab) {
 		tendo_buf_puts(&b, "<ul class=\"rehab\">");
 		for (size_t k = 0; k < rx.n_rehab; k++) {
 			const tendo_rx_item *it = &rx.rehab[k];
 			tendo_buf_puts(&b, "<li>");
-			page_rx_item(&b, it);
+			page_rx_item(&b, it, imp);
 			/* done differently: the form prefilled with what is prescribed */
 			tendo_buf_puts(&b, " <a href=\"/log/rehab?exercise=");
 			esc(&b, it->exercise->name); /* library names: letters, digits, '-' */
@@ -427,7 +441,7 @@ void page_today(srv_req *q, srv_reply *r)
 			else
 				tendo_buf_printf(&b, "&amp;hold_s=%d", it->hold_s);
 			if (it->kg >= 0)
-				tendo_buf_printf(&b, "&amp;kg=%g", it->kg);
+				tendo_buf_printf(&b, "&amp;kg=%g", round(shape_kg_to_user(imp, it->kg) * 10) / 10);
 			tendo_buf_puts(&b, "\">done differently</a></li>");
 		}
 		tendo_buf_puts(&b, "</ul>");
@@ -454,7 +468,7 @@ void page_today(srv_req *q, srv_reply *r)
 		if (strcmp(rx.rules[k].id, "avoid.stage") == 0)
 			continue;
 		tendo_buf_puts(&b, "<li>");
-		esc(&b, rx.rules[k].reason);
+		page_text_units(&b, imp, rx.rules[k].reason);
 		tendo_buf_puts(&b, "<br><code>");
 		esc(&b, rx.rules[k].id);
 		tendo_buf_puts(&b, "</code> <span class=\"src\">");

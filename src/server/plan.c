@@ -56,7 +56,7 @@ static void base_url(const srv_req *q, char *out, size_t outsz)
 	snprintf(out, outsz, "http://%s", ok ? h : "127.0.0.1");
 }
 
-static void day_html(tendo_buf *b, const tendo_plan_day *x, const char *rt, const char *ht)
+static void day_html(tendo_buf *b, const tendo_plan_day *x, const char *rt, const char *ht, bool imp)
 {
 	char d[TENDO_DATE_BUFSZ], what[64];
 	tendo_buf_printf(b, "<li%s><p class=\"day\">%s %s: ", x->training_day ? "" : " class=\"off\"",
@@ -69,7 +69,7 @@ static void day_html(tendo_buf *b, const tendo_plan_day *x, const char *rt, cons
 		tendo_buf_puts(b, "<p class=\"alert\">A red flag stands: nothing is planned until a clinician has seen you.</p>");
 	} else {
 		tendo_buf_puts(b, "<p>");
-		esc(b, x->run ? x->run_why : x->rehab_why);
+		page_text_units(b, imp, x->run ? x->run_why : x->rehab_why);
 		tendo_buf_puts(b, "</p>");
 		if (x->rehab[0]) {
 			tendo_buf_printf(b, "<p>%s at %s (about %d min):", x->strength ? "Strength" : "Holds", ht,
@@ -78,13 +78,13 @@ static void day_html(tendo_buf *b, const tendo_plan_day *x, const char *rt, cons
 				tendo_buf_puts(b, "</p><ul class=\"rehab\">");
 				for (int k = 0; k < x->n_items; k++) {
 					tendo_buf_puts(b, "<li>");
-					page_rx_item(b, &x->items[k]);
+					page_rx_item(b, &x->items[k], imp);
 					tendo_buf_puts(b, "</li>");
 				}
 				tendo_buf_puts(b, "</ul>");
 			} else {
 				tendo_buf_puts(b, " ");
-				esc(b, x->rehab);
+				page_text_units(b, imp, x->rehab);
 				tendo_buf_puts(b, "</p>");
 			}
 		}
@@ -124,7 +124,7 @@ static void plan_page(srv_req *q, srv_reply *r, const char *feed_url)
 	                 rt, ht);
 	tendo_buf_puts(&b, "<ol class=\"plan\">");
 	for (int i = 0; i < pf.n; i++)
-		day_html(&b, &pf.days[i], rt, ht);
+		day_html(&b, &pf.days[i], rt, ht, srv_imperial(&a));
 	tendo_buf_puts(&b, "</ol>");
 	char nt[TENDO_DATE_BUFSZ], nv[TENDO_DATE_BUFSZ];
 	tendo_buf_printf(&b, "<p>Next readiness tests: %s. Next VISA-H: %s.</p>",

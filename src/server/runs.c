@@ -35,11 +35,6 @@ static void esc(tendo_buf *b, const char *s)
 	tendo_buf_put_xml(b, s);
 }
 
-static bool imperial_of(const srv_athlete *a)
-{
-	return a->profile.units == TENDO_UNITS_IMPERIAL;
-}
-
 /* A library failure as a page: 400 for a value, 404 for an unknown entry,
  * 503 for a busy database, 500 otherwise. */
 static void html_error(srv_reply *r, int rc)
@@ -110,7 +105,7 @@ static void fmt_or_dash(char *buf, size_t sz, double v, double div, const char *
 
 static void runs_html(tendo_buf *b, int nav, const srv_athlete *a, const shape_runs_facts *f)
 {
-	bool imp = imperial_of(a);
+	bool imp = srv_imperial(a);
 	page_head(b, "Runs", nav);
 	tendo_buf_puts(b, "<h1>Runs</h1>");
 	if (f->n == 0) {
@@ -258,7 +253,7 @@ void page_history(srv_req *q, srv_reply *r)
 		return;
 	}
 	size_t n = 0;
-	shape_entry *arr = shape_entries(&log, imperial_of(&a), &n);
+	shape_entry *arr = shape_entries(&log, srv_imperial(&a), &n);
 	if (!arr) {
 		tendo_log_dispose(&log);
 		page_error(r, 500, "Server error", "out of memory");
@@ -318,7 +313,7 @@ void api_history(srv_req *q, srv_reply *r)
 	if (rc)
 		api_lib_error(r, rc);
 	else
-		api_reply_json(r, 200, shape_history(q->store, &log, imperial_of(&a)));
+		api_reply_json(r, 200, shape_history(q->store, &log, srv_imperial(&a)));
 	tendo_log_dispose(&log);
 }
 
@@ -342,7 +337,7 @@ static int one_load(const srv_req *q, long long id, one *o)
 		rc = tendo_store_load_log_ext(q->store, &o->log, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED);
 	if (rc)
 		return rc;
-	rc = shape_entry_find(&o->log, imperial_of(&o->a), id, &o->e);
+	rc = shape_entry_find(&o->log, srv_imperial(&o->a), id, &o->e);
 	o->found = rc == 0;
 	return rc == TENDO_ENOTFOUND ? 0 : rc;
 }
@@ -726,7 +721,7 @@ static void entry_reply(srv_req *q, srv_reply *r, long long id, int status, json
 		api_lib_error(r, rc);
 		return;
 	}
-	json_t *o = shape_entry_json(q->store, &log, imperial_of(&a), id);
+	json_t *o = shape_entry_json(q->store, &log, srv_imperial(&a), id);
 	tendo_log_dispose(&log);
 	if (!o) {
 		json_decref(extra);
@@ -827,7 +822,7 @@ void api_entry_delete(srv_req *q, srv_reply *r)
 	if (rc == 0 &&
 	    (rc = tendo_store_load_log_ext(q->store, &log, TENDO_DATE_NONE, TENDO_DATE_NONE, TENDO_LOAD_REPLACED)) == 0) {
 		/* the entry as it was, before it goes (tendo delete --json) */
-		json_t *gone = shape_entry_json(q->store, &log, imperial_of(&a), id);
+		json_t *gone = shape_entry_json(q->store, &log, srv_imperial(&a), id);
 		tendo_log_dispose(&log);
 		if ((rc = tendo_store_delete(q->store, id)) || (rc = tendo_store_commit(q->store))) {
 			tendo_store_rollback(q->store);

@@ -234,7 +234,12 @@ void page_csrf_field(tendo_buf *b, const srv_req *q);
 /* One prescribed exercise: its name, the dose and the load ("<strong>Prone
  * hamstring curl</strong>: 4 &times; 8, right 21.25 kg ..."), for Today and
  * the plan alike. */
-void page_rx_item(tendo_buf *b, const tendo_rx_item *it);
+void page_rx_item(tendo_buf *b, const tendo_rx_item *it, bool imperial);
+/* The profile asks for miles and pounds (tendo profile --units imperial). */
+bool srv_imperial(const srv_athlete *a);
+/* The engine's text escaped for HTML, its "<n> kg" / "<n> km" in the
+ * athlete's units (shape_text_units()), as the CLI prints it. */
+void page_text_units(tendo_buf *b, bool imperial, const char *text);
 
 /* -------------------------------------------------------------- api.c */
 

@@ -99,6 +99,13 @@ const char *shape_dist_unit(bool imperial);
 const char *shape_load_unit(bool imperial);
 double shape_km_to_user(bool imperial, double km);
 double shape_kg_to_user(bool imperial, double kg);
+/* A value typed in the athlete's units, in km or kg (a negative "not
+ * given" stays as it is). */
+double shape_km_from_user(bool imperial, double v);
+double shape_kg_from_user(bool imperial, double v);
+/* The engine's text (its loads "20.00 kg", distances "5 km") with each
+ * "<number> kg" and "<number> km" in the athlete's units, into buf. */
+const char *shape_text_units(bool imperial, const char *text, char *buf, size_t sz);
 /* "5.20 km" / "3.23 mi" (decimals digits), "-" when km < 0 or not finite. */
 const char *shape_fmt_distance(bool imperial, double km, int decimals, char *buf, size_t sz);
 /* "20 kg" / "44.1 lb" (%g of the value rounded to 0.1), "body weight" when kg < 0. */

@@ -6,6 +6,8 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "shapes.h"
 
@@ -59,5 +61,49 @@ const char *shape_fmt_pace(bool imperial, double minutes, double km, char *buf, 
 		snprintf(buf, sz, "-");
 	else
 		snprintf(buf, sz, "%ld:%02ld/%s", s / 60, s % 60, shape_dist_unit(imperial));
+	return buf;
+}
+
+double shape_km_from_user(bool imperial, double v)
+{
+	return imperial && v > 0 ? v * SHAPE_KM_PER_MI : v;
+}
+
+double shape_kg_from_user(bool imperial, double v)
+{
+	return imperial && v > 0 ? v * SHAPE_KG_PER_LB : v;
+}
+
+const char *shape_text_units(bool imperial, const char *text, char *buf, size_t sz)
+{
+	if (!imperial || sz == 0) {
+		if (sz)
+			snprintf(buf, sz, "%s", text);
+		return buf;
+	}
+	size_t n = 0;
+	const char *p = text;
+	while (*p && n + 1 < sz) {
+		/* a number starting here (not inside a word or another number) followed by " kg" */
+		bool start = (*p >= '0' && *p <= '9') && (p == text || (!(p[-1] >= '0' && p[-1] <= '9') && p[-1] != '.'));
+		if (start) {
+			char *end;
+			double v = strtod(p, &end);
+			bool kg = strncmp(end, " kg", 3) == 0, km = strncmp(end, " km", 3) == 0;
+			if ((kg || km) && !(end[3] >= 'a' && end[3] <= 'z')) {
+				char num[32];
+				if (kg)
+					shape_fmt_load(true, v, num, sizeof(num));
+				else
+					snprintf(num, sizeof(num), "%.1f mi", shape_km_to_user(true, v));
+				int w = snprintf(buf + n, sz - n, "%s", num);
+				n = w > 0 && (size_t)w < sz - n ? n + (size_t)w : sz - 1;
+				p = end + 3;
+				continue;
+			}
+		}
+		buf[n++] = *p++;
+	}
+	buf[n] = '\0';
 	return buf;
 }

@@ -37,6 +37,7 @@
 #include <strings.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <math.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -944,9 +945,110 @@ static void test_logkinds(void)
 	free(token);
 }
 
+/* The newest entry of a type in /api/history (an array, metric as
+ * --json), or NULL. */
+static json_t *last_of(const server *s, const char *type, resp *r)
+{
+	get(r, s, "/api/history", NULL);
+	json_t *es = r->json, *found = NULL, *e;
+	size_t i;
+	json_array_foreach(es, i, e)
+		if (jstr(e, "type", NULL) && strcmp(jstr(e, "type", NULL), type) == 0)
+			found = e;
+	return found;
+}
+
+/* An imperial profile: the forms say and take miles and pounds and store km
+ * and kg; Today and the plan show the engine's loads in pounds, and "done
+ * differently" prefills pounds; the JSON API stays metric. A metric
+ * profile's forms say km and kg. */
+static void test_imperial(void)
+{
+	char db[300];
+	snprintf(db, sizeof(db), "%s/units.db", work);
+	const char *ini[] = { "init", "--side", "right", "--tz", "UTC", "--units", "imperial", "--stage", "strength",
+		                  "--curl-kg", "44", NULL };
+	CHECK(run_tendo(db, ini, NULL) == 0, "init imperial");
+	const char *pain[] = { "log", "pain", "--kind", "task", "--score", "1", NULL };
+	CHECK(run_tendo(db, pain, NULL) == 0, "log pain");
+	server s;
+	if (server_start(&s, db, "127.0.0.1", "units")) {
+		CHECK(0, "server did not start");
+		return;
+	}
+	resp r;
+	char cookie[200] = "", csrf[80] = "", body[400];
+	get(&r, &s, "/today", NULL);
+	CHECK(r.status == 200 && cookie_of(&r, cookie, sizeof(cookie)), "today: %ld", r.status);
+	CHECK(r.body && strstr(r.body, "44 lb") && !strstr(r.body, " kg"), "Today's loads in pounds");
+	CHECK(r.body && strstr(r.body, "exercise=prone-curl&amp;sets=3&amp;reps=8&amp;kg=44\""),
+	      "done differently prefills the pounds the form takes");
+	resp_free(&r);
+	const char *hc[] = { cookie, NULL };
+	get(&r, &s, "/plan", hc);
+	CHECK(r.status == 200 && r.body && strstr(r.body, " lb") && !strstr(r.body, " kg"), "the plan in pounds");
+	resp_free(&r);
+	get(&r, &s, "/log/run", hc);
+	CHECK(r.body && strstr(r.body, ">Distance, mi (optional)</label>") && strstr(r.body, "max=\"186\""),
+	      "the run form in miles, its limit 300 km in miles");
+	CHECK(csrf_of(&r, csrf, sizeof(csrf)), "a CSRF token");
+	resp_free(&r);
+	get(&r, &s, "/log/test", hc);
+	CHECK(r.body && strstr(r.body, ">Prone curl 10-rep max, left, lb</label>"), "the test form in pounds");
+	resp_free(&r);
+
+	snprintf(body, sizeof(body), "csrf=%s&minutes=30&km=3.1", csrf);
+	post(&r, &s, "/log/run", body, hc);
+	CHECK(r.status == 303, "run in miles saved: %ld", r.status);
+	resp_free(&r);
+	json_t *e = last_of(&s, "run", &r);
+	CHECK(e && fabs(json_number_value(json_object_get(e, "km")) - 3.1 * 1.609344) < 1e-3, "3.1 mi stored as km");
+	resp_free(&r);
+	snprintf(body, sizeof(body), "csrf=%s&exercise=prone-curl&sets=3&reps=8&kg=44.1&side=right", csrf);
+	post(&r, &s, "/log/rehab", body, hc);
+	CHECK(r.status == 303, "rehab in pounds saved: %ld", r.status);
+	resp_free(&r);
+	e = last_of(&s, "rehab", &r);
+	CHECK(e && fabs(json_number_value(json_object_get(e, "kg")) - 44.1 * 0.45359237) < 1e-3, "44.1 lb stored as kg");
+	resp_free(&r);
+	/* 700 lb is over the library's 300 kg: refused in the unit typed */
+	snprintf(body, sizeof(body), "csrf=%s&curl_left=700", csrf);
+	post(&r, &s, "/log/test", body, hc);
+	const char *m = r.body ? strstr(r.body, "id=\"curl_left-err\"") : NULL;
+	CHECK(r.status == 400 && m && strstr(m, "curl_left must be 0-661 lb (got &#39;700&#39;)"),
+	      "over the limit: %ld, the message in pounds", r.status);
+	resp_free(&r);
+	/* the API is metric whatever the profile */
+	char *token = read_token(), bearer[200];
+	snprintf(bearer, sizeof(bearer), "Authorization: Bearer %s", token ? token : "");
+	const char *api[] = { bearer, "Content-Type: application/json", NULL };
+	const char *run5 = "{\"minutes\":20,\"km\":5}";
+	req(&r, &s, "POST", "/api/log/run", run5, strlen(run5), api);
+	CHECK(r.status == 201 && json_number_value(jget(r.json, "km", NULL)) == 5.0, "API km stays km: %ld", r.status);
+	resp_free(&r);
+	free(token);
+	CHECK(server_stop(&s) == 0, "SIGTERM exits 0");
+
+	/* metric */
+	snprintf(db, sizeof(db), "%s/units-metric.db", work);
+	init_db(db);
+	if (server_start(&s, db, "127.0.0.1", "units-metric")) {
+		CHECK(0, "server did not start");
+		return;
+	}
+	get(&r, &s, "/log/run", NULL);
+	CHECK(r.body && strstr(r.body, ">Distance, km (optional)</label>") && strstr(r.body, "max=\"300\""),
+	      "the metric run form in km");
+	resp_free(&r);
+	get(&r, &s, "/log/rehab", NULL);
+	CHECK(r.body && strstr(r.body, ">Load, kg (empty: body weight)</label>"), "the metric rehab form in kg");
+	resp_free(&r);
+	CHECK(server_stop(&s) == 0, "SIGTERM exits 0");
+}
+
 static const harness_test tests[] = {
 	{ "routes", test_routes },       { "remote", test_remote }, { "concurrent", test_concurrent },
-	{ "logkinds", test_logkinds }, { "done", test_done },     { NULL, NULL },
+	{ "logkinds", test_logkinds }, { "done", test_done },     { "imperial", test_imperial }, { NULL, NULL },
 };
 
 int main(int argc, char **argv)
