@@ -15,6 +15,9 @@
 
 /* The units the athlete reads and types; the log is always metric. */
 typedef enum { TENDO_UNITS_METRIC, TENDO_UNITS_IMPERIAL } tendo_units;
+/* The exact factors (international mile and pound). */
+#define TENDO_KM_PER_MI 1.609344
+#define TENDO_KG_PER_LB 0.45359237
 
 typedef struct {
 	char name[TENDO_NAME_MAX];  /* may be "" */

@@ -92,8 +92,8 @@ const char *shape_weekday(tendo_date d);
 
 /* What is shown in the athlete's units (tendo profile --units): km or
  * miles, kg or lb. The log and every JSON stay metric. */
-#define SHAPE_KM_PER_MI 1.609344
-#define SHAPE_KG_PER_LB 0.45359237
+#define SHAPE_KM_PER_MI TENDO_KM_PER_MI
+#define SHAPE_KG_PER_LB TENDO_KG_PER_LB
 /* "km" or "mi", "kg" or "lb". */
 const char *shape_dist_unit(bool imperial);
 const char *shape_load_unit(bool imperial);

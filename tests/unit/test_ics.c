@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,6 +234,24 @@ static void loads_per_side(void **state)
 		found += strstr(icalcomponent_get_uid(ev), "-rehab-") && strstr(icalcomponent_get_description(ev), want);
 	if (!found)
 		fail_msg("no rehab event says \"%s\"", want);
+	icalcomponent_free(cal);
+	free(a);
+
+	/* an imperial athlete reads pounds, to 0.1 lb, as the pages show them */
+	p.units = TENDO_UNITS_IMPERIAL;
+	assert_int_equal(tendo_ics_plan(&a, NULL, days, 7, &p, NULL, &o), 0);
+	cal = icalparser_parse_string(a);
+	assert_non_null(cal);
+	snprintf(want, sizeof(want), "- %s: %d x %d, left %g lb, right %g lb", curl->exercise->title, curl->sets,
+	         curl->reps, round(curl->kg_left / TENDO_KG_PER_LB * 10) / 10,
+	         round(curl->kg_right / TENDO_KG_PER_LB * 10) / 10);
+	found = 0;
+	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+		found += strstr(icalcomponent_get_uid(ev), "-rehab-") && strstr(icalcomponent_get_description(ev), want) &&
+		         !strstr(icalcomponent_get_description(ev), " kg");
+	if (!found)
+		fail_msg("no rehab event says \"%s\" (and no kg)", want);
 	icalcomponent_free(cal);
 	free(a);
 	fx_log_free(&f);

@@ -16,6 +16,7 @@
  */
 #include <stdbool.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,23 +210,36 @@ static void cancelled_event(ics *c, const tendo_published *was)
 #define FOOT "\n\ntendo plan: a projection that assumes no flare; it changes as you log. " \
              "Every morning: the monitoring task (tendo log pain --kind task --score N)."
 
-/* One line of a dose: "- Prone hamstring curl: 4 x 8, left 20 kg, right
- * 21.25 kg" (kg per side when the exercise is done one side at a time). */
-static size_t item_line(char *out, size_t sz, const tendo_rx_item *it)
+/* A load in the athlete's units: "21.25 kg" (to 0.01 kg), "44.1 lb" (to
+ * 0.1 lb), as the pages and the CLI show it. */
+static const char *load_text(double kg, bool imperial, char *buf, size_t sz)
 {
+	if (imperial)
+		snprintf(buf, sz, "%g lb", round(kg / TENDO_KG_PER_LB * 10) / 10);
+	else
+		snprintf(buf, sz, "%g kg", round(kg * 100) / 100);
+	return buf;
+}
+
+/* One line of a dose: "- Prone hamstring curl: 4 x 8, left 20 kg, right
+ * 21.25 kg" (the load per side when the exercise is done one side at a time). */
+static size_t item_line(char *out, size_t sz, const tendo_rx_item *it, bool imp)
+{
+	char l[24], r[24];
 	char dose[48], kg[96] = "";
 	if (it->hold_s)
 		snprintf(dose, sizeof(dose), "%d x %d s hold", it->sets, it->hold_s);
 	else
 		snprintf(dose, sizeof(dose), "%d x %d", it->sets, it->reps);
 	if (it->kg_left >= 0 && it->kg_right >= 0)
-		snprintf(kg, sizeof(kg), ", left %g kg, right %g kg", it->kg_left, it->kg_right);
+		snprintf(kg, sizeof(kg), ", left %s, right %s", load_text(it->kg_left, imp, l, sizeof(l)),
+		         load_text(it->kg_right, imp, r, sizeof(r)));
 	else if (it->kg_left >= 0)
-		snprintf(kg, sizeof(kg), ", left %g kg", it->kg_left);
+		snprintf(kg, sizeof(kg), ", left %s", load_text(it->kg_left, imp, l, sizeof(l)));
 	else if (it->kg_right >= 0)
-		snprintf(kg, sizeof(kg), ", right %g kg", it->kg_right);
+		snprintf(kg, sizeof(kg), ", right %s", load_text(it->kg_right, imp, r, sizeof(r)));
 	else if (it->kg >= 0)
-		snprintf(kg, sizeof(kg), ", %g kg", it->kg);
+		snprintf(kg, sizeof(kg), ", %s", load_text(it->kg, imp, l, sizeof(l)));
 	else if (it->load[0])
 		snprintf(kg, sizeof(kg), ", %.80s", it->load);
 	int w = snprintf(out, sz, "- %s: %s%s", it->exercise->title ? it->exercise->title : it->exercise->name, dose, kg);
@@ -247,7 +261,7 @@ static void list_items(char *out, size_t sz, const char *items)
 	}
 }
 
-static void list_doses(char *out, size_t sz, const tendo_plan_day *x)
+static void list_doses(char *out, size_t sz, const tendo_plan_day *x, bool imperial)
 {
 	if (!x->n_items) {
 		list_items(out, sz, x->rehab);
@@ -258,7 +272,7 @@ static void list_doses(char *out, size_t sz, const tendo_plan_day *x)
 	for (int k = 0; k < x->n_items && len + 2 < sz; k++) {
 		if (len)
 			out[len++] = '\n', out[len] = '\0';
-		len += item_line(out + len, sz - len, &x->items[k]);
+		len += item_line(out + len, sz - len, &x->items[k], imperial);
 	}
 }
 
@@ -302,7 +316,7 @@ static void day_events(ics *c, const tendo_plan_day *x, const tendo_schedule *sc
 		rehab_start = (rehab_start + 30) % 1440;
 	}
 	if (x->rehab[0]) {
-		list_doses(items, sizeof(items), x);
+		list_doses(items, sizeof(items), x, c->p && c->p->units == TENDO_UNITS_IMPERIAL);
 		snprintf(sum, sizeof(sum), "%s", x->strength ? "Strength session" : "Isometric holds");
 		snprintf(desc, sizeof(desc), "%s:\n%s\n\nWhy: %s" FOOT, sum, items, x->rehab_why);
 		event(c, x->date, "rehab", rehab_start, x->rehab_minutes > 5 ? x->rehab_minutes : 5, sum, desc, false);
