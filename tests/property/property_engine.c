@@ -83,9 +83,12 @@ static int cmp_int(const void *a, const void *b)
  * documented settings: -1 no score, 0 settled (at or below the usual
  * level), 1 raised, 2 flare (flare_delta or more above). The usual level is
  * the median of the same kind of score over the previous baseline_days,
- * leaving out flared mornings except the first week's (a stable high
- * first week is the athlete's own level); with no usual level yet, nothing
- * is a flare. memo[] caches classes + 2 for days first..d. */
+ * leaving out flared mornings except the first 7 scores of the log (a
+ * stable high first week is the athlete's own level); when that window
+ * holds fewer than 3 such scores, the scores before it count too, going
+ * back until there are 3 or 120 days back (a gap does not wipe out the
+ * usual level); with no usual level yet, nothing is a flare. memo[]
+ * caches classes + 2 for days first..d. */
 static int same_kind_scores(const tendo_log *L, tendo_date first, tendo_date d, int is_task, int days)
 {
 	int n = 0;
@@ -106,14 +109,17 @@ static int oracle_class(const tendo_log *L, const tendo_profile *p, tendo_date f
 		return -1;
 	}
 	int vals[64], n = 0;
-	for (tendo_date j = d - 1; j >= first && j >= d - p->settings.baseline_days; j--) {
+	for (tendo_date j = d - 1; j >= first && j >= d - 120 && n < 64; j--) {
+		if (j < d - p->settings.baseline_days && n >= 3)
+			break;
 		int same = day_score(L, j, is_task ? TENDO_PAIN_TASK : TENDO_PAIN_MORNING);
 		if (same < 0)
 			continue;
 		int jt;
 		morning_signal(L, j, &jt);
-		/* j's own class is judged on j's own kind of signal */
-		bool forming = same_kind_scores(L, first, j, jt, p->settings.baseline_days) < 7;
+		/* j's own class is judged on j's own kind of signal; the first 7
+		 * of that kind in the whole log form the level whatever they are */
+		bool forming = same_kind_scores(L, first, j, jt, (int)(j - first) + 1) < 7;
 		if (forming || oracle_class(L, p, first, j, memo) != 2)
 			vals[n++] = same;
 	}

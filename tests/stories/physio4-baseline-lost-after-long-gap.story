@@ -1,5 +1,4 @@
 # title: mornings at 2/10 for six weeks, then five weeks with no log; the first morning back the task is 4/10: a flare against her own usual 2, not "a little raised" with "no usual level yet"
-# open: 2 and 10.6: after a gap longer than the 14-day baseline window the engine says "no usual level yet", calls 4/10 "a little raised, hold" and prescribes a 5-min run
 # protocol: 2 (thresholds are per athlete, compared with their own baseline; flare = morning up by 2 or more); 10.6 (the usual level forms from the first week); 6 (a flare makes every session easier)
 include common/ready-right.inc
 day 22..40: follow --task 2 --rpe 5

@@ -1,5 +1,4 @@
 # title: arrives from a physio already running 30 min x 3 a week, morning task stable at 3/10: starts in return to run at 30 min, 3/10 is her baseline (no flare), weekly growth about 10% after a held first week; a 5/10 morning is a flare
-# open: 6 and 2: after the 5/10 flare the next strength session rises from 3 x 8 to 4 x 8, and the next run is "one step back: 28 min (was 33)" although the last run was 26 min
 # protocol: 11 (start at the current step with a passing test on day 1; first week holds); 10.6 (usual morning level forms from the first week, even high); 5 and 10.2 (weekly growth ~10% once >= 30 min); 2 (flare)
 init --side left --stage return_to_run --run-step 30 --week-min 90 --cleared-by "A. Patel, physio"
 day 0: log pain --kind task --score 3 ; log pain --kind rest --score 0

@@ -1,5 +1,4 @@
 # title: return to run at 20 min, then five weeks with nothing logged at all, then one morning score: half the last step (about 10 min) and strength loads at 85%, never the old step
-# open: 10.2: after 37 days off the 20-min step the engine restarts at 5 min, "about half of 10" (half of a step she never had lately), not about half of 20
 # protocol: 10.2 (after 14 days without running restart at about half the last step; after 14 days without strength work loads restart at 85%); 10.1; 7 (12 weeks without improvement counts well-run rehab, not an empty log)
 include common/ready-right.inc
 day 22..41: log pain --kind task --score 2 ; log pain --kind rest --score 0

@@ -1270,7 +1270,11 @@ static void morning_flare_steps_back(void **state)
 	rx_at(&rx, &f, &p, 25);
 	assert_no_run(&rx);
 	assert_fired(&rx, "stage.strength.hsr");
-	assert_contains(item(&rx, "prone-curl")->load, "as last time"); /* no progression after a flare */
+	/* the next strength session after a flare is made easier, not merely held
+	 * (PROTOCOL.md 2, 6) */
+	assert_contains(item(&rx, "prone-curl")->load, "one step back");
+	assert_int_equal(item(&rx, "prone-curl")->sets, 2);
+	assert_fired(&rx, "rehab.step_back");
 	strength(&f, 25, 1);
 	task(&f, 26, 1);
 	rx_at(&rx, &f, &p, 26);

@@ -275,6 +275,13 @@ int engine_digest(edigest *out, const tendo_log *log, const tendo_profile *p, te
 		}
 	}
 	int rc = attach_pain(out, log);
+	/* how many scores of each kind came before each day (the first 7 form
+	 * the usual level, PROTOCOL.md 10.6) */
+	for (int i = 1; !rc && i < n; i++) {
+		const eday *y = &out->days[i - 1];
+		out->days[i].n_task_before = y->n_task_before + (y->task >= 0);
+		out->days[i].n_morning_before = y->n_morning_before + (y->morning >= 0);
+	}
 	if (!rc)
 		rc = index_rehab(out, log);
 	if (rc)

@@ -64,6 +64,7 @@ typedef struct {
 	int signal;             /* the day's morning signal (task preferred), -1 */
 	bool signal_is_task;
 	bool forming;           /* one of the first 7 scores: part of the usual level whatever its class */
+	int n_task_before, n_morning_before; /* task and morning scores on the days before (digest) */
 	double baseline;        /* baseline it was compared with, -1 if none */
 	bool long_run;          /* the day's running counted as a long run */
 	int step_at;            /* running step that day (0 before return to run) */
@@ -161,7 +162,8 @@ typedef struct {
 	int sharp_day;          /* outstanding sharp pain (rehab, cross-training, a report), -1 */
 	char sharp_what;        /* 'x' rehab, 'c' cross-training or a report */
 	int deload_step_from;   /* the step before the last deload cut it */
-	int gap_cut_day, gap_from; /* a running gap restarted the step lower that day, from this step */
+	int gap_cut_day, gap_from; /* a running gap restarted the step that day, from this step run */
+	int gap_half;           /* ... at about half of it (the step may already be lower) */
 	struct { int day, step; } trouble[16]; /* runs followed by a raised or flared morning */
 	int n_trouble;
 	int pause_day;          /* running paused for a strength block that day, -1 */

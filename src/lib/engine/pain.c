@@ -4,12 +4,20 @@
  * Each morning's signal is the daily monitoring task score when there is
  * one (Goom et al. 2016), else the plain morning score. It is compared with
  * the athlete's own usual level: the median of the same kind of score over
- * the previous `baseline_days` days, leaving out flared mornings. With no
- * history yet, a score above the ceiling counts as a flare.
+ * the previous `baseline_days` days, leaving out flared mornings. When
+ * that window holds fewer than BASELINE_MIN scores (a holiday, a month
+ * without logging), the look-back goes on to the scores before the gap,
+ * up to BASELINE_LOOKBACK days: the usual level is the athlete's own, not
+ * forgotten after a break (PROTOCOL.md 2, 10.6). The first 7 scores of a
+ * kind ever logged form it whatever they are (10.6). With no history at
+ * all, a score above the ceiling is noted (raised), not a flare.
  */
 #include <stdlib.h>
 
 #include "engine/engine_int.h"
+
+#define BASELINE_MIN 3        /* scores the window needs before the look-back stops at it */
+#define BASELINE_LOOKBACK 120 /* days: older scores are not the athlete's usual level now */
 
 void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 {
@@ -23,12 +31,12 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 
 	/* scores are 0-10: count them, the median is read off the counts */
 	int count[11] = { 0 };
-	int n = 0, all = 0;
-	for (int j = i - 1; j >= 0 && j >= i - s->baseline_days && n < 64; j--) {
+	int n = 0;
+	for (int j = i - 1; j >= 0 && j >= i - BASELINE_LOOKBACK && n < 64; j--) {
+		if (j < i - s->baseline_days && n >= BASELINE_MIN)
+			break; /* the window holds enough; past it only to bridge a gap */
 		const eday *p = &g->days[j];
 		int v = e->signal_is_task ? p->task : p->morning;
-		if (v >= 0)
-			all++;
 		/* the first week's scores form the usual level whatever they are
 		 * (PROTOCOL.md 10.6); after it, flared mornings are left out */
 		if (v >= 0 && (p->mclass != MORNING_FLARE || p->forming)) {
@@ -36,7 +44,8 @@ void engine_classify_morning(edigest *g, int i, const tendo_settings *s)
 			n++;
 		}
 	}
-	e->forming = all < 7;
+	/* one of the first 7 scores of its kind in the whole log */
+	e->forming = (e->signal_is_task ? e->n_task_before : e->n_morning_before) < 7;
 	if (n == 0) {
 		/* no usual level yet: a high first score is noted, not a flare */
 		e->mclass = e->signal > s->ceiling ? MORNING_RAISED : MORNING_SETTLED;

@@ -246,12 +246,26 @@ void engine_rx_rehab(replay *r, tendo_prescription *rx, int i, dayctx *c)
 		} else {
 			dose_mode m = in_deload ? DOSE_DELOAD : DOSE_NORMAL;
 			const eday *ls = rp_day(r, r->last_strength);
-			if (!in_deload && (unsettled || (ls && ls->strength_pain > s->ceiling))) {
+			/* a flare since the last strength session (within the week), or a
+			 * raised morning after it: this session is the next of its kind,
+			 * made easier (PROTOCOL.md 2, 6) */
+			int from = r->last_strength != NEVER && r->last_strength + 1 > i - 7 ? r->last_strength + 1 : i - 7;
+			int flared = -1;
+			for (int k = from; k < i && flared < 0; k++)
+				if (rp_day(r, k) && rp_day(r, k)->mclass == MORNING_FLARE)
+					flared = k;
+			const eday *after = r->last_strength != NEVER ? rp_day(r, r->last_strength + 1) : NULL;
+			bool raised_after = after && r->last_strength + 1 < i && after->mclass == MORNING_RAISED;
+			if (!in_deload && (unsettled || (ls && ls->strength_pain > s->ceiling) || flared >= 0 || raised_after)) {
 				m = DOSE_REDUCED;
 				rehab_reduced = true;
 				if (ls && ls->strength_pain > s->ceiling)
 					rx_rule(rx, "pain.during.over_ceiling", "strength work on %s hurt %d/10: one step back",
 					     rp_fmt_day(r, r->last_strength, d1), ls->strength_pain);
+				else if (flared >= 0 || raised_after)
+					rx_rule(rx, "rehab.step_back", "the %s morning of %s came after the last strength session: "
+					        "this one is a step back (2 sets, lighter)", flared >= 0 ? "flared" : "raised",
+					        rp_fmt_day(r, flared >= 0 ? flared : r->last_strength + 1, d1));
 			}
 			bool may = !flare_recent && !rising && !rest_pain && !(M && M->mclass == MORNING_RAISED) &&
 			           !rp_aggravated(r, i) && !rp_aggravated(r, i - 1) && i > r->hold_until;

@@ -68,12 +68,19 @@ static void enter_stage(replay *r, tendo_stage st, int i, const char *rule)
 
 static void step_back(replay *r, int i, int cause, int why)
 {
+	/* one step back from the run the tendon answered to when it was
+	 * shorter than the step (a week's minutes shared over four runs, a run
+	 * cut short): the next run is shorter than the last (PROTOCOL.md 2) */
+	int base = r->step;
+	const eday *L = r->last_run != NEVER ? rp_day(r, r->last_run) : NULL;
+	if (L && L->run_min > 0 && L->run_min < base)
+		base = (int)floor(L->run_min);
 	if (r->step <= r->s->run_start_min || r->step_back_day == i)
 		return; /* at the lowest step there is no step back to take */
 	r->step_back_cause = cause;
 	r->step_back_why = why;
-	r->step_before = r->step;
-	r->step = r->step - r->s->run_step_min;
+	r->step_before = base;
+	r->step = base - r->s->run_step_min;
 	if (r->step < r->s->run_start_min)
 		r->step = r->s->run_start_min;
 	r->step_back_day = i;
@@ -605,16 +612,22 @@ static void start_of_day(replay *r, int i)
 	 * step and grow from there (PROTOCOL.md 10.2) */
 	if (r->stage >= TENDO_STAGE_RETURN_TO_RUN && r->last_run != NEVER && r->last_run >= r->stage_since &&
 	    i - r->last_run == s->gap_days && r->step > s->run_start_min) {
-		/* about half of the last step run (a budget may have kept the runs
-		 * under the step), rounded down to whole 5 min */
-		double ran = r->g.days[r->last_run].run_min;
-		double base = ran > 0 && ran < r->step ? ran : r->step;
+		/* about half of the last step run: the step that day, or the run
+		 * when it was shorter (a budget may have kept the runs under the
+		 * step), rounded down to whole 5 min. Not half of a step cut later
+		 * (a deload that began in the gap): the restart is from what was
+		 * run, and a step already below it stays. */
+		const eday *L = &r->g.days[r->last_run];
+		double base = L->step_at > 0 ? L->step_at : r->step;
+		if (L->run_min > 0 && L->run_min < base)
+			base = L->run_min;
 		int half = (int)floor(base * s->gap_restart / 5.0 + 1e-9) * 5;
 		if (half < s->run_start_min)
 			half = s->run_start_min;
+		r->gap_from = (int)lround(base);
+		r->gap_half = half;
+		r->gap_cut_day = i;
 		if (half < r->step) {
-			r->gap_from = (int)lround(base);
-			r->gap_cut_day = i;
 			r->step_before = r->step;
 			r->step = half;
 			r->last_step_change = i;

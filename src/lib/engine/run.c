@@ -319,6 +319,8 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			case RESP_MID_HOLD: hold = "the first week holds at the level you arrived at"; break;
 			default: break;
 			}
+			if (r->gap_cut_day > r->last_run && r->gap_cut_day <= i)
+				hold = "back after a break from running: about half your last run, then +5 min a good run";
 			if (in_deload)
 				hold = "deload: about half your usual run";
 			else if (pl.capped)
@@ -326,9 +328,13 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			rx_rule(rx, "run.step_hold", "%d min: %s", minutes, hold);
 			snprintf(rx->run.why, sizeof(rx->run.why), "%s", hold);
 		}
-		if (r->gap_cut_day > r->last_run && r->gap_cut_day <= i)
+		if (r->gap_cut_day > r->last_run && r->gap_cut_day <= i && r->step >= r->gap_half)
 			rx_rule(rx, "run.after_gap", "%d days without running (last on %s): restart at %d min, about half of %d, "
 			        "and grow from there", i - r->last_run, rp_fmt_day(r, r->last_run, d1), r->step, r->gap_from);
+		else if (r->gap_cut_day > r->last_run && r->gap_cut_day <= i)
+			rx_rule(rx, "run.after_gap", "%d days without running (last on %s, %d min): restart at %d min, below "
+			        "half of it, where the step already was, and grow from there", i - r->last_run,
+			        rp_fmt_day(r, r->last_run, d1), r->gap_from, r->step);
 		else if (!in_deload && r->deload_step_from > r->step && r->last_deload_end != NEVER &&
 		         r->last_deload_end > r->last_deload_start)
 			rx_rule(rx, "run.after_deload", "after the deload (ended %s): %d min now, climbing back towards %d "

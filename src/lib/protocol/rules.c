@@ -87,6 +87,7 @@ static const tendo_rule registry[] = {
 	{ "run.weekly_budget", "once growth is weekly, a week's running stays within last week's + 10%, spread over the run days", "PROTOCOL.md 10.2; " GOOM_RTR },
 	{ "run.after_deload", "after a deload: restart at the deload level and climb back step by step", "PROTOCOL.md 10.2; " LOUW },
 	{ "run.after_gap", "two weeks or more without running: restart at about half the last step", "PROTOCOL.md 10.2" },
+	{ "rehab.step_back", "a flare, or a raised morning after the last strength session: the next strength session is one step back (2 sets, lighter)", "PROTOCOL.md 2, 6; " SILBERNAGEL },
 	{ "rehab.after_gap", "two weeks or more without strength work: loads restart at 85%", "PROTOCOL.md 10.2" },
 	{ "rehab.load_per_side", "loads are per exercise and per side, and rise at most 5% a session and 10% a week, rounded to the plate step", "PROTOCOL.md 10.2; Kongsgaard et al. 2009" },
 	{ "readiness.bilateral_gain", "both sides affected: each side must be at least its first test + 10%", "PROTOCOL.md 10.3, 4" },
