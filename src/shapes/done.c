@@ -3,6 +3,7 @@
  * `tendo done` (src/cli/cmd_done.c) and tendo serve (src/server/).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "done.h"
@@ -47,8 +48,23 @@ int done_log(tendo_store *store, const tendo_profile *profile, tendo_date date, 
 	if ((rc = tendo_store_load_log(store, &log, TENDO_DATE_NONE, date)) ||
 	    (rc = tendo_engine_prescribe_morning(rx, profile, &log, date)))
 		goto fail;
-	bool run = (parts & DONE_RUN) && rx->run.allowed && rx->run.minutes > 0;
-	bool rehab = (parts & DONE_REHAB) && rx->n_rehab > 0;
+	/* a red flag logged that day is not in the morning's prescription
+	 * (10.9), but it stands now: nothing is logged as done after it */
+	tendo_prescription *live = malloc(sizeof(*live));
+	if (!live) {
+		rc = tendo_error_set(TENDO_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((rc = tendo_engine_prescribe(live, profile, &log, date))) {
+		free(live);
+		goto fail;
+	}
+	bool flagged = live->decision == TENDO_DECISION_SEEK_CARE;
+	free(live);
+	if (flagged)
+		rx->decision = TENDO_DECISION_SEEK_CARE;
+	bool run = !flagged && (parts & DONE_RUN) && rx->run.allowed && rx->run.minutes > 0;
+	bool rehab = !flagged && (parts & DONE_REHAB) && rx->n_rehab > 0;
 	if (!run && !rehab) {
 		snprintf(err, errsz, "nothing %sis prescribed for %s (%s): there is nothing to log as done",
 		         parts == DONE_RUN ? "to run " : parts == DONE_REHAB ? "of rehab " : "", d,

@@ -185,14 +185,18 @@ pass_test 21
 task 22 2; run 22 5 0; task 23 2
 ok log flag --kind numbness --date "$(day 24)"
 expect_out "see a clinician" "logging a red flag says to see a clinician"
+# day 24 as it was advised that morning: the flag came later that day (10.9)
 today_on 24
+expect_json "j['decision']" hold "day 24's record is what was advised that morning"
+expect_json "any(r['id'].startswith('redflag.') for r in j['rules'])" False "the flag logged later that day is not in that morning's record"
+today_on 25
 expect_json "j['decision']" seek_care "numbness: seek care"
 expect_json "j['run']['allowed']" False "no running after a red flag"
 expect_json "len(j['rehab'])" 0 "no loading after a red flag"
 expect_rule redflag.neural "the neural red flag is named"
 today_on 40
 expect_json "j['decision']" seek_care "still seek care 16 days later"
-t today --date "$(day 24)"
+t today --date "$(day 25)"
 expect_out "SEEK CARE" "the text says seek care first"
 ok log flag --kind cleared --date "$(day 41)"
 today_on 41

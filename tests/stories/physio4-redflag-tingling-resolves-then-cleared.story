@@ -1,5 +1,4 @@
 # title: return to run: tingling down the leg logged once, gone the next days (mornings fine, no rest pain): tendo keeps saying see a clinician until a clearance is logged, and then does not jump back to the old running step
-# open: 10.9: the tingling flag logged after the day-26 run rewrites that morning's record: from then on tendo says "ran 15 min on 2026-01-31, a day without a run in the plan" although 15 min was prescribed
 # protocol: 7 (numbness, tingling or spreading pain: stop prescribing loading, see a clinician; tendo is not a diagnosis); 10.1; silent on the restart level after clearance
 include common/ready-right.inc
 day 22: log pain --kind task --score 2 ; log run --minutes 5 --pain-during 0

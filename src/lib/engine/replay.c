@@ -555,11 +555,11 @@ static void start_of_day(replay *r, int i)
 	eday *e = &r->g.days[i];
 	engine_classify_morning(&r->g, i, s);
 
-	if (e->flag >= 0) {
-		r->red_flag = e->flag;
-		r->red_flag_day = i;
-	}
-	if (e->cleared && (r->red_flag >= 0 || rp_no_improvement(r, i))) {
+	/* a red flag dated today is not part of the morning's record (10.9): it
+	 * counts from the day's end, and at once in the live view of today
+	 * (apply_flag() before that prescription); a clearance the same day
+	 * came after it */
+	if (e->cleared && (r->red_flag >= 0 || e->flag >= 0 || rp_no_improvement(r, i))) {
 		enter_stage(r, TENDO_STAGE_SETTLE, i, "redflag.cleared");
 		r->red_flag = -1;
 		r->cleared_day = i;
@@ -664,10 +664,22 @@ static void start_of_day(replay *r, int i)
 	e->rx_min = pl.allowed ? pl.minutes : 0;
 }
 
+/* A red flag logged on day i (unless cleared the same day): from the end
+ * of the day, and in the live view of day i. */
+static void apply_flag(replay *r, int i)
+{
+	const eday *e = &r->g.days[i];
+	if (e->flag >= 0 && !e->cleared) {
+		r->red_flag = e->flag;
+		r->red_flag_day = i;
+	}
+}
+
 /* Sessions of day i, applied after its prescription. */
 static void end_of_day(replay *r, int i)
 {
 	eday *e = &r->g.days[i];
+	apply_flag(r, i);
 	if (e->runs) {
 		double sum = 0;
 		for (int k = 0; k < r->n_recent; k++)
@@ -866,6 +878,8 @@ static int prescribe(tendo_prescription *out, const tendo_profile *profile, cons
 	}
 	start_of_day(&r, today);
 	r.morning = morning;
+	if (!morning)
+		apply_flag(&r, today); /* a flag logged today stops loading at once */
 	engine_prescribe_day(&r, out, today);
 	fill_status(&r, out, today);
 	engine_digest_free(&r.g);
@@ -966,9 +980,10 @@ int tendo_timeline(tendo_day *out, int n, const tendo_profile *profile, const te
 		before = r.stage;
 		have_before = true;
 		if (i == r.g.n - 1 && today) {
-			/* the last day as seen now: its own sessions known */
+			/* the last day as seen now: its own sessions (and flags) known */
 			memset(today, 0, sizeof(*today));
 			today->date = last;
+			apply_flag(&r, i);
 			engine_prescribe_day(&r, today, i);
 			fill_status(&r, today, i);
 		}
