@@ -367,6 +367,10 @@ static void settle_first_day(void **state)
 	assert_fired(&rx, "pain.morning.settled");
 	assert_int_equal(rx.status.morning_today, 1);
 	assert_true(rx.status.morning_is_task);
+	/* the next day before its score: yesterday's, said to be yesterday's */
+	rx_at(&rx, &f, &p, 1);
+	assert_contains(reason_of(&rx, "pain.morning.settled"), "yesterday");
+	assert_contains(reason_of(&rx, "pain.morning.settled"), "today's is not logged yet");
 	fx_log_free(&f);
 }
 
@@ -1460,6 +1464,12 @@ static void run_over_prescription(void **state)
 	rx_at(&rx, &f, &p, 22);
 	assert_fired(&rx, "run.over_prescription");
 	assert_contains(reason_of(&rx, "run.over_prescription"), "prescribed 5");
+	/* the next run day says it where the runner reads first: keep to the plan */
+	strength(&f, 22, 1);
+	task(&f, 23, 1);
+	rx_at(&rx, &f, &p, 23);
+	assert_true(rx.run.allowed && rx.run.minutes < 15);
+	assert_contains(rx.run.why, "not the 15 you ran");
 
 	/* 6 min for 5: within a quarter */
 	fx_log_clear(&f);

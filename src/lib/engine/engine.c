@@ -142,8 +142,14 @@ static void explain_readiness(const replay *r, tendo_prescription *rx, int i)
 			rx_rule(rx, "readiness.bilateral_gain", "both sides affected: against the first test (%s) the weaker "
 			        "side is at %.0f%% (curl) and %.0f%% (bridge); need %.0f%%", tendo_date_format(earlier->date, d2),
 			        lc, lb, 100 * (1 + s->bilateral_gain));
+		/* both sides affected: the figures are each side against its first
+		 * test, not one leg against the other: say so */
+		bool both = r->p->side == TENDO_SIDE_BOTH;
 		if (pass)
-			rx_rule(rx, "readiness.pass", "tests of %s pass (curl LSI %.0f%%, bridge LSI %.0f%%)%s", d1, lc, lb,
+			rx_rule(rx, "readiness.pass", both ? "tests of %s pass (the weaker side at %.0f%% of its first test on the "
+			                                     "curl, %.0f%% on the bridge)%s"
+			                                   : "tests of %s pass (curl LSI %.0f%%, bridge LSI %.0f%%)%s",
+			        d1, lc, lb,
 			        opened ? ": running starts"
 			        : arrived ? ": running at your step, 24 h after the tests"
 			        : i - r->stage_since < s->strength_min_days ? "; running after the minimum strength block"
@@ -201,12 +207,15 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 		char base[32] = "no usual level yet";
 		if (M->baseline >= 0)
 			snprintf(base, sizeof(base), "usual %.1f", M->baseline);
+		/* yesterday's score while today's is missing: say which day it speaks for */
+		const char *then = M == E ? "" : " then; today's is not logged yet";
 		if (M->mclass == MORNING_FLARE)
-			rx_rule(rx, "pain.morning.flare", "%s %d/10 %s (%s): a flare", what, M->signal, when, base);
+			rx_rule(rx, "pain.morning.flare", "%s %d/10 %s (%s): a flare%s", what, M->signal, when, base, then);
 		else if (M->mclass == MORNING_RAISED)
-			rx_rule(rx, "pain.morning.raised", "%s %d/10 %s (%s): a little raised, hold", what, M->signal, when, base);
+			rx_rule(rx, "pain.morning.raised", "%s %d/10 %s (%s): a little raised, hold%s", what, M->signal, when,
+			        base, then);
 		else
-			rx_rule(rx, "pain.morning.settled", "%s %d/10 %s (%s): settled", what, M->signal, when, base);
+			rx_rule(rx, "pain.morning.settled", "%s %d/10 %s (%s): settled%s", what, M->signal, when, base, then);
 	}
 	rx->provisional = E->signal < 0;
 	if (E->signal < 0)

@@ -370,12 +370,21 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 		const eday *e = &r->g.days[k];
 		if (!e->runs)
 			continue;
+		bool over = e->rx_min > 0 && e->run_min > e->rx_min * 1.25 + 0.5;
 		if (e->rx_min == 0)
 			rx_rule(rx, "run.over_prescription", "ran %.0f min on %s, a day without a run in the plan", e->run_min,
 			     rp_fmt_day(r, k, d1));
-		else if (e->run_min > e->rx_min * 1.25 + 0.5)
+		else if (over)
 			rx_rule(rx, "run.over_prescription", "ran %.0f min on %s, prescribed %d", e->run_min, rp_fmt_day(r, k, d1),
 			     e->rx_min);
+		/* say it where the runner reads first: today's minutes are the plan,
+		 * not the last run's (seed 003: never an arbitrary distance) */
+		if (over && rx->run.allowed && rx->run.minutes < e->run_min) {
+			size_t len = strlen(rx->run.why);
+			snprintf(rx->run.why + len, sizeof(rx->run.why) - len,
+			         "; keep to %d min, not the %.0f you ran on %s: the run grows from what was prescribed",
+			         rx->run.minutes, e->run_min, rp_fmt_day(r, k, d1));
+		}
 		break;
 	}
 
