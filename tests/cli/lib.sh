@@ -3,6 +3,10 @@
 # It gets a fresh temporary folder and database; `t` runs tendo on it.
 set -u
 TENDO=${1:?usage: sh test.sh /path/to/tendo}
+# make valgrind passes a wrapper script that runs tendo under memcheck:
+# 20-50 times slower, and its logs are root's
+UNDER_VALGRIND=0
+case "$(head -c 2 "$TENDO" 2>/dev/null)" in '#!') grep -q valgrind "$TENDO" && UNDER_VALGRIND=1 ;; esac
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tendo-cli.XXXXXX")
 DB="$WORK/tendo.db"
 export NO_COLOR=1

@@ -323,7 +323,9 @@ void engine_prescribe_day(replay *r, tendo_prescription *rx, int i)
 	explain_readiness(r, rx, i);
 	if (r->stage == TENDO_STAGE_FULL_LOAD)
 		rx_rule(rx, "stage.full_load.content", "strength into hip flexion and short speed/hill work, built slowly");
-	for (int k = r->morning ? i - 1 : i; k >= 0 && k >= i - 7; k--) {
+	/* since the stage began: work logged in the stage before a restart
+	 * (a clearance, sharp pain) was not too early then */
+	for (int k = r->morning ? i - 1 : i; k >= 0 && k >= i - 7 && k >= r->stage_since; k--) {
 		const eday *e = &r->g.days[k];
 		if (e->late_ex && e->late_stage > r->stage) {
 			rx_rule(rx, "stage.exercise_too_early", "%s (a %s exercise) logged on %s, in %s", e->late_ex,

@@ -84,16 +84,17 @@ static double side_load(replay *r, const char *name, int i, tendo_side side, dos
 	}
 	double kg = base;
 	const char *how = "as last time";
+	char cut[40];
 	if (last && (r->g.first + i) - last->date >= s->gap_days) {
 		kg = plate_down(base * s->strength_restart, s->plate_kg);
 		how = "restart after a break";
 		*gap = true;
-	} else if (mode == DOSE_DELOAD) {
-		kg = plate_down(base * 0.7, s->plate_kg);
-		how = "deload -30%";
-	} else if (mode == DOSE_REDUCED) {
-		kg = plate_down(base * 0.8, s->plate_kg);
-		how = "one step back -20%";
+	} else if (mode == DOSE_DELOAD || mode == DOSE_REDUCED) {
+		/* the cut as the plates make it, said as it is (20 kg - 20% is 15 kg: -25%) */
+		kg = plate_down(base * (mode == DOSE_DELOAD ? 0.7 : 0.8), s->plate_kg);
+		snprintf(cut, sizeof(cut), "%s -%.0f%%", mode == DOSE_DELOAD ? "deload" : "one step back",
+		         base > 0 ? 100 * (1 - kg / base) : 0);
+		how = cut;
 	} else if (may_progress && last && last->pain_during <= s->ceiling && last->rpe >= 0 && last->rpe <= 7) {
 		double up = base * (1 + (MUTANT(6) ? 0.2 : s->load_step_session));
 		if (!MUTANT(6) && ref && ref->kg > 0 && up > ref->kg * (1 + s->load_step_week))
@@ -104,7 +105,7 @@ static double side_load(replay *r, const char *name, int i, tendo_side side, dos
 			how = "up from last time";
 			*progress = true;
 		} else {
-			how = "same load, add a rep (the next plate is over the cap)";
+			how = "same load: the next plate is over the 5% cap";
 		}
 	}
 	snprintf(txt, txtsz, "%s%s%.2f kg (%s, last %.2f kg)", side == TENDO_SIDE_BOTH ? "" : tendo_side_name(side),

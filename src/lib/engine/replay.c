@@ -164,7 +164,7 @@ bool rp_settle_ready(const replay *r, int i, char *why, size_t whysz)
 		if (!rest_seen)
 			MISSING("no pain-at-rest score this week (tendo log pain --kind rest)");
 		else if (rest_bad)
-			MISSING("pain at rest %d/10", rest_bad);
+			MISSING("pain at rest %d/10 this week (none is needed)", rest_bad);
 		if (iso_bad)
 			MISSING("isometrics hurt (over %d/10)", s->painfree_max);
 		else if (iso_ok < s->settle_iso_sessions)
