@@ -587,7 +587,10 @@ def run_story(path):
         s.failures.append("story error: %s" % e)
         s.broken = True
     finally:
-        shutil.rmtree(s.work, ignore_errors=True)
+        if os.environ.get("STORIES_KEEP"):
+            sys.stderr.write("kept %s: %s\n" % (s.name, s.db))
+        else:
+            shutil.rmtree(s.work, ignore_errors=True)
     if not hasattr(s, "meta"):
         s.meta = {"title": "", "protocol": "", "open": None}
     return s

@@ -303,7 +303,8 @@ static void check(const tendo_prescription *rx, const tendo_profile *p, const te
 
 		/* 3. PROTOCOL.md 10.1: the last day (4 weeks back) with pain during
 		 * or after over the ceiling, from any session or report, needs a
-		 * settled morning since; no morning since is not settled */
+		 * settled morning logged since (any of them); no morning since is
+		 * not settled */
 		tendo_date first = log_first(L, p->start);
 		signed char *memo = malloc((size_t)(d - first + 1));
 		memset(memo, -1, (size_t)(d - first + 1));
@@ -312,13 +313,10 @@ static void check(const tendo_prescription *rx, const tendo_profile *p, const te
 			if (day_pain(L, k) > s->ceiling)
 				over = k;
 		if (over != TENDO_DATE_NONE) {
-			int latest = -1; /* -1: no morning since */
-			for (tendo_date m = over + 1; m <= d; m++) {
-				int c = oracle_class(L, p, first, m, memo);
-				if (c >= 0)
-					latest = c;
-			}
-			if (latest != 0)
+			bool settled = false;
+			for (tendo_date m = over + 1; m <= d && !settled; m++)
+				settled = oracle_class(L, p, first, m, memo) == 0;
+			if (!settled)
 				fail("running after pain over the ceiling with no settled morning since", rx, L, seed);
 		}
 

@@ -2658,6 +2658,13 @@ static void gate_pain_after(void **state)
 	rx_at(&rx, &f, &p, 25);
 	assert_true(rx.run.allowed);
 	assert_true(rx.run.minutes <= 10); /* held, not stepped up */
+	/* a raised morning later is the morning rules' business: the gate was
+	 * cleared by the settled morning logged since the pain after (10.1) */
+	task(&f, 26, 2);
+	rx_at(&rx, &f, &p, 26);
+	assert_fired(&rx, "pain.morning.raised");
+	assert_not_fired(&rx, "pain.after.raised");
+	f.log.n_pain--; /* drop day 26's score again */
 	/* pain after at the ceiling is within it */
 	second_run_case(&f, 0, 3, -1);
 	strength(&f, 24, 1);
@@ -2804,6 +2811,38 @@ static void load_weekly_cap(void **state)
 	/* +5% of 44 is 46.2, but the week's cap is 40 x 1.10 = 44 */
 	assert_contains(item(&rx, "prone-curl")->load, "right 44.00 kg");
 	fx_log_free(&f);
+}
+
+/* 10.2, 2: a strength step back after the affected leg's set hurt is that
+ * leg's; the healthy leg holds its own load (not cut, not raised), unless
+ * its own set hurt too. */
+static void step_back_healthy_side(void **state)
+{
+	(void)state;
+	for (int left_hurt = 0; left_hurt <= 1; left_hurt++) {
+		fx_log f;
+		tendo_profile p;
+		tendo_prescription rx;
+		fx_log_init(&f);
+		fx_profile(&p); /* right side affected */
+		settle_log(&f);
+		tasks(&f, 7, 14, 1);
+		for (int d = 7; d <= 11; d += 2) {
+			strength(&f, d, d == 11 ? 5 : 1); /* right 40 kg; 5/10 on day 11 */
+			tendo_rehab *l = fx_rehab(&f, d, "prone-curl", 3, 8, -1, 50, d == 11 && left_hurt ? 5 : 0);
+			l->side = TENDO_SIDE_LEFT;
+			l->rpe = 7;
+		}
+		rx_at(&rx, &f, &p, 13);
+		const tendo_rx_item *it = item(&rx, "prone-curl");
+		assert_non_null(it);
+		assert_true(it->kg_right > 0 && it->kg_right <= 32 + 1e-9); /* one step back: -20%, plates down */
+		if (left_hurt)
+			assert_true(it->kg_left > 0 && it->kg_left <= 40 + 1e-9);
+		else
+			assert_true(fabs(it->kg_left - 50) < 1e-9); /* holds: not cut, not raised */
+		fx_log_free(&f);
+	}
 }
 
 /* 10.4: after a painful session, plyometrics wait 14 days in stage 3. */
@@ -3090,6 +3129,7 @@ int main(void)
 		cmocka_unit_test(flare_long),
 		cmocka_unit_test(repeated_trouble_pauses),
 		cmocka_unit_test(spacing_in_hours),
+		cmocka_unit_test(step_back_healthy_side),
 		cmocka_unit_test(start_mid_rehab),
 		cmocka_unit_test(preinjury_target),
 		cmocka_unit_test(every_rule_fired), /* last: needs the rules the others saw */

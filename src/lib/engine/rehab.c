@@ -68,7 +68,7 @@ static double plate_down(double kg, double plate)
  * deload or a step back. Writes a short text; returns the kg (-1 none) and
  * sets *progress when the load rises. */
 static double side_load(replay *r, const char *name, int i, tendo_side side, dose_mode mode, bool may_progress,
-                        char *txt, size_t txtsz, bool *progress, bool *gap)
+                        char *txt, size_t txtsz, bool *progress, bool *gap, bool *stuck)
 {
 	const tendo_settings *s = r->s;
 	const tendo_rehab *ref = NULL;
@@ -84,7 +84,7 @@ static double side_load(replay *r, const char *name, int i, tendo_side side, dos
 	}
 	double kg = base;
 	const char *how = "as last time";
-	char cut[40];
+	char cut[64];
 	if (last && (r->g.first + i) - last->date >= s->gap_days) {
 		kg = plate_down(base * s->strength_restart, s->plate_kg);
 		how = "restart after a break";
@@ -105,7 +105,12 @@ static double side_load(replay *r, const char *name, int i, tendo_side side, dos
 			how = "up from last time";
 			*progress = true;
 		} else {
-			how = "same load: the next plate is over the 5% cap";
+			/* a light load, where one plate is more than the 5% cap: it holds
+			 * (10.2); the rule's text says how smaller plates let it rise */
+			snprintf(cut, sizeof(cut), "same load: one plate is +%.0f%%, over the %.0f%% cap",
+			         100 * s->plate_kg / base, 100 * s->load_step_session);
+			how = cut;
+			*stuck = true;
 		}
 	}
 	snprintf(txt, txtsz, "%s%s%.2f kg (%s, last %.2f kg)", side == TENDO_SIDE_BOTH ? "" : tendo_side_name(side),
@@ -130,7 +135,7 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 		it->sets = 4; /* 3-4 sets: the fourth once the first fortnight is done */
 	if (mode != DOSE_NORMAL && it->sets > 2)
 		it->sets = 2;
-	bool progress = false, gap = false;
+	bool progress = false, gap = false, stuck = false;
 	if (ex->kind == TENDO_EX_ISOMETRIC) {
 		snprintf(it->load, sizeof(it->load), mode == DOSE_NORMAL ? "body weight" : "body weight, gentle");
 		return false;
@@ -150,8 +155,15 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 		/* the day progresses when an affected leg's load rises, not the healthy one's */
 		tendo_side aff = r->p->side;
 		bool up_l = false, up_r = false;
-		it->kg_left = side_load(r, name, i, TENDO_SIDE_LEFT, mode, may_progress, a, sizeof(a), &up_l, &gap);
-		it->kg_right = side_load(r, name, i, TENDO_SIDE_RIGHT, mode, may_progress, b, sizeof(b), &up_r, &gap);
+		/* a step back is the painful tendon's: the healthy leg holds its load
+		 * (its dose is its own history, PROTOCOL.md 10.2); a deload cuts all */
+		bool step_back = mode == DOSE_REDUCED;
+		const tendo_rehab *hl = aff == TENDO_SIDE_RIGHT ? last_side(r, name, i, TENDO_SIDE_LEFT, NULL) : NULL;
+		const tendo_rehab *hr = aff == TENDO_SIDE_LEFT ? last_side(r, name, i, TENDO_SIDE_RIGHT, NULL) : NULL;
+		dose_mode ml = step_back && hl && hl->pain_during <= r->s->ceiling ? DOSE_NORMAL : mode;
+		dose_mode mr = step_back && hr && hr->pain_during <= r->s->ceiling ? DOSE_NORMAL : mode;
+		it->kg_left = side_load(r, name, i, TENDO_SIDE_LEFT, ml, may_progress && !step_back, a, sizeof(a), &up_l, &gap, &stuck);
+		it->kg_right = side_load(r, name, i, TENDO_SIDE_RIGHT, mr, may_progress && !step_back, b, sizeof(b), &up_r, &gap, &stuck);
 		progress = (up_l && aff != TENDO_SIDE_RIGHT) || (up_r && aff != TENDO_SIDE_LEFT);
 		it->kg = aff == TENDO_SIDE_LEFT ? it->kg_left : aff == TENDO_SIDE_RIGHT ? it->kg_right : -1;
 		/* a side with no history of its own gets no number, never the other
@@ -162,7 +174,7 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 		const char *rb = b[0] ? b : need_r ? "right: find a weight hard on rep 8" : "";
 		snprintf(it->load, sizeof(it->load), "%s%s%s", la, la[0] && rb[0] ? "; " : "", rb);
 	} else {
-		it->kg = side_load(r, name, i, TENDO_SIDE_BOTH, mode, may_progress, a, sizeof(a), &progress, &gap);
+		it->kg = side_load(r, name, i, TENDO_SIDE_BOTH, mode, may_progress, a, sizeof(a), &progress, &gap, &stuck);
 		if (it->kg < 0)
 			snprintf(it->load, sizeof(it->load), "a weight that gets hard on rep %d", ex->reps);
 		else
@@ -174,8 +186,10 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 		        ex->name, r->s->gap_days, 100 * r->s->strength_restart);
 	if (it->kg >= 0 || it->kg_left >= 0 || it->kg_right >= 0)
 		rx_rule(rx, "rehab.load_per_side", "%s %s (at most +%.0f%% a session and +%.0f%% a week, %.2f kg plates; "
-		        "from %s)", ex->name, it->load, 100 * r->s->load_step_session, 100 * r->s->load_step_week,
-		        r->s->plate_kg, any ? tendo_date_format(any->date, d1) : "the declared load");
+		        "from %s)%s", ex->name, it->load, 100 * r->s->load_step_session, 100 * r->s->load_step_week,
+		        r->s->plate_kg, any ? tendo_date_format(any->date, d1) : "the declared load",
+		        stuck ? ": a load this light can rise only with smaller plates "
+		                "(tendo profile --set plate_kg=0.5, if you have them)" : "");
 	return progress;
 }
 

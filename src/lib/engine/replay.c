@@ -519,14 +519,20 @@ bool rp_unsettled_over(const replay *r, int i, int *over_day, bool *after, const
 		const eday *e = &r->g.days[k];
 		if (e->during <= ceiling && (MUTANT(3) || e->after <= ceiling))
 			continue;
+		/* cleared by a settled morning logged since (PROTOCOL.md 10.1): a
+		 * raised morning after that is the morning rules' business */
 		const eday *latest = NULL;
-		for (int m = k + 1; m <= i; m++)
-			if (r->g.days[m].signal >= 0)
-				latest = &r->g.days[m];
+		for (int m = k + 1; m <= i; m++) {
+			if (r->g.days[m].signal < 0)
+				continue;
+			latest = &r->g.days[m];
+			if (latest->mclass == MORNING_SETTLED)
+				return false;
+		}
 		*over_day = k;
 		*after = e->during <= ceiling;
 		*latest_out = latest;
-		return !latest || latest->mclass != MORNING_SETTLED;
+		return true;
 	}
 	return false;
 }
@@ -655,9 +661,13 @@ static void start_of_day(replay *r, int i)
 	}
 	e->step_at = r->stage >= TENDO_STAGE_RETURN_TO_RUN ? r->step : 0;
 	e->stage_at = r->stage;
-	if (r->step < s->run_step_cap_min)
+	/* once growth is weekly it stays weekly (PROTOCOL.md 10.2): a step back
+	 * below the cap climbs back by the step rule inside the weekly budget,
+	 * so a flare week is not followed by a catch-up week. Running paused
+	 * (a strength block, stage 1) or a restart after a gap ends it. */
+	if (r->stage < TENDO_STAGE_RETURN_TO_RUN)
 		r->cap_day = NEVER;
-	else if (r->cap_day == NEVER)
+	else if (r->step >= s->run_step_cap_min && r->cap_day == NEVER)
 		r->cap_day = i;
 	run_plan pl;
 	rp_plan_run(r, i, true, &pl, NULL);

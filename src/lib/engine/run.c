@@ -120,10 +120,12 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	pl->deload = in_deload;
 	/* once growth is weekly (a week at the cap), a week's running stays
 	 * within last week's x (1 + weekly_cap) and is spread over the run days
-	 * left (PROTOCOL.md 10.2): the week's target is that budget, or three
-	 * runs of the step when that is less (runs alternate with strength days:
-	 * three or four a week, so a four-run week shares out three runs' worth
-	 * instead of swinging up and down). No forced rest week, no catch-up week. */
+	 * (PROTOCOL.md 10.2): the week's target is that budget, or three runs of
+	 * the step when that is less. Runs alternate with strength days, three
+	 * or four a week; the target is shared out over as few runs as it takes
+	 * at the step, so the runs stay even (a four-slot week runs three of the
+	 * step and rests the fourth, instead of four shorter runs and then three
+	 * longer ones). No forced rest week, no catch-up week. */
 	if (!MUTANT(5) && r->cap_day != NEVER && i - r->cap_day >= 7 && !in_deload) {
 		int ws = rp_week_start(r, i);
 		double last_week = ws - 7 >= 0 ? rp_run_minutes(r, ws - 7, ws - 1) : 0;
@@ -141,26 +143,52 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 			int every = s->strength_gap_days > gap_run ? s->strength_gap_days : gap_run;
 			int days_left = ws + 7 - i;
 			int slots = (days_left + every - 1) / every;
-			double per = (target - done) / (slots > 0 ? slots : 1);
-			if (per < s->run_start_min && target - done >= s->run_start_min)
-				per = target - done; /* too little to share out: one run of what is left */
+			double left = target - done;
+			int runs = r->step > 0 ? (int)lround(left / r->step) : 1;
+			if (runs > slots)
+				runs = slots;
+			if (runs < 1)
+				runs = 1;
+			double per = left / runs;
+			if (per < r->step / 2.0 || per < s->run_start_min)
+				per = 0; /* what is left is too little for a run of its own: the week is done */
 			pl->week_budget = target;
 			pl->week_done = done;
-			if (per < minutes) {
-				if (per < s->run_start_min) {
-					snprintf(pl->why, sizeof(pl->why),
-					         "this week's running (%.0f min) has reached its target of %.0f min "
-					         "(last week %.0f + %.0f%% at most): no more running this week",
-					         done, target, last_week, 100 * s->weekly_cap);
-					rx_rule(rx, "run.weekly_budget", "%.0f min run this week of %.0f (last week %.0f + %.0f%% at most)",
-					        done, target, last_week, 100 * s->weekly_cap);
-					return;
-				}
-				minutes = (int)per;
+			if (per < s->run_start_min) {
+				snprintf(pl->why, sizeof(pl->why),
+				         "this week's running is done: %.0f of %.0f min run (last week %.0f, "
+				         "at most +%.0f%%), too little left for another run",
+				         done, target, last_week, 100 * s->weekly_cap);
+				rx_rule(rx, "run.weekly_budget", "%.0f min run this week of %.0f (last week %.0f + %.0f%% at most)",
+				        done, target, last_week, 100 * s->weekly_cap);
+				return;
+			}
+			/* spread over the training days: no single run more than
+			 * weekly_cap over the longest run of the last 7 days, so the
+			 * week's minutes do not bunch into one long run at its end */
+			int longest_day = NEVER;
+			for (int k = i - 7; k < i; k++) {
+				const eday *e = rp_day(r, k);
+				if (e && e->run_min > 0 && (longest_day == NEVER || e->run_min >= r->g.days[longest_day].run_min))
+					longest_day = k;
+			}
+			double longest = longest_day != NEVER ? r->g.days[longest_day].run_min : 0;
+			int spread = (int)floor(longest * (1 + s->weekly_cap) + 0.5);
+			if (spread < s->run_start_min)
+				spread = s->run_start_min;
+			bool by_share = per < minutes, by_spread = longest_day != NEVER && spread < minutes && spread < per;
+			if (by_share || by_spread) {
+				minutes = by_spread ? spread : (int)per;
 				pl->capped = true;
-				rx_rule(rx, "run.weekly_budget", "this week's running is shared out: %.0f of %.0f min run so far "
-				        "(last week %.0f, at most +%.0f%%), %d run day%s left: %d min today", done, target, last_week,
-				        100 * s->weekly_cap, slots, slots == 1 ? "" : "s", minutes);
+				char d[TENDO_DATE_BUFSZ];
+				if (by_spread)
+					rx_rule(rx, "run.weekly_budget", "spread over the week: at most %.0f%% over your longest run "
+					        "of the last 7 days (%.0f min on %s): %d min today (%.0f of %.0f min run this week)",
+					        100 * s->weekly_cap, longest, rp_fmt_day(r, longest_day, d), minutes, done, target);
+				else
+					rx_rule(rx, "run.weekly_budget", "this week's running is shared out: %.0f of %.0f min run so far "
+					        "(last week %.0f, at most +%.0f%%), %d run day%s left: %d min today", done, target,
+					        last_week, 100 * s->weekly_cap, slots, slots == 1 ? "" : "s", minutes);
 			}
 		}
 	}
