@@ -577,6 +577,14 @@ static void run_follower(uint64_t seed)
 				weekly &= step[k] >= p.settings.run_step_cap_min;
 				*(k < w ? &last : &this) += ran[k];
 			}
+			/* a week with no running (a flare, a week away) is no base: the
+			 * week before it is (RULES.md: "a week with nothing uses the
+			 * week before") */
+			if (last <= 0 && w >= 14)
+				for (int k = w - 14; k < w - 7; k++)
+					last += ran[k];
+			if (last <= 0)
+				weekly = false;
 			if (weekly && this > last * (1 + p.settings.weekly_cap) + 1e-6) {
 				weekly_fail++;
 				if (weekly_fail <= 3)

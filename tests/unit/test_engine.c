@@ -2772,6 +2772,43 @@ static void run_after_gap(void **state)
 	fx_log_free(&f);
 }
 
+/* 10.2 is silent under 14 days without running: more than a week off, the
+ * step up the last run earned waits for a run back at the old step. */
+static void run_break_hold(void **state)
+{
+	(void)state;
+	fx_log f;
+	tendo_prescription rx;
+	const follower *c = compliant();
+	fx_log_init(&f);
+	int d = RTR_DAY;
+	while (d <= FOLLOW_LAST && c->trace[d].status.run_step_min < 15)
+		d++;
+	assert_true(d < FOLLOW_LAST - 20);
+	copy_log(&f, &c->f, d);
+	int last = -1;
+	for (size_t k = 0; k < f.log.n_runs; k++)
+		if ((int)(f.log.runs[k].date - fx_day(0)) > last)
+			last = (int)(f.log.runs[k].date - fx_day(0));
+	tasks(&f, d + 1, last + 12, 1);
+	rx_at(&rx, &f, &c->p, last + 2);
+	int earned = rx.status.run_step_min; /* the step after the last run's response */
+	bool ran = false;
+	for (int k = last + 9; k <= last + 11; k++) {
+		rx_at(&rx, &f, &c->p, k);
+		if (!rx.run.allowed)
+			continue;
+		ran = true;
+		assert_fired(&rx, "run.break_hold");
+		assert_true(rx.run.minutes < earned);
+		assert_true(rx.decision != TENDO_DECISION_PROGRESS);
+	}
+	assert_true(ran);
+	rx_at(&rx, &f, &c->p, last + 6); /* under a week: the step up stands */
+	assert_not_fired(&rx, "run.break_hold");
+	fx_log_free(&f);
+}
+
 /* 10.2: two weeks without strength work restart loads at 85%. */
 static void rehab_after_gap(void **state)
 {
@@ -3130,6 +3167,7 @@ int main(void)
 		cmocka_unit_test(repeated_trouble_pauses),
 		cmocka_unit_test(spacing_in_hours),
 		cmocka_unit_test(step_back_healthy_side),
+		cmocka_unit_test(run_break_hold),
 		cmocka_unit_test(start_mid_rehab),
 		cmocka_unit_test(preinjury_target),
 		cmocka_unit_test(every_rule_fired), /* last: needs the rules the others saw */

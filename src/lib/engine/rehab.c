@@ -184,12 +184,21 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 	if (gap)
 		rx_rule(rx, "rehab.after_gap", "%s: %d days or more since the last session: loads restart at %.0f%%",
 		        ex->name, r->s->gap_days, 100 * r->s->strength_restart);
-	if (it->kg >= 0 || it->kg_left >= 0 || it->kg_right >= 0)
+	if (it->kg >= 0 || it->kg_left >= 0 || it->kg_right >= 0) {
+		/* the loads in short (the item's own text says how each came) */
+		char kgs[64];
+		if (it->kg_left >= 0 && it->kg_right >= 0)
+			snprintf(kgs, sizeof(kgs), "left %.2f kg, right %.2f kg", it->kg_left, it->kg_right);
+		else if (it->kg_left >= 0 || it->kg_right >= 0)
+			snprintf(kgs, sizeof(kgs), "%s %.2f kg", it->kg_left >= 0 ? "left" : "right",
+			         it->kg_left >= 0 ? it->kg_left : it->kg_right);
+		else
+			snprintf(kgs, sizeof(kgs), "%.2f kg", it->kg);
 		rx_rule(rx, "rehab.load_per_side", "%s %s (at most +%.0f%% a session and +%.0f%% a week, %.2f kg plates; "
-		        "from %s)%s", ex->name, it->load, 100 * r->s->load_step_session, 100 * r->s->load_step_week,
+		        "from %s)%s", ex->name, kgs, 100 * r->s->load_step_session, 100 * r->s->load_step_week,
 		        r->s->plate_kg, any ? tendo_date_format(any->date, d1) : "the declared load",
-		        stuck ? ": a load this light can rise only with smaller plates "
-		                "(tendo profile --set plate_kg=0.5, if you have them)" : "");
+		        stuck ? "; smaller plates let a load this light rise: tendo profile --set plate_kg=0.5" : "");
+	}
 	return progress;
 }
 

@@ -614,6 +614,19 @@ static void start_of_day(replay *r, int i)
 	if (i > 0 && r->g.days[i - 1].runs > 0)
 		respond_to_run(r, i - 1, i);
 
+	/* more than a week without running, under the two-week gap: a step up
+	 * earned by the last run waits for a run back at the old step (the
+	 * protocol restarts only after 14 days and is silent under it; a physio
+	 * would not add 5 minutes to the first run after a week in bed) */
+	if (r->stage >= TENDO_STAGE_RETURN_TO_RUN && r->last_run != NEVER && r->last_run >= r->stage_since &&
+	    i - r->last_run == s->gap_days / 2 + 1 && i - r->last_run < s->gap_days &&
+	    (r->last_resp == RESP_UP || r->last_resp == RESP_GROWTH) && r->last_step_change > r->last_run) {
+		r->step = r->step_before;
+		r->last_resp = RESP_BREAK;
+		r->last_step_change = i;
+		r->last_growth = NEVER;
+	}
+
 	/* two weeks or more without running: restart at about half the last
 	 * step and grow from there (PROTOCOL.md 10.2) */
 	if (r->stage >= TENDO_STAGE_RETURN_TO_RUN && r->last_run != NEVER && r->last_run >= r->stage_since &&

@@ -122,12 +122,28 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	 * within last week's x (1 + weekly_cap) and is spread over the run days
 	 * (PROTOCOL.md 10.2): the week's target is that budget, or three runs of
 	 * the step when that is less. Runs alternate with strength days, three
-	 * or four a week; the target is shared out over as few runs as it takes
-	 * at the step, so the runs stay even (a four-slot week runs three of the
-	 * step and rests the fourth, instead of four shorter runs and then three
-	 * longer ones). No forced rest week, no catch-up week. */
-	if (!MUTANT(5) && r->cap_day != NEVER && i - r->cap_day >= 7 && !in_deload) {
-		int ws = rp_week_start(r, i);
+	 * or four a week; the target is three even runs, so the runs stay even
+	 * (a four-slot week runs three and rests the fourth, instead of four
+	 * shorter runs and then three longer ones). No forced rest week, no
+	 * catch-up week. */
+	/* from the first calendar week that starts a week after the cap was
+	 * reached: a budget that began mid-week would cut that week's last run
+	 * to a remainder and the next week's first would jump */
+	int ws = rp_week_start(r, i);
+	if (!MUTANT(5) && r->cap_day != NEVER && r->cap_day < ws && !in_deload) {
+		/* at the cap, three runs a calendar week: the weeks before the
+		 * budget are the three runs it then grows from, not four that it
+		 * would have to cut */
+		int runs_this_week = 0;
+		for (int k = ws; k < i; k++)
+			runs_this_week += rp_day(r, k) && rp_day(r, k)->runs > 0;
+		if (runs_this_week >= 3) {
+			snprintf(pl->why, sizeof(pl->why), "three runs this week already: the next run is next week");
+			rx_rule(rx, "run.weekly_budget", "%d runs this week: at your step, three a week", runs_this_week);
+			return;
+		}
+	}
+	if (!MUTANT(5) && r->cap_day != NEVER && ws - r->cap_day >= 7 && !in_deload) {
 		double last_week = ws - 7 >= 0 ? rp_run_minutes(r, ws - 7, ws - 1) : 0;
 		if (ws - 7 < 0 && r->p->start_week_min > 0)
 			last_week = r->p->start_week_min; /* arrived mid-rehab: the declared volume */
@@ -143,14 +159,14 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 			int every = s->strength_gap_days > gap_run ? s->strength_gap_days : gap_run;
 			int days_left = ws + 7 - i;
 			int slots = (days_left + every - 1) / every;
+			/* three even runs of a third of the target each; a run day after
+			 * them (a four-day week) rests, one missed is made up by the
+			 * fourth, never by a longer run */
 			double left = target - done;
-			int runs = r->step > 0 ? (int)lround(left / r->step) : 1;
-			if (runs > slots)
-				runs = slots;
-			if (runs < 1)
-				runs = 1;
-			double per = left / runs;
-			if (per < r->step / 2.0 || per < s->run_start_min)
+			double per = target / 3.0;
+			if (left < per)
+				per = left;
+			if (slots < 1 || per < r->step / 2.0 || per < s->run_start_min)
 				per = 0; /* what is left is too little for a run of its own: the week is done */
 			pl->week_budget = target;
 			pl->week_done = done;
@@ -338,6 +354,10 @@ void engine_rx_run(replay *r, tendo_prescription *rx, int i, dayctx *c)
 			                         ? "at the longest run tendo prescribes: hold"
 			                         : "weekly growth: the next increase is due later this week"; break;
 			case RESP_NOT_CLEAN: hold = "growth waits for a week with no raised morning"; break;
+			case RESP_BREAK: hold = "more than a week without running: repeat the last step before going up";
+				rx_rule(rx, "run.break_hold", "no run since %s (%d days): the step up waits for a run back at %d min",
+				        rp_fmt_day(r, r->last_run, d1), i - r->last_run, r->step);
+				break;
 			case RESP_AT_CEILING: hold = "pain during the last run was within your ceiling but not pain-free: hold";
 				rx_rule(rx, "run.at_ceiling_hold", "pain %d/10 during the run of %s: above pain-free (%d), within "
 				        "the ceiling (%d): the step holds", rp_day(r, r->last_resp_day)->run_pain,
