@@ -17,6 +17,8 @@
 
 const char *rp_fmt_day(const replay *r, int i, char buf[TENDO_DATE_BUFSZ])
 {
+	if (i == NEVER) /* never a date from the sentinel (1752-...) in a reason */
+		return strcpy(buf, "never");
 	return tendo_date_format(r->g.first + i, buf);
 }
 

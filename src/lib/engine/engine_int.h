@@ -153,6 +153,7 @@ typedef struct {
 	int last_run, last_strength, last_long;
 	int last_run_rx;        /* minutes prescribed on the last run's day (0 = not prescribed) */
 	int cap_day;            /* first day the step reached run_step_cap_min, NEVER */
+	bool cut_set_pain;      /* today's strength step back is for a set's pain alone (no morning cause) */
 	int strength_days;      /* strength sessions so far (for rotation) */
 	double recent_runs[4];  /* last run days' minutes, for the long-run flag */
 	int n_recent;

@@ -158,10 +158,21 @@ bool rx_add_item(replay *r, tendo_prescription *rx, const char *name, int i, dos
 		/* a step back is the painful tendon's: the healthy leg holds its load
 		 * (its dose is its own history, PROTOCOL.md 10.2); a deload cuts all */
 		bool step_back = mode == DOSE_REDUCED;
-		const tendo_rehab *hl = aff == TENDO_SIDE_RIGHT ? last_side(r, name, i, TENDO_SIDE_LEFT, NULL) : NULL;
-		const tendo_rehab *hr = aff == TENDO_SIDE_LEFT ? last_side(r, name, i, TENDO_SIDE_RIGHT, NULL) : NULL;
-		dose_mode ml = step_back && hl && hl->pain_during <= r->s->ceiling ? DOSE_NORMAL : mode;
-		dose_mode mr = step_back && hr && hr->pain_during <= r->s->ceiling ? DOSE_NORMAL : mode;
+		const tendo_rehab *ll = last_side(r, name, i, TENDO_SIDE_LEFT, NULL);
+		const tendo_rehab *lr = last_side(r, name, i, TENDO_SIDE_RIGHT, NULL);
+		bool hurt_l = ll && ll->pain_during > r->s->ceiling, hurt_r = lr && lr->pain_during > r->s->ceiling;
+		/* a morning cause steps back the affected leg(s); a set that hurt
+		 * steps back the leg it was done with (both sides affected too) */
+		bool cut_l = aff != TENDO_SIDE_RIGHT, cut_r = aff != TENDO_SIDE_LEFT;
+		if (r->cut_set_pain && (hurt_l || hurt_r)) {
+			cut_l = hurt_l;
+			cut_r = hurt_r;
+		} else {
+			cut_l |= hurt_l;
+			cut_r |= hurt_r;
+		}
+		dose_mode ml = step_back && !cut_l ? DOSE_NORMAL : mode;
+		dose_mode mr = step_back && !cut_r ? DOSE_NORMAL : mode;
 		it->kg_left = side_load(r, name, i, TENDO_SIDE_LEFT, ml, may_progress && !step_back, a, sizeof(a), &up_l, &gap, &stuck);
 		it->kg_right = side_load(r, name, i, TENDO_SIDE_RIGHT, mr, may_progress && !step_back, b, sizeof(b), &up_r, &gap, &stuck);
 		progress = (up_l && aff != TENDO_SIDE_RIGHT) || (up_r && aff != TENDO_SIDE_LEFT);
@@ -280,6 +291,7 @@ void engine_rx_rehab(replay *r, tendo_prescription *rx, int i, dayctx *c)
 					flared = k;
 			const eday *after = r->last_strength != NEVER ? rp_day(r, r->last_strength + 1) : NULL;
 			bool raised_after = after && r->last_strength + 1 < i && after->mclass == MORNING_RAISED;
+			r->cut_set_pain = ls && ls->strength_pain > s->ceiling && !unsettled && flared < 0 && !raised_after;
 			if (!in_deload && (unsettled || (ls && ls->strength_pain > s->ceiling) || flared >= 0 || raised_after)) {
 				m = DOSE_REDUCED;
 				rehab_reduced = true;

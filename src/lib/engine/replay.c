@@ -646,6 +646,8 @@ static void start_of_day(replay *r, int i)
 		r->gap_from = (int)lround(base);
 		r->gap_half = half;
 		r->gap_cut_day = i;
+		if (r->last_resp == RESP_BREAK)
+			r->last_resp = RESP_NONE; /* the restart says it all: not also "a week without running" */
 		if (half < r->step) {
 			r->step_before = r->step;
 			r->step = half;

@@ -107,8 +107,11 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	 * run by one day at most */
 	if (!why && strength_due && r->last_strength <= r->last_run && r->last_run >= r->stage_since &&
 	    i - r->last_run <= gap_run && !in_deload) {
-		rx_rule(rx, "spacing.alternate", "strength is due today (last on %s); the run goes to tomorrow",
-		     rp_fmt_day(r, r->last_strength, d1));
+		if (r->last_strength == NEVER)
+			rx_rule(rx, "spacing.alternate", "strength is due today (none logged yet); the run goes to tomorrow");
+		else
+			rx_rule(rx, "spacing.alternate", "strength is due today (last on %s); the run goes to tomorrow",
+			        rp_fmt_day(r, r->last_strength, d1));
 		why = "strength day: the next run is tomorrow";
 	}
 	if (why) {
@@ -164,10 +167,13 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 			 * fourth, never by a longer run */
 			double left = target - done;
 			double per = target / 3.0;
-			if (left < per)
+			if (left < per) {
 				per = left;
-			if (slots < 1 || per < r->step / 2.0 || per < s->run_start_min)
-				per = 0; /* what is left is too little for a run of its own: the week is done */
+				if (per < r->step / 2.0)
+					per = 0; /* what is left is too little for a run of its own */
+			}
+			if (slots < 1 || per < s->run_start_min)
+				per = 0; /* the week is done */
 			pl->week_budget = target;
 			pl->week_done = done;
 			if (per < s->run_start_min) {
