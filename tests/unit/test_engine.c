@@ -2744,6 +2744,23 @@ static void gate_sharp_rehab(void **state)
 	fx_log_free(&f);
 }
 
+/* The compliant follower's log up to the first day its step reached
+ * `step` (at least 20 days before the end): returns that day, and the day
+ * of its last run in *last. */
+static int copy_to_step(fx_log *f, const follower *c, int step, int *last)
+{
+	int d = RTR_DAY;
+	while (d <= FOLLOW_LAST && c->trace[d].status.run_step_min < step)
+		d++;
+	assert_true(d < FOLLOW_LAST - 20);
+	copy_log(f, &c->f, d);
+	*last = -1;
+	for (size_t k = 0; k < f->log.n_runs; k++)
+		if ((int)(f->log.runs[k].date - fx_day(0)) > *last)
+			*last = (int)(f->log.runs[k].date - fx_day(0));
+	return d;
+}
+
 /* 10.2: two weeks without running restart at about half the step. */
 static void run_after_gap(void **state)
 {
@@ -2752,15 +2769,8 @@ static void run_after_gap(void **state)
 	tendo_prescription rx;
 	const follower *c = compliant();
 	fx_log_init(&f);
-	int d = RTR_DAY;
-	while (d <= FOLLOW_LAST && c->trace[d].status.run_step_min < 30)
-		d++;
-	assert_true(d < FOLLOW_LAST - 20);
-	copy_log(&f, &c->f, d);
-	int last = -1;
-	for (size_t k = 0; k < f.log.n_runs; k++)
-		if ((int)(f.log.runs[k].date - fx_day(0)) > last)
-			last = (int)(f.log.runs[k].date - fx_day(0));
+	int last;
+	int d = copy_to_step(&f, c, 30, &last);
 	int step = c->trace[last].status.run_step_min;
 	tasks(&f, d + 1, last + 15, 1);
 	rx_at(&rx, &f, &c->p, last + 13); /* 13 days: not yet */
@@ -2781,15 +2791,8 @@ static void run_break_hold(void **state)
 	tendo_prescription rx;
 	const follower *c = compliant();
 	fx_log_init(&f);
-	int d = RTR_DAY;
-	while (d <= FOLLOW_LAST && c->trace[d].status.run_step_min < 15)
-		d++;
-	assert_true(d < FOLLOW_LAST - 20);
-	copy_log(&f, &c->f, d);
-	int last = -1;
-	for (size_t k = 0; k < f.log.n_runs; k++)
-		if ((int)(f.log.runs[k].date - fx_day(0)) > last)
-			last = (int)(f.log.runs[k].date - fx_day(0));
+	int last;
+	int d = copy_to_step(&f, c, 15, &last);
 	tasks(&f, d + 1, last + 12, 1);
 	rx_at(&rx, &f, &c->p, last + 2);
 	int earned = rx.status.run_step_min; /* the step after the last run's response */

@@ -186,14 +186,18 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 				return;
 			}
 			/* spread over the training days: no single run more than
-			 * weekly_cap over the longest run of the last 7 days, so the
-			 * week's minutes do not bunch into one long run at its end */
+			 * weekly_cap over the longest run of last calendar week (of the
+			 * last 7 days when last week had none), so the week's minutes do
+			 * not bunch into one long run at its end, and runs do not
+			 * compound +10% on +10% inside one week */
 			int longest_day = NEVER;
-			for (int k = i - 7; k < i; k++) {
-				const eday *e = rp_day(r, k);
-				if (e && e->run_min > 0 && (longest_day == NEVER || e->run_min >= r->g.days[longest_day].run_min))
-					longest_day = k;
-			}
+			for (int pass = 0; pass < 2 && longest_day == NEVER; pass++)
+				for (int k = pass ? i - 7 : ws - 7; k < (pass ? i : ws); k++) {
+					const eday *e = rp_day(r, k);
+					if (e && e->run_min > 0 &&
+					    (longest_day == NEVER || e->run_min >= r->g.days[longest_day].run_min))
+						longest_day = k;
+				}
 			double longest = longest_day != NEVER ? r->g.days[longest_day].run_min : 0;
 			int spread = (int)floor(longest * (1 + s->weekly_cap) + 0.5);
 			if (spread < s->run_start_min)
@@ -205,7 +209,7 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 				char d[TENDO_DATE_BUFSZ];
 				if (by_spread)
 					rx_rule(rx, "run.weekly_budget", "spread over the week: at most %.0f%% over your longest run "
-					        "of the last 7 days (%.0f min on %s): %d min today (%.0f of %.0f min run this week)",
+					        "of last week (%.0f min on %s): %d min today (%.0f of %.0f min run this week)",
 					        100 * s->weekly_cap, longest, rp_fmt_day(r, longest_day, d), minutes, done, target);
 				else
 					rx_rule(rx, "run.weekly_budget", "this week's running is shared out: %.0f of %.0f min run so far "

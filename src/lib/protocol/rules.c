@@ -84,7 +84,7 @@ static const tendo_rule registry[] = {
 	{ "pain.today.over_ceiling", "a session or report earlier today went over the ceiling: no run later today", "PROTOCOL.md 10.1, 2, 6" },
 	{ "pain.sharp.outstanding", "sharp pain in an activity: no running until that activity has restarted at stage 1 with a settled morning since", "PROTOCOL.md 10.1, 2; seed 000" },
 	{ "run.at_ceiling_hold", "pain during the last run was above pain-free but within the ceiling: the step holds", "PROTOCOL.md 10.2; " GOOM_RTR },
-	{ "run.weekly_budget", "once growth is weekly, a week's running stays within last week's + 10% and is spread over the run days: three even runs a week, none more than 10% over the longest run of the last 7 days; a step back keeps the weekly budget", "PROTOCOL.md 10.2; " GOOM_RTR },
+	{ "run.weekly_budget", "once growth is weekly, a week's running stays within last week's + 10% and is spread over the run days: three even runs a week, none more than 10% over the longest run of last week; a step back keeps the weekly budget", "PROTOCOL.md 10.2; " GOOM_RTR },
 	{ "run.after_deload", "after a deload: restart at the deload level and climb back step by step", "PROTOCOL.md 10.2; " LOUW },
 	{ "run.break_hold", "more than a week without running (under the two-week gap): the step up the last run earned waits for a run back at the old step", "PROTOCOL.md 10.2" },
 	{ "run.after_gap", "two weeks or more without running: restart at about half the last step", "PROTOCOL.md 10.2" },
