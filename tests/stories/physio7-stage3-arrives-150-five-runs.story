@@ -1,5 +1,5 @@
 # title: arrives in stage 3 (her physio's word) running 150 min a week as five 30-min runs, logged for the week before: the first week holds her declared level without turning it into three 50-min runs, then grows about 10% a week
-# open: 11, 10.2: the declared 150 min (5 x 30, logged) becomes 109 min in week 0 (33, 36, 40: three runs, each +10%) and 117 in week 1: the first week does not hold and the run length climbs 30 -> 40 in five days; day 0 says 'strength is due today (last on 1752-03-15)'
+# open: 11, 10.2: the declared 150 min (5 x 30, logged) becomes 99 min in week 0 (three runs of 33) and 108 in week 1: tendo runs three a week once growth is weekly, so the first week does not hold at the declared level (how many runs a week is silent in PROTOCOL.md; the count should follow the athlete's declared or logged pattern)
 # protocol: 11 (stage 3 with current weekly volume; the first week holds at the declared level while the 24-hour responses come in; entries before the start move it back with a message); 5 (duration is the first variable; never an arbitrary distance); 10.2 (week within last week's x 1.10)
 init --side right --stage full_load --week-min 150 --cleared-by "J Mills, physio"
 day -7,-6,-4,-3,-1: log run --minutes 30 --rpe 4 --pain-during 0 ; log pain --kind task --score 1
