@@ -18,6 +18,19 @@
  * before the day's own sessions (the replay); otherwise sessions already
  * logged today count. Adds the spacing rules to rx when rx is not NULL.
  */
+/* The day in [from, to] with the most minutes run (the latest of equals),
+ * NEVER when none has a run. */
+static int longest_run_day(const replay *r, int from, int to)
+{
+	int best = NEVER;
+	for (int k = from; k <= to; k++) {
+		const eday *e = rp_day(r, k);
+		if (e && e->run_min > 0 && (best == NEVER || e->run_min >= r->g.days[best].run_min))
+			best = k;
+	}
+	return best;
+}
+
 void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_prescription *rx)
 {
 	const tendo_settings *s = r->s;
@@ -128,10 +141,10 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 	 * or four a week; the target is three even runs, so the runs stay even
 	 * (a four-slot week runs three and rests the fourth, instead of four
 	 * shorter runs and then three longer ones). No forced rest week, no
-	 * catch-up week. */
-	/* from the first calendar week that starts a week after the cap was
-	 * reached: a budget that began mid-week would cut that week's last run
-	 * to a remainder and the next week's first would jump */
+	 * catch-up week. The budget starts with the first calendar week that
+	 * begins a week after the cap was reached: one begun mid-week would cut
+	 * that week's last run to a remainder and the next week's first would
+	 * jump. */
 	int ws = rp_week_start(r, i);
 	if (!MUTANT(5) && r->cap_day != NEVER && r->cap_day < ws && !in_deload) {
 		/* at the cap, three runs a calendar week: the weeks before the
@@ -172,7 +185,7 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 				if (per < r->step / 2.0)
 					per = 0; /* what is left is too little for a run of its own */
 			}
-			if (slots < 1 || per < s->run_start_min)
+			if (per < s->run_start_min)
 				per = 0; /* the week is done */
 			pl->week_budget = target;
 			pl->week_done = done;
@@ -190,14 +203,9 @@ void rp_plan_run(const replay *r, int i, bool morning_view, run_plan *pl, tendo_
 			 * last 7 days when last week had none), so the week's minutes do
 			 * not bunch into one long run at its end, and runs do not
 			 * compound +10% on +10% inside one week */
-			int longest_day = NEVER;
-			for (int pass = 0; pass < 2 && longest_day == NEVER; pass++)
-				for (int k = pass ? i - 7 : ws - 7; k < (pass ? i : ws); k++) {
-					const eday *e = rp_day(r, k);
-					if (e && e->run_min > 0 &&
-					    (longest_day == NEVER || e->run_min >= r->g.days[longest_day].run_min))
-						longest_day = k;
-				}
+			int longest_day = longest_run_day(r, ws - 7, ws - 1);
+			if (longest_day == NEVER)
+				longest_day = longest_run_day(r, i - 7, i - 1);
 			double longest = longest_day != NEVER ? r->g.days[longest_day].run_min : 0;
 			int spread = (int)floor(longest * (1 + s->weekly_cap) + 0.5);
 			if (spread < s->run_start_min)
